@@ -1,0 +1,51 @@
+/**
+ * The account pool's contract with the proxy. The pool owns account state (status, cooldowns,
+ * counters, busy slots); the proxy's failover loop acquires a lease per attempt and reports how it
+ * ended, and the pool reacts (expire, park until the credit reset, cool down, or count a success).
+ */
+import type { PoolHealth } from '../../shared/contract';
+import type { AccountRecord } from '../../shared/domain/account';
+import type { ErrorCode } from '../../shared/errors';
+import type { ProviderAccount } from '../providers/types';
+
+export interface AcquireOptions {
+  /** Aborts the wait in the queue (client disconnected). */
+  signal: AbortSignal;
+  /** Only this account (an alias pinned to it). */
+  pinnedAccountId?: string | null;
+  /** Accounts already tried by this request. */
+  exclude?: ReadonlySet<string>;
+}
+
+export type LeaseOutcome =
+  | { ok: true }
+  | {
+      ok: false;
+      code: ErrorCode;
+      message: string;
+      /** For credits exhausted: when the upstream resets them (epoch ms). */
+      resetAt?: number | null;
+    };
+
+export interface AccountLease {
+  account: AccountRecord;
+  /** Decrypted credential and base URL, for the provider. */
+  upstream: ProviderAccount;
+  /** Why the pool chose this account, for the request log ("least busy; 180 credits left"). */
+  reason: string;
+  /** How long the request waited in the queue for this lease. */
+  queueWaitMs: number;
+  /** Frees the slot and applies the outcome. Idempotent: a second call does nothing. */
+  release(outcome: LeaseOutcome): void;
+}
+
+export interface AccountPool {
+  /**
+   * Waits (fair FIFO, bounded length and time) for a healthy account with a free slot.
+   * Throws RelayError `no_account` (nothing usable at all), `queue_full`, `queue_timeout`, or `aborted`.
+   */
+  acquire(options: AcquireOptions): Promise<AccountLease>;
+  health(): PoolHealth;
+  /** Busy slots per account id, for summaries. */
+  busyCount(accountId: string): number;
+}

@@ -1,0 +1,82 @@
+/**
+ * The contract between the relay core and an upstream. A provider speaks only the canonical model:
+ * it receives a CanonicalRequest and yields CanonicalEvents, and it throws RelayError with an
+ * upstream_* / timeout code so the account pool can react (fail over, expire, park).
+ */
+import type { CreditInfo, ProviderKind, Region } from '../../shared/domain/account';
+import type { SignatureVariant } from '../../shared/domain/settings';
+import type { CanonicalEvent, CanonicalRequest, ModelCapabilities } from '../proxy/canonical';
+
+/** A web account's credential, decrypted for the duration of one call. */
+export interface AgentCredential {
+  kind: 'minimax-agent';
+  token: string;
+  realUserId: string;
+}
+
+/** An official MiniMax Open Platform key. */
+export interface OpenCredential {
+  kind: 'minimax-open';
+  apiKey: string;
+}
+
+export type ProviderCredential = AgentCredential | OpenCredential;
+
+/** Everything a provider needs to talk to the upstream as one account. */
+export interface ProviderAccount {
+  id: string;
+  label: string;
+  region: Region;
+  /** Base URL of the region (or its override, e.g. the simulator). */
+  baseUrl: string;
+  credential: ProviderCredential;
+}
+
+/** Who an account is, as the upstream says. */
+export interface AccountIdentity {
+  realUserId: string;
+  userName: string | null;
+  email: string | null;
+  /** Epoch ms from the token, when it has an `exp`. */
+  tokenExpiresAt: number | null;
+}
+
+export interface ProviderChatOptions {
+  account: ProviderAccount;
+  /** The catalog model the request runs on, and the capabilities its name asks for. */
+  model: { id: string; capabilities: ModelCapabilities };
+  signal: AbortSignal;
+  /** Delete the upstream chat when the reply ends (setting, on by default). */
+  cleanup: boolean;
+  /** Overall deadline for the reply, in ms. */
+  timeoutMs: number;
+}
+
+export interface CleanupProgress {
+  done: number;
+  total: number;
+}
+
+export interface UpstreamProvider {
+  readonly kind: ProviderKind;
+  /**
+   * Runs one reply. Cleanup (deleting the upstream chat, stopping polls) happens in the generator's
+   * `finally`, so it runs on normal end, on error and when the consumer stops early or aborts.
+   */
+  chat(request: CanonicalRequest, options: ProviderChatOptions): AsyncGenerator<CanonicalEvent, void, undefined>;
+  /** Checks the credential with the upstream and says who it is. */
+  validate(account: ProviderAccount, signal?: AbortSignal): Promise<AccountIdentity>;
+  /** Remaining credits and their reset time; null when the upstream has no such notion. */
+  credits(account: ProviderAccount, signal?: AbortSignal): Promise<CreditInfo | null>;
+  /** Deletes the upstream chats this relay created for the account (never others). */
+  cleanupChats(
+    account: ProviderAccount,
+    onProgress?: (progress: CleanupProgress) => void,
+    signal?: AbortSignal,
+  ): Promise<{ deleted: number; failed: number; skipped: number }>;
+}
+
+/** Settings a provider reads at call time (so a settings change applies without a restart). */
+export interface ProviderSettings {
+  signatureVariant: SignatureVariant;
+}

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+
+/** Which upstream an account talks to. */
+export const PROVIDER_KINDS = ['minimax-agent', 'minimax-open'] as const;
+export type ProviderKind = (typeof PROVIDER_KINDS)[number];
+
+/** `cn` = agent.minimaxi.com, `intl` = agent.minimax.io. */
+export const REGIONS = ['cn', 'intl'] as const;
+export type Region = (typeof REGIONS)[number];
+
+export const ACCOUNT_STATUSES = ['active', 'disabled', 'expired', 'invalid', 'cooling', 'exhausted'] as const;
+export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
+
+export const creditInfoSchema = z.object({
+  remaining: z.number(),
+  /** Epoch ms of the next daily reset, when known. */
+  resetAt: z.number().nullable(),
+  planName: z.string().nullable(),
+  checkedAt: z.number(),
+});
+export type CreditInfo = z.infer<typeof creditInfoSchema>;
+
+export const accountCountersSchema = z.object({
+  requests: z.number().int().nonnegative(),
+  failures: z.number().int().nonnegative(),
+  lastUsedAt: z.number().nullable(),
+});
+export type AccountCounters = z.infer<typeof accountCountersSchema>;
+
+/** An account as persisted in the store. `sealedCredential` is SecretBox output, never plain text. */
+export const accountRecordSchema = z.object({
+  id: z.string().min(1),
+  provider: z.enum(PROVIDER_KINDS),
+  region: z.enum(REGIONS),
+  label: z.string(),
+  /** MiniMax realUserID (web accounts) or a key fingerprint (API-key accounts). */
+  realUserId: z.string(),
+  userName: z.string().nullable(),
+  email: z.string().nullable(),
+  sealedCredential: z.string().min(1),
+  /** Epoch ms from the JWT `exp`, when present. */
+  tokenExpiresAt: z.number().nullable(),
+  enabled: z.boolean(),
+  status: z.enum(ACCOUNT_STATUSES),
+  statusReason: z.string().nullable(),
+  /** For `cooling` and `exhausted`: epoch ms when routing may resume. */
+  statusUntil: z.number().nullable(),
+  maxConcurrency: z.number().int().min(1).max(64),
+  credits: creditInfoSchema.nullable(),
+  counters: accountCountersSchema,
+  createdAt: z.number(),
+  updatedAt: z.number(),
+});
+export type AccountRecord = z.infer<typeof accountRecordSchema>;
+
+/** What the renderer may see of an account: no credential, a masked id. */
+export interface AccountSummary {
+  id: string;
+  provider: ProviderKind;
+  region: Region;
+  label: string;
+  maskedUserId: string;
+  userName: string | null;
+  email: string | null;
+  tokenExpiresAt: number | null;
+  enabled: boolean;
+  status: AccountStatus;
+  statusReason: string | null;
+  statusUntil: number | null;
+  maxConcurrency: number;
+  credits: CreditInfo | null;
+  counters: AccountCounters;
+  /** Replies running on this account right now. */
+  busy: number;
+  createdAt: number;
+}
+
+export function maskUserId(id: string): string {
+  if (id.length <= 6) return '•'.repeat(id.length);
+  return `${id.slice(0, 3)}…${id.slice(-3)}`;
+}

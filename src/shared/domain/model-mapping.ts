@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+/**
+ * A user alias: `pattern` is an exact model name or a wildcard (`*` matches any run of characters,
+ * e.g. `gpt-*`, `claude-*`). `target` is a catalog model name. Optionally pinned to one account.
+ */
+export const modelMappingSchema = z.object({
+  id: z.string().min(1),
+  pattern: z.string().trim().min(1).max(200),
+  target: z.string().trim().min(1).max(200),
+  accountId: z.string().nullable(),
+  createdAt: z.number(),
+});
+export type ModelMapping = z.infer<typeof modelMappingSchema>;
+
+export const modelMappingInputSchema = modelMappingSchema.pick({ pattern: true, target: true, accountId: true });
+export type ModelMappingInput = z.infer<typeof modelMappingInputSchema>;
+
+export interface CatalogModel {
+  id: string;
+  base: string;
+  thinking: boolean;
+  webSearch: boolean;
+  isDefault: boolean;
+  description: string;
+}
+
+/** How a client's model name resolves, and why (shown in the UI's "try a model name"). */
+export interface ModelResolution {
+  requested: string;
+  /** Catalog model the request runs on. */
+  model: string;
+  thinking: boolean;
+  webSearch: boolean;
+  /** `catalog` exact catalog hit; `alias` exact alias; `wildcard` pattern alias; `default` unknown name fell back. */
+  via: 'catalog' | 'alias' | 'wildcard' | 'default';
+  mappingId: string | null;
+  accountId: string | null;
+  explanation: string;
+}

@@ -1,0 +1,72 @@
+import type { ErrorCode } from '../errors';
+
+export type LogDialect = 'openai' | 'anthropic' | 'gemini';
+export type RequestStatus = 'pending' | 'streaming' | 'success' | 'error' | 'aborted';
+
+/** One try of one account for one request, and why it was chosen or left. */
+export interface RequestAttempt {
+  accountId: string;
+  accountLabel: string;
+  /** Why the pool chose this account (e.g. "least busy, 120 credits"). */
+  reason: string;
+  startedAt: number;
+  endedAt: number | null;
+  outcome: 'success' | 'failover' | 'error' | 'aborted' | null;
+  errorCode: ErrorCode | null;
+  errorMessage: string | null;
+}
+
+export interface RequestLogEntry {
+  id: string;
+  time: number;
+  dialect: LogDialect;
+  endpoint: string;
+  stream: boolean;
+  clientModel: string;
+  resolvedModel: string | null;
+  accountId: string | null;
+  accountLabel: string | null;
+  attempts: RequestAttempt[];
+  status: RequestStatus;
+  httpStatus: number | null;
+  latencyMs: number | null;
+  /** Time to first token (text or reasoning) in ms. */
+  ttftMs: number | null;
+  queueWaitMs: number | null;
+  polls: number | null;
+  upstreamChatId: string | null;
+  inputTokens: number | null;
+  outputTokens: number | null;
+  tokensEstimated: boolean;
+  toolCalls: number;
+  errorCode: ErrorCode | null;
+  errorMessage: string | null;
+  /** Redacted, truncated bodies; only when body logging is on. */
+  requestBody: string | null;
+  responseBody: string | null;
+}
+
+export interface LogQuery {
+  status?: RequestStatus | 'all';
+  model?: string;
+  accountId?: string;
+  dialect?: LogDialect;
+  text?: string;
+  /** Newest first; `before` = entries older than this time. */
+  before?: number;
+  limit?: number;
+}
+
+export interface StatsBucket {
+  /** Bucket start (epoch ms). */
+  time: number;
+  requests: number;
+  errors: number;
+}
+
+export interface StatsSummary {
+  today: { requests: number; errors: number; successRate: number | null; medianLatencyMs: number | null; medianTtftMs: number | null };
+  byModel: Record<string, { requests: number; errors: number }>;
+  byAccount: Record<string, { requests: number; errors: number }>;
+  timeline: StatsBucket[];
+}

@@ -1,0 +1,92 @@
+/**
+ * Every error a user or a client can meet carries one of these codes. The UI shows the code and
+ * a next step; each dialect maps the code to its own HTTP status and error envelope.
+ */
+export const ERROR_CODES = [
+  // client input
+  'invalid_json',
+  'invalid_request',
+  'payload_too_large',
+  'not_found',
+  'model_not_found',
+  'unauthorized',
+  'forbidden',
+  'rate_limited',
+  // pool and queue
+  'queue_full',
+  'queue_timeout',
+  'no_account',
+  // upstream
+  'upstream_auth_expired',
+  'upstream_credits_exhausted',
+  'upstream_busy',
+  'upstream_unavailable',
+  'upstream_protocol',
+  'timeout',
+  'aborted',
+  // accounts and credentials
+  'invalid_credential',
+  'guest_token',
+  'account_not_found',
+  'duplicate_account',
+  // storage and desktop
+  'store_newer_version',
+  'store_corrupt',
+  'encryption_unavailable',
+  'backup_invalid',
+  'bad_passphrase',
+  'login_cancelled',
+  'login_timeout',
+  'internal',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+}
+
+/** The data form of an error, as it crosses IPC and the management API. */
+export interface ErrorInfo {
+  code: ErrorCode;
+  message: string;
+  /** Extra facts for the UI and logs (never secrets): the upstream field that was wrong, a retry time… */
+  detail?: Record<string, string | number | boolean | null>;
+}
+
+/** The one error class of the relay. Subsystems throw it with a code; boundaries translate it. */
+export class RelayError extends Error {
+  readonly code: ErrorCode;
+  readonly detail: ErrorInfo['detail'];
+
+  constructor(code: ErrorCode, message: string, detail?: ErrorInfo['detail'], options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'RelayError';
+    this.code = code;
+    this.detail = detail;
+  }
+
+  toInfo(): ErrorInfo {
+    return this.detail ? { code: this.code, message: this.message, detail: this.detail } : { code: this.code, message: this.message };
+  }
+}
+
+export function isRelayError(value: unknown): value is RelayError {
+  return value instanceof RelayError;
+}
+
+/** Any thrown value as ErrorInfo; unknown errors become `internal` without leaking their stack. */
+export function toErrorInfo(error: unknown): ErrorInfo {
+  if (isRelayError(error)) return error.toInfo();
+  if (error instanceof Error && error.name === 'AbortError') return { code: 'aborted', message: 'The request was aborted.' };
+  return { code: 'internal', message: 'An unexpected error occurred.' };
+}
+
+/** Errors the account pool may fail over on (before the first byte reached the client). */
+export const FAILOVER_CODES: readonly ErrorCode[] = [
+  'upstream_auth_expired',
+  'upstream_credits_exhausted',
+  'upstream_busy',
+  'upstream_unavailable',
+  'timeout',
+];
