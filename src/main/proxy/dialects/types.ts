@@ -1,0 +1,54 @@
+/**
+ * What a client dialect (OpenAI, Anthropic, Gemini) gets from the relay core, and what it gives.
+ * A dialect only converts: wire request → CanonicalRequest, CanonicalEvents → wire response, and
+ * errors → its own envelope. Routing, the pool, failover, tool emulation, token counting and the
+ * request log live behind `DialectContext.startChat`.
+ */
+import type { Router } from 'express';
+import type { ErrorInfo } from '../../../shared/errors';
+import type { CanonicalEvent, CanonicalRequest, Dialect } from '../canonical';
+
+export interface ChatStream {
+  /** The request-log id (usable as the response id). */
+  requestId: string;
+  /** The resolved catalog model. */
+  model: string;
+  /**
+   * Canonical events from the first one on. Tool calls are already parsed out of the text, a
+   * `usage` event (upstream-reported or estimated) always precedes `finish`. Calling `return()`
+   * (client gone) stops the upstream and cleans up. An error after the first event is thrown from
+   * `next()` as RelayError: the dialect turns it into its stream error event.
+   */
+  events: AsyncIterator<CanonicalEvent>;
+}
+
+export interface ModelListing {
+  id: string;
+  /** `catalog` or `alias`. */
+  kind: 'catalog' | 'alias';
+  /** For aliases: the catalog target. */
+  target: string | null;
+  created: number;
+}
+
+export interface DialectContext {
+  /**
+   * Resolves the model, waits for an account, sends upstream and fails over until the first event
+   * is ready. Rejects with RelayError before anything was sent to the client (the dialect answers
+   * with its error envelope and `statusForError(code)`).
+   */
+  startChat(request: CanonicalRequest, http: { signal: AbortSignal; endpoint: string }): Promise<ChatStream>;
+  listModels(): ModelListing[];
+  /** Local token estimate for a request's prompt (count_tokens endpoints). */
+  countTokens(request: CanonicalRequest): number;
+  /** SSE heartbeat interval while waiting for upstream output. */
+  heartbeatMs: number;
+}
+
+export interface DialectModule {
+  dialect: Dialect;
+  /** Routes relative to the server root (e.g. `/v1/messages`). Auth has already run. */
+  createRouter(context: DialectContext): Router;
+  /** This dialect's error body for an error and the HTTP status chosen for it. */
+  toErrorBody(error: ErrorInfo, status: number): unknown;
+}
