@@ -16,3 +16,29 @@ export interface RequestLog {
   /** Flushes stats and closes files. */
   close(): Promise<void>;
 }
+
+/**
+ * The application logger (pino-compatible call shapes). Implementations redact credentials
+ * (authorization, x-api-key, token, cookies, credentials) before anything is written.
+ */
+export interface LogFn {
+  (message: string): void;
+  (fields: Record<string, unknown>, message?: string): void;
+}
+
+export interface Logger {
+  debug: LogFn;
+  info: LogFn;
+  warn: LogFn;
+  error: LogFn;
+  child(bindings: Record<string, unknown>): Logger;
+}
+
+/** A logger that drops everything (tests and defaults). */
+export const silentLogger: Logger = {
+  debug: () => {},
+  info: () => {},
+  warn: () => {},
+  error: () => {},
+  child: () => silentLogger,
+};
