@@ -5,8 +5,7 @@
  * schema's output type must equal the method's parameter type, so drift is a compile error.
  */
 import { z } from 'zod';
-import type { BRIDGE_METHODS} from './contract';
-import { type BridgeApi, type BridgeDomain } from './contract';
+import type { BRIDGE_METHODS, BridgeApi, BridgeDomain } from './contract';
 import { REGIONS } from './domain/account';
 import { modelMappingInputSchema } from './domain/model-mapping';
 import {
