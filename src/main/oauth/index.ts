@@ -1,0 +1,25 @@
+export { CAPTURE_SCRIPT, storageSnapshotSchema, toStorageSnapshot, type StorageSnapshot } from './capture-script';
+export {
+  extractCredentials,
+  isGuestEmail,
+  toCredentialString,
+  unwrapToken,
+  type CaptureResult,
+  type CapturedCredential,
+  type RealUserIdSource,
+} from './extract-credentials';
+export {
+  DEFAULT_LOGIN_OPTIONS,
+  isFinished,
+  reduceLogin,
+  runLoginFlow,
+  sleepWithSignal,
+  startLogin,
+  type LoginEvent,
+  type LoginFlowDeps,
+  type LoginFlowOptions,
+  type LoginState,
+} from './login-flow';
+export { toLoginProgress } from './login-progress';
+export { toLoginUrl, toRegionBaseUrl, type UpstreamBaseUrls } from './login-url';
+export { resolveRealUserId, type LookupIdentity } from './resolve-user-id';

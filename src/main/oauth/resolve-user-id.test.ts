@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import type { CapturedCredential } from './extract-credentials';
+import { resolveRealUserId } from './resolve-user-id';
+
+const base: CapturedCredential = { token: 't', realUserId: null, realUserIdSource: null, userName: null, email: null, tokenExpiresAt: null };
+
+describe('resolveRealUserId', () => {
+  it('keeps an id that is already known without asking the upstream', async () => {
+    const known = { ...base, realUserId: '1', realUserIdSource: 'jwt' as const };
+    await expect(resolveRealUserId(known, () => Promise.reject(new Error('must not be called')))).resolves.toBe(known);
+  });
+
+  it('asks the upstream when the id is unknown', async () => {
+    const result = await resolveRealUserId(base, async () => ({ realUserId: '42', userName: 'Bo' }));
+    expect(result).toMatchObject({ realUserId: '42', realUserIdSource: 'upstream', userName: 'Bo' });
+  });
+
+  it('fails with invalid_credential when nobody knows the id', async () => {
+    await expect(resolveRealUserId(base, async () => null)).rejects.toMatchObject({ code: 'invalid_credential' });
+  });
+});
