@@ -1,0 +1,73 @@
+/**
+ * The public shape of the relay core: one object that the desktop host (src/main/index.ts), the
+ * headless host (src/main/headless.ts) and the tests build with `createRelayCore(options)`.
+ */
+import type { Express } from 'express';
+import type { BridgeApi, BridgeEventName, BridgeEvents, RelayStatus } from '../../shared/contract';
+import type { Logger } from '../logs/types';
+import type { DocumentStore } from '../store/document-store';
+
+/**
+ * Seals credentials at rest. Desktop: Electron safeStorage; headless: an AES-256-GCM key file in
+ * the data directory. Both directions are synchronous so a store write never interleaves.
+ */
+export interface CoreSecretBox {
+  seal(plain: string): string;
+  open(sealed: string): string;
+}
+
+export interface RelayCoreOptions {
+  /** Where the store, key file, logs and stats live. */
+  dataDir: string;
+  /** Default: a file document store (`conf`) in dataDir. */
+  documentStore?: DocumentStore;
+  /** Default: an AES-256-GCM key file in dataDir. */
+  secretBox?: CoreSecretBox;
+  host: 'desktop' | 'web';
+  /** Upstream fetch (tests inject one); default: global fetch. */
+  fetch?: typeof fetch;
+  logger?: Logger;
+  /** Epoch ms; default Date.now. */
+  now?: () => number;
+  /** App version shown in app.info and /health. */
+  version?: string;
+  env?: {
+    /** Upstream base URL for both regions (the simulator in tests and the demo). */
+    agentBaseUrl?: string;
+    /** Client API keys accepted in addition to the stored ones (plain text, never persisted). */
+    extraApiKeys?: readonly string[];
+    /** Overrides settings.server host/port for this run (CLI flags); not persisted. */
+    serverHost?: string;
+    serverPort?: number;
+  };
+  /**
+   * Extra routes mounted on the relay's HTTP server before the proxy's routes (the headless host
+   * mounts the management API and the web UI here).
+   */
+  mountExtra?: (app: Express, core: RelayCore) => void;
+}
+
+export type EventListener<K extends BridgeEventName> = (payload: BridgeEvents[K]) => void;
+
+export interface RelayCoreEvents {
+  /** Returns the unsubscribe function. */
+  on<K extends BridgeEventName>(name: K, listener: EventListener<K>): () => void;
+}
+
+/**
+ * The listener. On the desktop host `stop()` closes it; on the web host the management API and
+ * the UI share the listener, so `stop()` pauses the proxy routes (503) and keeps it open.
+ */
+export interface RelayControl {
+  start(): Promise<RelayStatus>;
+  stop(): Promise<RelayStatus>;
+  status(): RelayStatus;
+}
+
+export interface RelayCore {
+  services: BridgeApi;
+  events: RelayCoreEvents;
+  relay: RelayControl;
+  /** Stops the listener, flushes the request log and stats, and writes the store. */
+  close(): Promise<void>;
+}
