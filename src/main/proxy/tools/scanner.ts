@@ -1,0 +1,183 @@
+/**
+ * Splits a growing reply into plain text and candidate tool-call blocks. Text is released as soon
+ * as it cannot be the start of a call marker, so prose streams without delay; a block is held
+ * until its closing marker arrives. Decisions depend only on the characters seen, never on how
+ * they were chunked, so any split of a reply yields the same segments.
+ */
+
+export type BlockFormat = 'native' | 'tool-call-tag' | 'bracket' | 'fence';
+
+export type Segment =
+  | { kind: 'text'; text: string }
+  /** `raw` is the exact reply text of the block (given back as text if it holds no valid call). */
+  | { kind: 'block'; format: BlockFormat; body: string; raw: string; closed: boolean };
+
+interface Opener {
+  format: BlockFormat;
+  open: string;
+  close: string;
+}
+
+const OPENERS: readonly Opener[] = [
+  { format: 'native', open: '<minimax:tool_call>', close: '</minimax:tool_call>' },
+  { format: 'tool-call-tag', open: '<tool_call>', close: '</tool_call>' },
+  { format: 'bracket', open: '[function_calls]', close: '[/function_calls]' },
+  { format: 'fence', open: '```', close: '```' },
+];
+const FENCE = '```';
+/** Info strings of a fenced block that may hold a call; anything else is code for the reader. */
+const CALL_FENCE_INFO = new Set(['', 'json', 'json5', 'jsonc', 'tool_call', 'tool_code', 'xml', 'js', 'javascript']);
+const MAX_FENCE_INFO = 32;
+
+type Mode =
+  | { name: 'text' }
+  | { name: 'block'; opener: Opener; raw: string }
+  | { name: 'fence-head' }
+  | { name: 'code' };
+
+export interface CallScanner {
+  push(text: string): Segment[];
+  /** The reply ended: releases whatever is held. */
+  end(): Segment[];
+}
+
+export function createCallScanner(): CallScanner {
+  let buffer = '';
+  let mode: Mode = { name: 'text' };
+  let out: Segment[] = [];
+
+  const emitText = (text: string): void => {
+    if (text !== '') out.push({ kind: 'text', text });
+  };
+
+  /** One step of the state machine; false when it must wait for more input. */
+  function step(): boolean {
+    switch (mode.name) {
+      case 'text':
+        return stepText();
+      case 'block':
+        return stepBlock(mode.opener, mode.raw);
+      case 'fence-head':
+        return stepFenceHead();
+      case 'code':
+        return stepCode();
+    }
+  }
+
+  function stepText(): boolean {
+    let best: { index: number; opener: Opener } | null = null;
+    for (const opener of OPENERS) {
+      const index = buffer.indexOf(opener.open);
+      if (index >= 0 && (best === null || index < best.index)) best = { index, opener };
+    }
+    if (best) {
+      emitText(buffer.slice(0, best.index));
+      buffer = buffer.slice(best.index + best.opener.open.length);
+      mode = best.opener.format === 'fence' ? { name: 'fence-head' } : { name: 'block', opener: best.opener, raw: best.opener.open };
+      return true;
+    }
+    const keep = safeCut(buffer, partialMarkerStart(buffer, OPENERS.map((o) => o.open)));
+    emitText(buffer.slice(0, keep));
+    buffer = buffer.slice(keep);
+    return false;
+  }
+
+  function stepBlock(opener: Opener, raw: string): boolean {
+    const index = buffer.indexOf(opener.close);
+    if (index < 0) return false;
+    const body = buffer.slice(0, index);
+    out.push({ kind: 'block', format: opener.format, body, raw: raw + body + opener.close, closed: true });
+    buffer = buffer.slice(index + opener.close.length);
+    mode = { name: 'text' };
+    return true;
+  }
+
+  function stepFenceHead(): boolean {
+    const newline = buffer.indexOf('\n');
+    const info = (newline < 0 ? buffer : buffer.slice(0, newline)).trim().toLowerCase();
+    const plausible = info.length <= MAX_FENCE_INFO && !info.includes('`') && CALL_FENCE_INFO.has(info);
+    if (newline < 0) {
+      // Still reading the info string: wait while it could become one that holds a call.
+      const couldGrow = info.length <= MAX_FENCE_INFO && !info.includes('`') && [...CALL_FENCE_INFO].some((i) => i.startsWith(info));
+      if (couldGrow) return false;
+      return releaseFenceAsCode();
+    }
+    if (!plausible) return releaseFenceAsCode();
+    const first = /\S/.exec(buffer.slice(newline + 1));
+    if (!first) return false;
+    if (!'{[<'.includes(first[0])) return releaseFenceAsCode();
+    const head = FENCE + buffer.slice(0, newline + 1);
+    buffer = buffer.slice(newline + 1);
+    mode = { name: 'block', opener: OPENERS[3] as Opener, raw: head };
+    return true;
+  }
+
+  /** The info line stays in the buffer: code mode scans it too, whether or not it arrived whole. */
+  function releaseFenceAsCode(): boolean {
+    emitText(FENCE);
+    mode = { name: 'code' };
+    return true;
+  }
+
+  function stepCode(): boolean {
+    const index = buffer.indexOf(FENCE);
+    if (index >= 0) {
+      emitText(buffer.slice(0, index + FENCE.length));
+      buffer = buffer.slice(index + FENCE.length);
+      mode = { name: 'text' };
+      return true;
+    }
+    const keep = safeCut(buffer, partialMarkerStart(buffer, [FENCE]));
+    emitText(buffer.slice(0, keep));
+    buffer = buffer.slice(keep);
+    return false;
+  }
+
+  function drain(): Segment[] {
+    const segments = out;
+    out = [];
+    return segments;
+  }
+
+  return {
+    push(text) {
+      buffer += text;
+      while (step()) {
+        // each step consumes input or changes mode
+      }
+      return drain();
+    },
+    end() {
+      while (step()) {
+        // settle what the buffered input already decides
+      }
+      if (mode.name === 'block') {
+        out.push({ kind: 'block', format: mode.opener.format, body: buffer, raw: mode.raw + buffer, closed: false });
+      } else if (mode.name === 'fence-head') {
+        emitText(FENCE + buffer);
+      } else {
+        emitText(buffer);
+      }
+      buffer = '';
+      mode = { name: 'text' };
+      return drain();
+    },
+  };
+}
+
+/** Index of the longest suffix of `text` that is a proper prefix of a marker (text.length if none). */
+export function partialMarkerStart(text: string, markers: readonly string[]): number {
+  const longest = Math.max(...markers.map((m) => m.length));
+  for (let start = Math.max(0, text.length - longest + 1); start < text.length; start++) {
+    const tail = text.slice(start);
+    if (markers.some((m) => m.length > tail.length && m.startsWith(tail))) return start;
+  }
+  return text.length;
+}
+
+/** Moves a cut back so it never separates the two UTF-16 halves of a surrogate pair. */
+function safeCut(text: string, cut: number): number {
+  if (cut <= 0) return cut;
+  const code = text.charCodeAt(cut - 1);
+  return code >= 0xd800 && code <= 0xdbff ? cut - 1 : cut;
+}
