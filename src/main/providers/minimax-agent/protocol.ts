@@ -50,23 +50,32 @@ export const QUERY_ORDER = [
   'screen_height', 'unix', 'lang', 'token', 'timezone_offset', 'sys_language', 'client',
 ] as const;
 
-/** §2.6: Chrome 142 on macOS, as Chat2API's proxy adapter sends them (Referer/Origin follow the base URL). */
-export const BROWSER_HEADERS = {
-  Accept: 'application/json, text/plain, */*',
-  'Accept-Encoding': 'gzip, deflate, br, zstd',
-  'Accept-Language': 'zh-CN,zh;q=0.9',
-  'Cache-Control': 'no-cache',
-  Pragma: 'no-cache',
-  'Sec-Ch-Ua': '"Chromium";v="142", "Google Chrome";v="142", "Not_A Brand";v="99"',
-  'Sec-Ch-Ua-Mobile': '?0',
-  'Sec-Ch-Ua-Platform': '"macOS"',
-  'Sec-Fetch-Dest': 'empty',
-  'Sec-Fetch-Mode': 'cors',
-  'Sec-Fetch-Site': 'same-origin',
-  'User-Agent':
-    'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Safari/537.36',
-  'Content-Type': 'application/json',
-} as const;
+/**
+ * §2.6: Chat2API's proxy-adapter headers (Chrome 142 on macOS) in its order; Referer and Origin
+ * follow the configured base URL so the international site and the simulator look consistent.
+ * Accept-Encoding leaves out Chat2API's `zstd`, which Node 20's fetch cannot decode.
+ */
+export function browserHeaders(origin: string, token: string): Record<string, string> {
+  return {
+    Referer: `${origin}/`,
+    token,
+    Accept: 'application/json, text/plain, */*',
+    'Accept-Encoding': 'gzip, deflate, br',
+    'Accept-Language': 'zh-CN,zh;q=0.9',
+    'Cache-Control': 'no-cache',
+    Origin: origin,
+    Pragma: 'no-cache',
+    'Sec-Ch-Ua': '"Chromium";v="142", "Google Chrome";v="142", "Not_A Brand";v="99"',
+    'Sec-Ch-Ua-Mobile': '?0',
+    'Sec-Ch-Ua-Platform': '"macOS"',
+    'Sec-Fetch-Dest': 'empty',
+    'Sec-Fetch-Mode': 'cors',
+    'Sec-Fetch-Site': 'same-origin',
+    'User-Agent':
+      'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Safari/537.36',
+    'Content-Type': 'application/json',
+  };
+}
 
 /** §2.7.1: suffix of the `yy` digest input. */
 export const YY_SALT = 'ooui';

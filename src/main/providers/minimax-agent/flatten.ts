@@ -1,0 +1,74 @@
+/**
+ * The upstream takes one `text` per chat (§5 of the protocol reference), so the whole canonical
+ * conversation is flattened into it. Rules (Chat2API's, extended where it loses information):
+ * - every system turn is joined into one leading `system:<text>` line block;
+ * - other turns become `<role>:<text>` lines in order (`user`, `assistant`, `tool`);
+ * - array content keeps every part: text parts joined with a newline, an image as `[image]`, a
+ *   file as `[file: name]` (Chat2API drops array content entirely);
+ * - an assistant's earlier tool calls are written in the model's native MiniMax-M2 syntax
+ *   (`<minimax:tool_call><invoke name=..><parameter name=..>`), so the model sees its own format;
+ * - a tool result is a `<tool_result id=".." name="..">` block tied to the call it answers;
+ * - the text ends with an `assistant:` cue line, also for a single message, so the model always
+ *   answers as the assistant rather than continuing the user's line.
+ */
+import type { CanonicalMessage, CanonicalToolCall, ContentPart } from '../../proxy/canonical';
+
+export function flattenConversation(messages: readonly CanonicalMessage[]): string {
+  const system = messages
+    .filter((message) => message.role === 'system')
+    .map((message) => partsToText(message.content))
+    .filter((text) => text !== '');
+  const lines: string[] = [];
+  if (system.length > 0) lines.push(`system:${system.join('\n\n')}`);
+  for (const message of messages) {
+    if (message.role === 'system') continue;
+    lines.push(`${message.role}:${messageBody(message)}`);
+  }
+  lines.push('assistant:');
+  return lines.join('\n');
+}
+
+function messageBody(message: CanonicalMessage): string {
+  const text = partsToText(message.content);
+  if (message.role === 'tool') return toolResultBlock(message, text);
+  if (message.role === 'assistant' && message.toolCalls && message.toolCalls.length > 0) {
+    const calls = toolCallBlock(message.toolCalls);
+    return text === '' ? calls : `${text}\n${calls}`;
+  }
+  return text;
+}
+
+export function partsToText(parts: readonly ContentPart[]): string {
+  return parts
+    .map((part) => {
+      if (part.type === 'text') return part.text;
+      if (part.type === 'image') return '[image]';
+      return `[file: ${part.name ?? 'unnamed'}]`;
+    })
+    .filter((text) => text !== '')
+    .join('\n');
+}
+
+/** The MiniMax-M2 tool-call syntax; strings stay raw, other values are JSON (as the model emits them). */
+export function toolCallBlock(calls: readonly CanonicalToolCall[]): string {
+  const invokes = calls.map((call) => {
+    const params = Object.entries(call.arguments).map(
+      ([name, value]) => `<parameter name="${escapeAttribute(name)}">${typeof value === 'string' ? value : JSON.stringify(value)}</parameter>`,
+    );
+    return [`<invoke name="${escapeAttribute(call.name)}">`, ...params, '</invoke>'].join('\n');
+  });
+  return ['<minimax:tool_call>', ...invokes, '</minimax:tool_call>'].join('\n');
+}
+
+function toolResultBlock(message: CanonicalMessage, text: string): string {
+  const attributes = [
+    `id="${escapeAttribute(message.toolCallId ?? '')}"`,
+    `name="${escapeAttribute(message.toolName ?? '')}"`,
+    ...(message.isError ? ['error="true"'] : []),
+  ].join(' ');
+  return `<tool_result ${attributes}>\n${text}\n</tool_result>`;
+}
+
+function escapeAttribute(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+}

@@ -1,0 +1,154 @@
+/**
+ * One signed call to the upstream (§2.5–2.7, §3 envelopes): builds the raw query block, the browser
+ * headers with Referer/Origin of the configured base URL, signs the exact body bytes sent, applies
+ * a per-request timeout, and turns every failure into a RelayError.
+ */
+import type { z } from 'zod';
+import { RelayError } from '../../../shared/errors';
+import type { Logger } from '../../logs/types';
+import type { ProviderSettings } from '../types';
+import { fromBusinessError, fromHttpStatus, fromNetworkError, notJson, wrongShape, type Envelope } from './errors';
+import { browserHeaders, REQUEST_TIMEOUT_MS, STATIC_QUERY, type AgentPath } from './protocol';
+import { baseRespEnvelope, statusInfoEnvelope } from './schemas';
+import { buildQueryString, computeXSignature, computeYy, joinUri, timestampsFrom } from './signing';
+
+export type FetchFn = typeof fetch;
+
+/** Who is calling: the account's credential, where the upstream is, and its device id. */
+export interface CallIdentity {
+  baseUrl: string;
+  token: string;
+  realUserId: string;
+  /** `undefined` omits device_id; `null` sends the literal `null` (the register call). */
+  deviceId?: string | null;
+  /** Overrides the `uuid` parameter (the register call's random uuid). */
+  uuid?: string;
+}
+
+export interface CallSpec<T> {
+  method: 'GET' | 'POST';
+  path: AgentPath;
+  body?: Record<string, unknown>;
+  /** `/v1/api/*` answers `{statusInfo, data}`; `/matrix/*` answers a flat object with `base_resp`. */
+  envelope: Envelope;
+  /** Shape of `data` (statusInfo) or of the whole object (baseResp). */
+  schema: z.ZodType<T>;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+}
+
+export interface AgentHttpDeps {
+  fetch: FetchFn;
+  now: () => number;
+  settings: () => ProviderSettings;
+  logger: Logger;
+}
+
+export interface AgentHttp {
+  call<T>(identity: CallIdentity, spec: CallSpec<T>): Promise<T>;
+}
+
+export function createAgentHttp(deps: AgentHttpDeps): AgentHttp {
+  async function call<T>(identity: CallIdentity, spec: CallSpec<T>): Promise<T> {
+    const { url, init } = buildRequest(identity, spec, deps.now(), deps.settings());
+    const timeout = AbortSignal.timeout(spec.timeoutMs ?? REQUEST_TIMEOUT_MS);
+    const signal = spec.signal ? AbortSignal.any([spec.signal, timeout]) : timeout;
+    const started = deps.now();
+    let status = 0;
+    let text: string;
+    try {
+      const response = await deps.fetch(url, { ...init, signal });
+      status = response.status;
+      text = await response.text();
+    } catch (error) {
+      throw toTransportError(error, spec, timeout);
+    } finally {
+      deps.logger.debug({ endpoint: spec.path, status, ms: deps.now() - started }, 'upstream call');
+    }
+    return readAnswer(spec, status, text);
+  }
+  return { call };
+}
+
+/** Builds URL, headers and body; exported so tests can check the wire format without a server. */
+export function buildRequest(
+  identity: CallIdentity,
+  spec: Pick<CallSpec<unknown>, 'method' | 'path' | 'body'>,
+  nowMs: number,
+  settings: ProviderSettings,
+): { url: string; init: RequestInit & { headers: Record<string, string> } } {
+  const { unix, xTimestamp } = timestampsFrom(nowMs);
+  const query = buildQueryString({
+    ...STATIC_QUERY,
+    uuid: identity.uuid ?? identity.realUserId,
+    device_id: identity.deviceId === '' ? undefined : identity.deviceId,
+    user_id: identity.realUserId,
+    unix,
+    token: identity.token,
+  });
+  const fullUri = joinUri(spec.path, query);
+  // GET carries no body but signs `{}` (§2.7.1); POST signs exactly the string it sends.
+  const bodyText = JSON.stringify(spec.body ?? {});
+  const origin = new URL(identity.baseUrl).origin;
+  const headers: Record<string, string> = {
+    ...browserHeaders(origin, identity.token),
+    'x-timestamp': xTimestamp,
+    'x-signature': computeXSignature({
+      variant: settings.signatureVariant,
+      timestamp: xTimestamp,
+      token: identity.token,
+      body: bodyText,
+    }),
+    yy: computeYy({ fullUri, body: bodyText, unix }),
+  };
+  const base = identity.baseUrl.replace(/\/+$/, '');
+  const init: RequestInit & { headers: Record<string, string> } = { method: spec.method, headers };
+  if (spec.method === 'POST') init.body = bodyText;
+  return { url: `${base}${fullUri}`, init };
+}
+
+function toTransportError(error: unknown, spec: CallSpec<unknown>, timeout: AbortSignal): RelayError {
+  if (spec.signal?.aborted) {
+    const reason: unknown = spec.signal.reason;
+    return reason instanceof RelayError ? reason : new RelayError('aborted', 'The request was aborted.', { endpoint: spec.path });
+  }
+  if (timeout.aborted) {
+    return new RelayError('upstream_unavailable', 'MiniMax did not answer in time.', {
+      endpoint: spec.path,
+      reason: 'request_timeout',
+    });
+  }
+  return fromNetworkError(error, spec.path);
+}
+
+function readAnswer<T>(spec: CallSpec<T>, status: number, text: string): T {
+  if (status !== 200) throw fromHttpStatus(status, text, spec.path);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw notJson(spec.path, status);
+  }
+  let payload: unknown = json;
+  if (spec.envelope === 'statusInfo') {
+    const envelope = statusInfoEnvelope.safeParse(json);
+    if (!envelope.success) throw shapeError(spec.path, envelope.error, []);
+    const { code, message } = envelope.data.statusInfo;
+    if (code !== 0) throw fromBusinessError('statusInfo', code, message ?? '', spec.path);
+    payload = envelope.data.data;
+  } else {
+    const envelope = baseRespEnvelope.safeParse(json);
+    if (!envelope.success) throw shapeError(spec.path, envelope.error, []);
+    const { status_code: code, status_msg: message } = envelope.data.base_resp;
+    if (code !== 0) throw fromBusinessError('baseResp', code, message ?? '', spec.path);
+  }
+  const parsed = spec.schema.safeParse(payload);
+  if (!parsed.success) throw shapeError(spec.path, parsed.error, spec.envelope === 'statusInfo' ? ['data'] : []);
+  return parsed.data;
+}
+
+function shapeError(endpoint: string, error: z.ZodError, prefix: string[]): RelayError {
+  const issue = error.issues[0];
+  const field = [...prefix, ...(issue?.path ?? []).map(String)].join('.') || '(root)';
+  return wrongShape(endpoint, field, issue?.message ?? 'invalid');
+}
