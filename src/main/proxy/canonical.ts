@@ -84,7 +84,8 @@ export type CanonicalEvent =
   | { type: 'text'; text: string }
   | { type: 'tool-call'; call: CanonicalToolCall }
   | { type: 'usage'; usage: TokenUsage }
-  | { type: 'finish'; reason: FinishReason };
+  /** `stopSequence`: which of the request's stop sequences ended the reply (reason `stop_sequence`). */
+  | { type: 'finish'; reason: FinishReason; stopSequence?: string };
 
 /** What a resolved model name asks of the upstream. */
 export interface ModelCapabilities {
