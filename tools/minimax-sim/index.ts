@@ -1,0 +1,5 @@
+export { startSimulator, type SimulatorDeps } from './server';
+export type {
+  FaultEndpoint, FaultInput, FaultKind, RecordedRequest, ScriptedReply, SimAccount, SimAccountInput, SimAdmin, SimChat,
+  SimOptions, Simulator, XSignatureVerdict,
+} from './types';
