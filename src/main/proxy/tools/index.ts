@@ -12,6 +12,7 @@ import { createCallScanner } from './scanner';
 import { createSchemaValidator } from './schema';
 
 export { buildToolPrompt } from './prompt';
+export { limitOutput } from './limits';
 
 export interface ToolEmulationDeps {
   logger: Logger;
