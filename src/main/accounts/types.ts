@@ -13,6 +13,8 @@ export interface AcquireOptions {
   signal: AbortSignal;
   /** Only this account (an alias pinned to it). */
   pinnedAccountId?: string | null;
+  /** The alias that pinned the account, for the reason shown in the request log. */
+  pinnedBy?: string | null;
   /** Accounts already tried by this request. */
   exclude?: ReadonlySet<string>;
 }
