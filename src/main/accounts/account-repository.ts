@@ -1,0 +1,230 @@
+import crypto from 'node:crypto';
+import { z } from 'zod';
+import { maskUserId, type AccountRecord, type AccountSummary, type CreditInfo, type ProviderKind, type Region } from '../../shared/domain/account';
+import { RelayError } from '../../shared/errors';
+import type { AccountIdentity, ProviderAccount, ProviderCredential } from '../providers/types';
+import type { RelayStore, StoreChange } from '../store/relay-store-types';
+import type { SecretBox } from '../store/secret-box';
+
+export interface AccountInput {
+  region: Region;
+  credential: ProviderCredential;
+  identity: AccountIdentity;
+  /** Used for a new account only; an update keeps the user's label. */
+  label?: string;
+}
+
+export interface UpsertResult {
+  record: AccountRecord;
+  action: 'created' | 'updated';
+}
+
+export interface AccountPatch {
+  label?: string;
+  enabled?: boolean;
+  maxConcurrency?: number;
+}
+
+const credentialSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('minimax-agent'), token: z.string().min(1), realUserId: z.string() }),
+  z.object({ kind: z.literal('minimax-open'), apiKey: z.string().min(1) }),
+]);
+
+export interface AccountRepository {
+  list(): AccountRecord[];
+  find(id: string): AccountRecord | null;
+  /** Throws `account_not_found`. */
+  get(id: string): AccountRecord;
+  /** Creates, or updates in place the account with the same provider and realUserId (keeps id, label, counters). */
+  upsert(input: AccountInput): UpsertResult;
+  update(id: string, patch: AccountPatch): AccountRecord;
+  remove(id: string): void;
+  openCredential(record: AccountRecord): ProviderCredential;
+  toSummary(record: AccountRecord, busy: number): AccountSummary;
+  toProviderAccount(record: AccountRecord, baseUrl: string): ProviderAccount;
+  markExpired(id: string, reason?: string): AccountRecord;
+  markExhausted(id: string, until: number, reason?: string): AccountRecord;
+  markCooling(id: string, until: number, reason?: string): AccountRecord;
+  markInvalid(id: string, reason?: string): AccountRecord;
+  /** Back to `active` (or `disabled` if switched off): routing tries it again at once. */
+  reset(id: string): AccountRecord;
+  setEnabled(id: string, enabled: boolean): AccountRecord;
+  setCredits(id: string, credits: CreditInfo | null): AccountRecord;
+  /** Counts one finished request; `failed` also counts a failure. Written coalesced. */
+  recordResult(id: string, failed: boolean): AccountRecord;
+  onChange(listener: (change: StoreChange) => void): () => void;
+}
+
+export interface AccountRepositoryDeps {
+  store: RelayStore;
+  secretBox: SecretBox;
+  now?: () => number;
+}
+
+/** API-key accounts have no user id: a short fingerprint of the key identifies them instead. */
+export function fingerprintApiKey(apiKey: string): string {
+  return `key-${crypto.createHash('sha256').update(apiKey).digest('hex').slice(0, 16)}`;
+}
+
+function providerOf(credential: ProviderCredential): ProviderKind {
+  return credential.kind;
+}
+
+function defaultLabel(identity: AccountIdentity): string {
+  return identity.userName ?? identity.email ?? `Account ${maskUserId(identity.realUserId)}`;
+}
+
+export function createAccountRepository(deps: AccountRepositoryDeps): AccountRepository {
+  const { store, secretBox } = deps;
+  const now = deps.now ?? Date.now;
+
+  function get(id: string): AccountRecord {
+    const record = store.getAccount(id);
+    if (!record) throw new RelayError('account_not_found', `No account with id ${id}.`, { id });
+    return record;
+  }
+
+  function change(id: string, fn: (record: AccountRecord) => Partial<AccountRecord>, coalesce = false): AccountRecord {
+    const record = get(id);
+    return store.saveAccount({ ...record, ...fn(record), updatedAt: now() }, { coalesce });
+  }
+
+  function setStatus(id: string, status: AccountRecord['status'], until: number | null, reason: string | null): AccountRecord {
+    return change(id, (record) => ({
+      // A switched-off account stays off; the status still records what happened to it.
+      status: record.enabled || status === 'disabled' ? status : 'disabled',
+      statusUntil: until,
+      statusReason: reason,
+    }));
+  }
+
+  function seal(credential: ProviderCredential): string {
+    return secretBox.seal(JSON.stringify(credential));
+  }
+
+  function openCredential(record: AccountRecord): ProviderCredential {
+    let value: unknown;
+    try {
+      value = JSON.parse(secretBox.open(record.sealedCredential));
+    } catch (error) {
+      if (error instanceof RelayError) throw error;
+      throw new RelayError('invalid_credential', 'The stored credential is damaged; add the account again.');
+    }
+    const parsed = credentialSchema.safeParse(value);
+    if (!parsed.success) throw new RelayError('invalid_credential', 'The stored credential is damaged; add the account again.');
+    return parsed.data;
+  }
+
+  function update(id: string, patch: AccountPatch): AccountRecord {
+    const record = get(id);
+    const next = { ...record, updatedAt: now() };
+    if (patch.label !== undefined) next.label = patch.label.trim() || record.label;
+    if (patch.maxConcurrency !== undefined) next.maxConcurrency = patch.maxConcurrency;
+    if (patch.enabled !== undefined && patch.enabled !== record.enabled) {
+      next.enabled = patch.enabled;
+      next.status = patch.enabled ? 'active' : 'disabled';
+      next.statusUntil = null;
+      next.statusReason = null;
+    }
+    return store.saveAccount(next);
+  }
+
+  return {
+    list: () => store.listAccounts(),
+    find: (id) => store.getAccount(id),
+    get,
+    upsert(input) {
+      const provider = providerOf(input.credential);
+      const realUserId = input.credential.kind === 'minimax-open' ? fingerprintApiKey(input.credential.apiKey) : input.identity.realUserId;
+      if (!realUserId) throw new RelayError('invalid_credential', 'The credential does not name a user.');
+      const existing = store.listAccounts().find((record) => record.provider === provider && record.realUserId === realUserId);
+      const time = now();
+      if (existing) {
+        const record = store.saveAccount({
+          ...existing,
+          region: input.region,
+          userName: input.identity.userName ?? existing.userName,
+          email: input.identity.email ?? existing.email,
+          sealedCredential: seal(input.credential),
+          tokenExpiresAt: input.identity.tokenExpiresAt,
+          // A fresh credential clears the states an old one caused.
+          status: existing.enabled ? 'active' : 'disabled',
+          statusReason: null,
+          statusUntil: null,
+          updatedAt: time,
+        });
+        return { record, action: 'updated' };
+      }
+      const record = store.saveAccount({
+        id: crypto.randomUUID(),
+        provider,
+        region: input.region,
+        label: input.label?.trim() || defaultLabel(input.identity),
+        realUserId,
+        userName: input.identity.userName,
+        email: input.identity.email,
+        sealedCredential: seal(input.credential),
+        tokenExpiresAt: input.identity.tokenExpiresAt,
+        enabled: true,
+        status: 'active',
+        statusReason: null,
+        statusUntil: null,
+        maxConcurrency: provider === 'minimax-agent' ? 1 : 4,
+        credits: null,
+        counters: { requests: 0, failures: 0, lastUsedAt: null },
+        createdAt: time,
+        updatedAt: time,
+      });
+      return { record, action: 'created' };
+    },
+    update,
+    remove(id) {
+      if (!store.removeAccount(id)) throw new RelayError('account_not_found', `No account with id ${id}.`, { id });
+    },
+    openCredential,
+    toSummary(record, busy) {
+      return {
+        id: record.id,
+        provider: record.provider,
+        region: record.region,
+        label: record.label,
+        maskedUserId: maskUserId(record.realUserId),
+        userName: record.userName,
+        email: record.email,
+        tokenExpiresAt: record.tokenExpiresAt,
+        enabled: record.enabled,
+        status: record.status,
+        statusReason: record.statusReason,
+        statusUntil: record.statusUntil,
+        maxConcurrency: record.maxConcurrency,
+        credits: record.credits,
+        counters: record.counters,
+        busy,
+        createdAt: record.createdAt,
+      };
+    },
+    toProviderAccount(record, baseUrl) {
+      return { id: record.id, label: record.label, region: record.region, baseUrl, credential: openCredential(record) };
+    },
+    markExpired: (id, reason) => setStatus(id, 'expired', null, reason ?? 'The token expired; log in again.'),
+    markExhausted: (id, until, reason) => setStatus(id, 'exhausted', until, reason ?? 'Daily credits used up.'),
+    markCooling: (id, until, reason) => setStatus(id, 'cooling', until, reason ?? 'Backing off after an upstream error.'),
+    markInvalid: (id, reason) => setStatus(id, 'invalid', null, reason ?? 'The credential was rejected.'),
+    reset: (id) => setStatus(id, 'active', null, null),
+    setEnabled: (id, enabled) => update(id, { enabled }),
+    setCredits: (id, credits) => change(id, () => ({ credits })),
+    recordResult: (id, failed) =>
+      change(
+        id,
+        (record) => ({
+          counters: {
+            requests: record.counters.requests + 1,
+            failures: record.counters.failures + (failed ? 1 : 0),
+            lastUsedAt: now(),
+          },
+        }),
+        true,
+      ),
+    onChange: (listener) => store.onChange(listener),
+  };
+}

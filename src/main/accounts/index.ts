@@ -1,0 +1,12 @@
+export type { AccountLease, AccountPool, AcquireOptions, LeaseOutcome } from './types';
+export {
+  createAccountRepository,
+  fingerprintApiKey,
+  type AccountInput,
+  type AccountPatch,
+  type AccountRepository,
+  type AccountRepositoryDeps,
+  type UpsertResult,
+} from './account-repository';
+export { createAccountPool, nextLocalMidnight, type AccountPoolDeps, type ManagedAccountPool, type PoolSettingsLike, type PoolTimers } from './account-pool';
+export { compareCandidates, describeChoice, effectiveStatus, isHealthy } from './pool-selection';

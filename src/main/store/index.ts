@@ -1,0 +1,10 @@
+export type { DocumentStore } from './document-store';
+export type { SecretBox } from './secret-box';
+export type { ChatLedger, RelayStore, SaveOptions, StoreChange, StoreSection } from './relay-store-types';
+export { CURRENT_SCHEMA_VERSION, createEmptyDocument, storeDocumentSchema, type StoreDocument } from './schema';
+export { MIGRATIONS, type Migration } from './migrations';
+export { loadDocument, type LoadedDocument } from './load-document';
+export { createFileDocumentStore, createMemoryDocumentStore, type FileDocumentStoreOptions } from './file-document-store';
+export { createFileSecretBox } from './file-secret-box';
+export { createBackup, openBackup, toPortableDocument, fromPortableDocument, type PortableDocument } from './backup';
+export { createRelayStore, keepCorruptCopy, type RelayStoreDeps } from './relay-store';

@@ -1,0 +1,236 @@
+import fs from 'node:fs';
+import type { RestoreSummary } from '../../shared/contract';
+import { accountRecordSchema, type AccountRecord } from '../../shared/domain/account';
+import { modelMappingSchema, type ModelMapping } from '../../shared/domain/model-mapping';
+import { settingsSchema, type Settings, type SettingsPatch } from '../../shared/domain/settings';
+import { RelayError } from '../../shared/errors';
+import { silentLogger, type Logger } from '../logs/types';
+import { createBackup, fromPortableDocument, openBackup, toPortableDocument } from './backup';
+import type { DocumentStore } from './document-store';
+import { loadDocument } from './load-document';
+import type { ChatLedger, RelayStore, SaveOptions, StoreChange } from './relay-store-types';
+import type { StoreDocument } from './schema';
+import type { SecretBox } from './secret-box';
+
+export interface RelayStoreDeps {
+  secretBox: SecretBox;
+  now?: () => number;
+  logger?: Logger;
+  /** Delay before a coalesced write (ms). */
+  coalesceMs?: number;
+}
+
+/**
+ * Loads the document (keeping a copy of a corrupt file before reporting it, refusing a newer
+ * one), then writes back a migrated document so the file is current.
+ */
+function openDocument(documentStore: DocumentStore, now: () => number, logger: Logger): StoreDocument {
+  let raw: unknown;
+  try {
+    raw = documentStore.read();
+    const { doc, migratedFrom } = loadDocument(raw);
+    if (migratedFrom !== null || raw === undefined) {
+      documentStore.write(doc);
+      if (migratedFrom !== null) logger.info({ from: migratedFrom, to: doc.schemaVersion }, 'migrated the settings file');
+    }
+    return doc;
+  } catch (error) {
+    if (error instanceof RelayError && error.code === 'store_newer_version') throw error;
+    const copy = keepCorruptCopy(documentStore.path, now());
+    const message = error instanceof RelayError ? error.message : 'The settings file is not valid JSON.';
+    throw new RelayError('store_corrupt', `${message} A copy was kept at ${copy ?? '(no copy: file unreadable)'}.`, {
+      path: documentStore.path,
+      copy,
+    }, { cause: error });
+  }
+}
+
+/** Copies a bad file aside (never moves it: the user may want to repair it in place). */
+export function keepCorruptCopy(filePath: string, time: number): string | null {
+  if (filePath === ':memory:') return null;
+  const copy = `${filePath}.corrupt-${new Date(time).toISOString().replace(/[:.]/g, '-')}`;
+  try {
+    fs.copyFileSync(filePath, copy);
+    return copy;
+  } catch {
+    return null;
+  }
+}
+
+function mergeSettings(current: Settings, patch: SettingsPatch): Settings {
+  const next: Record<string, unknown> = { ...current };
+  for (const [section, value] of Object.entries(patch)) {
+    if (value === undefined || section === 'apiKeys') continue;
+    const base = (current as Record<string, unknown>)[section];
+    next[section] = typeof base === 'object' && base !== null ? { ...base, ...(value as object) } : value;
+  }
+  const parsed = settingsSchema.safeParse(next);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new RelayError('invalid_request', `Invalid setting ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid value'}`);
+  }
+  return parsed.data;
+}
+
+function validate<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, value: unknown, what: string): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new RelayError('invalid_request', `Invalid ${what}: ${issue ? `${issue.path.join('.')} ${issue.message}` : 'invalid value'}`);
+  }
+  return parsed.data;
+}
+
+/** The typed, cached access to the persisted document that the rest of the relay uses. */
+export function createRelayStore(documentStore: DocumentStore, deps: RelayStoreDeps): RelayStore {
+  const now = deps.now ?? Date.now;
+  const logger = deps.logger ?? silentLogger;
+  const coalesceMs = deps.coalesceMs ?? 1000;
+  let doc = openDocument(documentStore, now, logger);
+  let dirty = false;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const listeners = new Set<(change: StoreChange) => void>();
+
+  function writeNow(): void {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    dirty = false;
+    documentStore.write(doc);
+  }
+
+  function commit(change: StoreChange, options: SaveOptions = {}): void {
+    if (options.coalesce) {
+      dirty = true;
+      if (!timer) {
+        timer = setTimeout(() => {
+          try {
+            writeNow();
+          } catch (error) {
+            logger.error({ err: error }, 'could not write the settings file');
+          }
+        }, coalesceMs);
+        timer.unref?.();
+      }
+    } else {
+      writeNow();
+    }
+    for (const listener of listeners) {
+      try {
+        listener(change);
+      } catch (error) {
+        logger.error({ err: error }, 'store change listener failed');
+      }
+    }
+  }
+
+  const chatLedger: ChatLedger = {
+    add(accountId, chatId) {
+      const list = doc.chatLedger[accountId] ?? [];
+      if (list.includes(chatId)) return;
+      doc.chatLedger[accountId] = [...list, chatId];
+      commit({ section: 'ledger', accountId }, { coalesce: true });
+    },
+    remove(accountId, chatId) {
+      const list = doc.chatLedger[accountId];
+      if (!list?.includes(chatId)) return;
+      const rest = list.filter((id) => id !== chatId);
+      if (rest.length > 0) doc.chatLedger[accountId] = rest;
+      else delete doc.chatLedger[accountId];
+      commit({ section: 'ledger', accountId }, { coalesce: true });
+    },
+    list: (accountId) => [...(doc.chatLedger[accountId] ?? [])],
+  };
+
+  function replaceWith(next: StoreDocument): StoreDocument {
+    doc = next;
+    commit({ section: 'document' });
+    return structuredClone(doc);
+  }
+
+  return {
+    path: documentStore.path,
+    getSettings: () => structuredClone(doc.settings),
+    updateSettings(patch) {
+      doc.settings = mergeSettings(doc.settings, patch);
+      commit({ section: 'settings' });
+      return structuredClone(doc.settings);
+    },
+    setApiKeys(keys) {
+      doc.settings = validate(settingsSchema, { ...doc.settings, apiKeys: keys }, 'API keys');
+      commit({ section: 'settings' });
+      return structuredClone(doc.settings);
+    },
+    listAccounts: () => structuredClone(doc.accounts),
+    getAccount(id) {
+      const found = doc.accounts.find((account) => account.id === id);
+      return found ? structuredClone(found) : null;
+    },
+    saveAccount(record, options) {
+      const valid: AccountRecord = validate(accountRecordSchema, record, 'account');
+      const index = doc.accounts.findIndex((account) => account.id === valid.id);
+      if (index === -1) doc.accounts.push(valid);
+      else doc.accounts[index] = valid;
+      commit({ section: 'accounts', accountId: valid.id }, options);
+      return structuredClone(valid);
+    },
+    removeAccount(id) {
+      const before = doc.accounts.length;
+      doc.accounts = doc.accounts.filter((account) => account.id !== id);
+      if (doc.accounts.length === before) return false;
+      delete doc.chatLedger[id];
+      doc.mappings = doc.mappings.map((mapping) => (mapping.accountId === id ? { ...mapping, accountId: null } : mapping));
+      commit({ section: 'accounts', accountId: id });
+      return true;
+    },
+    listMappings: () => structuredClone(doc.mappings),
+    getMapping(id) {
+      const found = doc.mappings.find((mapping) => mapping.id === id);
+      return found ? structuredClone(found) : null;
+    },
+    saveMapping(mapping) {
+      const valid: ModelMapping = validate(modelMappingSchema, mapping, 'model mapping');
+      const index = doc.mappings.findIndex((existing) => existing.id === valid.id);
+      if (index === -1) doc.mappings.push(valid);
+      else doc.mappings[index] = valid;
+      commit({ section: 'mappings' });
+      return structuredClone(valid);
+    },
+    removeMapping(id) {
+      const before = doc.mappings.length;
+      doc.mappings = doc.mappings.filter((mapping) => mapping.id !== id);
+      if (doc.mappings.length === before) return false;
+      commit({ section: 'mappings' });
+      return true;
+    },
+    chatLedger,
+    getAdminTokenHash: () => doc.adminTokenHash ?? null,
+    setAdminTokenHash(hash) {
+      doc.adminTokenHash = hash;
+      commit({ section: 'settings' });
+    },
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    exportDocument: () => structuredClone(doc),
+    replaceDocument: (raw) => replaceWith(loadDocument(raw).doc),
+    async exportBackup(passphrase) {
+      return createBackup(toPortableDocument(doc, deps.secretBox), passphrase, now);
+    },
+    async restoreBackup(data, passphrase): Promise<RestoreSummary> {
+      const restored = fromPortableDocument(await openBackup(data, passphrase), deps.secretBox);
+      // The management token belongs to this machine, not to the backup's origin.
+      replaceWith({ ...restored, adminTokenHash: doc.adminTokenHash ?? null });
+      return { accounts: restored.accounts.length, mappings: restored.mappings.length, apiKeys: restored.settings.apiKeys.length };
+    },
+    flush() {
+      if (dirty) writeNow();
+    },
+    close() {
+      if (dirty) writeNow();
+      if (timer) clearTimeout(timer);
+      timer = null;
+      listeners.clear();
+    },
+  };
+}
