@@ -1,0 +1,37 @@
+/**
+ * Adaptive poll timing. The upstream only offers polling (§4.1), so delivery lag is roughly half
+ * the poll interval: poll fast while text flows, back off while the upstream is idle (queued,
+ * thinking silently, or a slow tool step), and never exceed 5 polls/s per chat — the known
+ * clients poll every 0.5–1 s, and hammering one account's chat invites rate limiting.
+ */
+export const MIN_POLL_INTERVAL_MS = 200;
+export const MAX_POLL_INTERVAL_MS = 1_500;
+const IDLE_GROWTH = 1.5;
+const FLOW_SHRINK = 0.5;
+
+export interface PollCadence {
+  /** Interval between poll STARTS after a poll that did or did not show new output. */
+  next(changed: boolean): number;
+}
+
+export function createPollCadence(
+  options: { minMs?: number; maxMs?: number } = {},
+): PollCadence {
+  const min = options.minMs ?? MIN_POLL_INTERVAL_MS;
+  const max = options.maxMs ?? MAX_POLL_INTERVAL_MS;
+  let interval = min;
+  return {
+    next(changed) {
+      interval = changed ? Math.max(min, interval * FLOW_SHRINK) : Math.min(max, interval * IDLE_GROWTH);
+      return Math.round(interval);
+    },
+  };
+}
+
+/** Consecutive failed polls tolerated before the reply is given up as `upstream_unavailable`. */
+export const MAX_POLL_FAILURES = 6;
+
+/** Back-off after the n-th consecutive failed poll (1-based). */
+export function pollRetryDelay(failures: number): number {
+  return Math.min(MAX_POLL_INTERVAL_MS, 250 * 2 ** (failures - 1));
+}

@@ -1,0 +1,200 @@
+/**
+ * One reply (§3.3, §3.4, §4.1 of the protocol reference): send the flattened conversation with
+ * send_msg, then poll get_chat_detail — first right after the send, then at the adaptive cadence
+ * — turning snapshots into canonical events until `chat_status == 2`. The generator's `finally`
+ * deletes the chat when cleanup is on.
+ */
+import type { CreditInfo } from '../../../shared/domain/account';
+import { RelayError, isRelayError } from '../../../shared/errors';
+import type { Logger } from '../../logs/types';
+import type { CanonicalEvent, CanonicalRequest } from '../../proxy/canonical';
+import type { ProviderAccount, ProviderChatOptions } from '../types';
+import { MAX_POLL_FAILURES, MIN_POLL_INTERVAL_MS, createPollCadence, pollRetryDelay } from './cadence';
+import { deleteChat, type CleanupDeps } from './cleanup';
+import { createReplyTracker } from './deltas';
+import { flattenConversation } from './flatten';
+import { toSendKnobs } from './knobs';
+import { PATHS } from './protocol';
+import type { CallIdentity } from './request';
+import { chatDetailResponse, sendMsgResponse, type ChatDetail } from './schemas';
+import { createRunControl, type RunControl } from './run-control';
+
+export interface ChatDeps extends CleanupDeps {
+  now: () => number;
+  logger: Logger;
+  credits: (account: ProviderAccount, signal?: AbortSignal) => Promise<CreditInfo>;
+}
+
+interface RunState {
+  identity?: CallIdentity;
+  chatId?: number;
+  finished: boolean;
+  polls: number;
+  textLength: number;
+}
+
+export async function* runChat(
+  deps: ChatDeps,
+  request: CanonicalRequest,
+  options: ProviderChatOptions,
+): AsyncGenerator<CanonicalEvent, void, undefined> {
+  const run = createRunControl(options.signal, options.timeoutMs, deps.now);
+  const state: RunState = { finished: false, polls: 0, textLength: 0 };
+  try {
+    yield* generate(deps, request, options, run, state);
+  } catch (error) {
+    const final = run.explain(error);
+    if (isRelayError(final) && final.code === 'upstream_auth_expired') deps.devices.forget(options.account);
+    if (isRelayError(final) && final.code === 'timeout' && state.textLength > 0) {
+      // Text already reached the client: end it as truncated, like a length limit, not as an error.
+      deps.logger.warn({ chatId: state.chatId, polls: state.polls }, 'reply deadline reached; ending as length');
+      yield { type: 'upstream', polls: state.polls };
+      yield { type: 'finish', reason: 'length' };
+      return;
+    }
+    throw final;
+  } finally {
+    run.dispose();
+    if (options.cleanup && state.identity && state.chatId !== undefined) {
+      const job = removeChat(deps, options.account, state.identity, state.chatId);
+      // A finished chat deletes at once; a running one may need retries — never hold the caller for those.
+      if (state.finished) await job;
+      else void job;
+    }
+  }
+}
+
+async function* generate(
+  deps: ChatDeps,
+  request: CanonicalRequest,
+  options: ProviderChatOptions,
+  run: RunControl,
+  state: RunState,
+): AsyncGenerator<CanonicalEvent, void, undefined> {
+  run.check();
+  const identity = await deps.devices.identify(options.account);
+  state.identity = identity;
+  run.check();
+  state.chatId = await sendMessage(deps, identity, request, options, run.signal);
+  yield { type: 'upstream', chatId: String(state.chatId) };
+  const tracker = createReplyTracker();
+  const cadence = createPollCadence();
+  let lastStart = Number.NEGATIVE_INFINITY;
+  let interval = 0;
+  let failures = 0;
+  for (;;) {
+    await waitUntil(deps, run, lastStart + Math.max(interval, MIN_POLL_INTERVAL_MS));
+    lastStart = deps.now();
+    state.polls += 1;
+    let detail: ChatDetail;
+    try {
+      detail = await pollOnce(deps, identity, state.chatId, run.signal);
+      failures = 0;
+    } catch (error) {
+      failures = countTransientFailure(error, run, failures, state.chatId);
+      interval = pollRetryDelay(failures);
+      continue;
+    }
+    const delta = tracker.update(detail);
+    if (delta.reasoning !== '') yield { type: 'reasoning', text: delta.reasoning };
+    if (delta.text !== '') yield { type: 'text', text: delta.text };
+    state.textLength = tracker.textLength;
+    if (delta.done) {
+      state.finished = true;
+      yield { type: 'upstream', polls: state.polls };
+      yield { type: 'finish', reason: 'stop' };
+      return;
+    }
+    interval = cadence.next(delta.reasoning !== '' || delta.text !== '');
+  }
+}
+
+async function waitUntil(deps: ChatDeps, run: RunControl, at: number): Promise<void> {
+  run.check();
+  const wait = Math.min(at, run.deadlineAt) - deps.now();
+  if (wait > 0) await deps.sleep(wait, run.signal);
+  run.check();
+}
+
+/** Poll errors are retried with back-off (all known clients ignore them) unless fatal or too many. */
+function countTransientFailure(error: unknown, run: RunControl, failures: number, chatId: number): number {
+  if (run.signal.aborted || !isRelayError(error)) throw error;
+  if (error.code === 'upstream_auth_expired' || error.code === 'upstream_protocol') throw error;
+  const count = failures + 1;
+  if (count >= MAX_POLL_FAILURES) {
+    throw new RelayError('upstream_unavailable', `MiniMax failed ${count} polls in a row.`, {
+      ...error.detail,
+      chatId,
+      failures: count,
+      lastCode: error.code,
+    });
+  }
+  return count;
+}
+
+async function sendMessage(
+  deps: ChatDeps,
+  identity: CallIdentity,
+  request: CanonicalRequest,
+  options: ProviderChatOptions,
+  signal: AbortSignal,
+): Promise<number> {
+  const knobs = toSendKnobs(options.model.id, options.model.capabilities);
+  // Field order as the web app and Chat2API build it; the body string is what gets signed.
+  const body: Record<string, unknown> = {
+    msg_type: 1,
+    text: flattenConversation(request.messages),
+    chat_type: knobs.chat_type,
+    attachments: [],
+    selected_mcp_tools: [],
+    backend_config: {},
+    sub_agent_ids: [],
+  };
+  if (knobs.model_option) body.model_option = knobs.model_option;
+  try {
+    const sent = await deps.http.call(identity, {
+      method: 'POST',
+      path: PATHS.sendMsg,
+      body,
+      envelope: 'baseResp',
+      schema: sendMsgResponse,
+      signal,
+    });
+    deps.ledger.add(options.account.id, sent.chat_id);
+    return sent.chat_id;
+  } catch (error) {
+    if (isRelayError(error) && error.code === 'upstream_credits_exhausted') throw await withResetTime(deps, options, error);
+    throw error;
+  }
+}
+
+/** The pool parks an exhausted account until its reset; ask the upstream when that is (best effort). */
+async function withResetTime(deps: ChatDeps, options: ProviderChatOptions, error: RelayError): Promise<RelayError> {
+  try {
+    const credits = await deps.credits(options.account, AbortSignal.any([options.signal, AbortSignal.timeout(5_000)]));
+    if (credits.resetAt === null) return error;
+    return new RelayError(error.code, error.message, { ...error.detail, resetAt: credits.resetAt }, { cause: error });
+  } catch {
+    return error;
+  }
+}
+
+function pollOnce(deps: ChatDeps, identity: CallIdentity, chatId: number, signal: AbortSignal): Promise<ChatDetail> {
+  return deps.http.call(identity, {
+    method: 'POST',
+    path: PATHS.chatDetail,
+    body: { chat_id: chatId },
+    envelope: 'baseResp',
+    schema: chatDetailResponse,
+    signal,
+  });
+}
+
+async function removeChat(deps: ChatDeps, account: ProviderAccount, identity: CallIdentity, chatId: number): Promise<void> {
+  try {
+    await deleteChat(deps, account, identity, chatId);
+  } catch (error) {
+    // The chat stays in the ledger, so the next bulk cleanup finds it.
+    deps.logger.warn({ chatId, code: isRelayError(error) ? error.code : 'internal' }, 'could not delete the upstream chat');
+  }
+}

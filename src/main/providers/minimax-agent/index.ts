@@ -1,0 +1,66 @@
+/**
+ * The MiniMax Agent web upstream as an UpstreamProvider. Protocol knowledge lives in this folder
+ * (protocol.ts first); see its header for the source.
+ */
+import { silentLogger, type Logger } from '../../logs/types';
+import type { CreditInfo } from '../../../shared/domain/account';
+import type { ProviderAccount, ProviderSettings, UpstreamProvider } from '../types';
+import { fetchCredits, validateAccount } from './account';
+import { runChat } from './chat';
+import { cleanupAccountChats, type SleepFn } from './cleanup';
+import { createDeviceResolver } from './device';
+import type { ChatLedger } from './ledger';
+import { createAgentHttp, type FetchFn } from './request';
+
+export interface MinimaxAgentProviderDeps {
+  fetch?: FetchFn;
+  now?: () => number;
+  logger?: Logger;
+  settings: () => ProviderSettings;
+  chatLedger: ChatLedger;
+  /** Waits between polls and delete retries; must reject with `signal.reason` when aborted. */
+  sleep?: SleepFn;
+}
+
+export function sleepWithSignal(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+export function createMinimaxAgentProvider(deps: MinimaxAgentProviderDeps): UpstreamProvider {
+  const now = deps.now ?? Date.now;
+  const logger = (deps.logger ?? silentLogger).child({ provider: 'minimax-agent' });
+  const sleep = deps.sleep ?? sleepWithSignal;
+  const http = createAgentHttp({ fetch: deps.fetch ?? globalThis.fetch, now, settings: deps.settings, logger });
+  const devices = createDeviceResolver({ http, now, logger });
+  const cleanupDeps = { http, devices, ledger: deps.chatLedger, sleep, logger };
+  const credits = (account: ProviderAccount, signal?: AbortSignal): Promise<CreditInfo> =>
+    fetchCredits(http, devices, account, now, signal);
+  return {
+    kind: 'minimax-agent',
+    chat: (request, options) => runChat({ ...cleanupDeps, now, credits }, request, options),
+    validate: (account, signal) => validateAccount(http, account, signal),
+    credits,
+    cleanupChats: (account, onProgress, signal) => cleanupAccountChats(cleanupDeps, account, onProgress, signal),
+  };
+}
+
+export { parseCredential, parseCredentials, readTokenClaims } from './credentials';
+export type { CredentialFields, CredentialParseResult, ParsedCredential } from './credentials';
+export { createMemoryChatLedger } from './ledger';
+export type { ChatLedger } from './ledger';
+export { flattenConversation } from './flatten';
+export { toSendKnobs } from './knobs';

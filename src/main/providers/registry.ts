@@ -1,0 +1,28 @@
+/** Dispatches by provider kind, so callers never branch on which upstream an account uses. */
+import type { ProviderKind } from '../../shared/domain/account';
+import { RelayError } from '../../shared/errors';
+import type { UpstreamProvider } from './types';
+
+export interface ProviderRegistry {
+  /** The provider of that kind; RelayError `internal` when none was registered. */
+  get(kind: ProviderKind): UpstreamProvider;
+  has(kind: ProviderKind): boolean;
+  list(): UpstreamProvider[];
+}
+
+export function createProviderRegistry(providers: readonly UpstreamProvider[]): ProviderRegistry {
+  const byKind = new Map<ProviderKind, UpstreamProvider>();
+  for (const provider of providers) {
+    if (byKind.has(provider.kind)) throw new RelayError('internal', `Two providers registered for ${provider.kind}.`);
+    byKind.set(provider.kind, provider);
+  }
+  return {
+    get(kind) {
+      const provider = byKind.get(kind);
+      if (!provider) throw new RelayError('internal', `No provider is registered for ${kind}.`);
+      return provider;
+    },
+    has: (kind) => byKind.has(kind),
+    list: () => [...byKind.values()],
+  };
+}
