@@ -1,0 +1,110 @@
+/**
+ * The failover loop: acquire an account, start the upstream reply, and wait for its first event.
+ * Only errors before that first event can fail over: afterwards bytes may have reached the client,
+ * and switching accounts would splice two different replies together.
+ */
+import { RelayError } from '../../../shared/errors';
+import type { PoolHealth } from '../../../shared/contract';
+import type { AccountLease, AccountPool } from '../../accounts/types';
+import type { Logger } from '../../logs/types';
+import type { ProviderChatOptions } from '../../providers/types';
+import type { CanonicalEvent, CanonicalRequest } from '../canonical';
+import type { ProviderLookup } from '../types';
+import { isFailoverError, outcomeFor, toRelayError } from './errors';
+import type { AttemptLog } from './request-entry';
+import type { RequestAttempt } from '../../../shared/domain/request-log';
+
+export interface StartedReply {
+  lease: AccountLease;
+  attempt: RequestAttempt;
+  upstream: AsyncGenerator<CanonicalEvent, void, undefined>;
+  first: IteratorResult<CanonicalEvent, void>;
+  /** Aborts the upstream call (client gone, or stop early). */
+  controller: AbortController;
+  /** Detaches the client signal from `controller`. */
+  unlink: () => void;
+  queueWaitMs: number;
+}
+
+export interface FailoverInput {
+  request: CanonicalRequest;
+  model: ProviderChatOptions['model'];
+  pinnedAccountId: string | null;
+  signal: AbortSignal;
+  cleanup: boolean;
+  timeoutMs: number;
+}
+
+export interface FailoverDeps {
+  pool: AccountPool;
+  providers: ProviderLookup;
+  logger: Logger;
+  attempts: AttemptLog;
+}
+
+function accountCount(health: PoolHealth): number {
+  return Object.values(health.byStatus).reduce((sum, n) => sum + n, 0);
+}
+
+function linkAbort(signal: AbortSignal, controller: AbortController): () => void {
+  if (signal.aborted) {
+    controller.abort(signal.reason);
+    return () => {};
+  }
+  const onAbort = (): void => controller.abort(signal.reason);
+  signal.addEventListener('abort', onAbort, { once: true });
+  return () => signal.removeEventListener('abort', onAbort);
+}
+
+export async function startWithFailover(input: FailoverInput, deps: FailoverDeps): Promise<StartedReply> {
+  const exclude = new Set<string>();
+  const maxAttempts = Math.max(1, accountCount(deps.pool.health()));
+  let lastError: RelayError | null = null;
+  let queueWaitMs = 0;
+  for (let i = 0; i < maxAttempts; i++) {
+    let lease: AccountLease;
+    try {
+      lease = await deps.pool.acquire({ signal: input.signal, pinnedAccountId: input.pinnedAccountId, exclude });
+    } catch (error) {
+      const relay = toRelayError(error, input.signal, deps.logger);
+      // After a failover the pool has nothing left: the upstream error says more than "no account".
+      throw lastError && relay.code === 'no_account' ? lastError : relay;
+    }
+    exclude.add(lease.account.id);
+    queueWaitMs += lease.queueWaitMs;
+    const attempt = deps.attempts.start(lease);
+    const provider = deps.providers.get(lease.account.provider);
+    if (!provider) {
+      const error = new RelayError('internal', `No provider is installed for ${lease.account.provider} accounts.`);
+      lease.release(outcomeFor(error));
+      deps.attempts.finish(attempt, 'error', error);
+      throw error;
+    }
+    const controller = new AbortController();
+    const unlink = linkAbort(input.signal, controller);
+    try {
+      const upstream = provider.chat(input.request, {
+        account: lease.upstream,
+        model: input.model,
+        signal: controller.signal,
+        cleanup: input.cleanup,
+        timeoutMs: input.timeoutMs,
+      });
+      const first = await upstream.next();
+      return { lease, attempt, upstream, first, controller, unlink, queueWaitMs };
+    } catch (error) {
+      unlink();
+      const relay = toRelayError(error, input.signal, deps.logger);
+      lease.release(outcomeFor(relay));
+      if (isFailoverError(relay) && !input.signal.aborted) {
+        deps.logger.info({ requestId: input.request.id, accountId: lease.account.id, code: relay.code }, 'failing over to another account');
+        deps.attempts.finish(attempt, 'failover', relay);
+        lastError = relay;
+        continue;
+      }
+      deps.attempts.finish(attempt, relay.code === 'aborted' ? 'aborted' : 'error', relay);
+      throw relay;
+    }
+  }
+  throw lastError ?? new RelayError('no_account', 'No account is available.');
+}

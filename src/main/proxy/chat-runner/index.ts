@@ -1,0 +1,93 @@
+/**
+ * `DialectContext.startChat`: model resolution, tool-emulation prompt, account failover until the
+ * first upstream event, then the accounted event stream. Every path ends the request-log entry
+ * exactly once: here when the start fails, in the event stream otherwise.
+ */
+import type { Settings } from '../../../shared/domain/settings';
+import type { AccountPool } from '../../accounts/types';
+import type { Logger, RequestLog } from '../../logs/types';
+import type { ModelResolver } from '../../models/types';
+import type { CanonicalRequest } from '../canonical';
+import type { ChatStream } from '../dialects/types';
+import { statusForError } from '../errors';
+import type { ProviderLookup, ToolEmulation } from '../types';
+import { toRelayError } from './errors';
+import { createEventStream } from './event-stream';
+import { startWithFailover } from './failover';
+import { AttemptLog, newRequestEntry } from './request-entry';
+
+export { estimatePromptTokens, estimateTokens, flattenForEstimate } from './token-estimate';
+
+export interface ChatRunnerDeps {
+  getSettings(): Settings;
+  pool: AccountPool;
+  models: ModelResolver;
+  requestLog: RequestLog;
+  providers: ProviderLookup;
+  tools?: ToolEmulation;
+  logger: Logger;
+  now(): number;
+}
+
+export interface ChatRunner {
+  startChat(request: CanonicalRequest, http: { signal: AbortSignal; endpoint: string }): Promise<ChatStream>;
+}
+
+function hintsOf(request: CanonicalRequest): { thinking?: boolean; webSearch?: boolean } {
+  const hints: { thinking?: boolean; webSearch?: boolean } = {};
+  if (request.thinking !== undefined) hints.thinking = request.thinking;
+  if (request.webSearch !== undefined) hints.webSearch = request.webSearch;
+  return hints;
+}
+
+export function createChatRunner(deps: ChatRunnerDeps): ChatRunner {
+  return {
+    async startChat(request, http) {
+      const startedAt = deps.now();
+      const settings = deps.getSettings();
+      const logBodies = settings.logs.logBodies;
+      const logger = deps.logger.child({ requestId: request.id });
+      deps.requestLog.begin(newRequestEntry(request, http.endpoint, startedAt, logBodies));
+      const attempts = new AttemptLog(deps.requestLog, request.id, deps.now);
+      try {
+        const resolution = deps.models.resolve(request.model, hintsOf(request));
+        logger.debug({ clientModel: request.model, model: resolution.model, via: resolution.via }, 'model resolved');
+        deps.requestLog.update(request.id, { resolvedModel: resolution.model });
+        const prepared = deps.tools ? deps.tools.prepare(request) : request;
+        const started = await startWithFailover(
+          {
+            request: prepared,
+            model: { id: resolution.model, capabilities: { thinking: resolution.thinking, webSearch: resolution.webSearch } },
+            pinnedAccountId: resolution.accountId,
+            signal: http.signal,
+            cleanup: settings.upstream.cleanupChats,
+            timeoutMs: settings.upstream.replyTimeoutMs,
+          },
+          { pool: deps.pool, providers: deps.providers, logger, attempts },
+        );
+        deps.requestLog.update(request.id, {
+          status: 'streaming',
+          accountId: started.lease.account.id,
+          accountLabel: started.lease.account.label,
+          queueWaitMs: started.queueWaitMs,
+        });
+        const events = createEventStream(
+          { started, request, prompt: prepared, signal: http.signal, startedAt, logBodies },
+          { requestLog: deps.requestLog, attempts, tools: deps.tools, logger, now: deps.now },
+        );
+        return { requestId: request.id, model: resolution.model, events };
+      } catch (error) {
+        const relay = toRelayError(error, http.signal, logger);
+        deps.requestLog.end(request.id, {
+          status: relay.code === 'aborted' ? 'aborted' : 'error',
+          httpStatus: statusForError(relay.code),
+          latencyMs: deps.now() - startedAt,
+          errorCode: relay.code,
+          errorMessage: relay.message,
+        });
+        throw relay;
+      }
+    },
+  };
+}
+

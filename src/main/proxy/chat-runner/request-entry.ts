@@ -1,0 +1,83 @@
+/** Builds and updates the request-log entry of one chat request. */
+import type { RequestAttempt, RequestLogEntry } from '../../../shared/domain/request-log';
+import type { RelayError } from '../../../shared/errors';
+import type { AccountLease } from '../../accounts/types';
+import type { RequestLog } from '../../logs/types';
+import type { CanonicalRequest } from '../canonical';
+
+const BODY_LOG_LIMIT = 64 * 1024;
+
+export function truncateBody(text: string): string {
+  return text.length <= BODY_LOG_LIMIT ? text : `${text.slice(0, BODY_LOG_LIMIT)}… [truncated ${text.length - BODY_LOG_LIMIT} chars]`;
+}
+
+export function newRequestEntry(request: CanonicalRequest, endpoint: string, time: number, logBodies: boolean): RequestLogEntry {
+  return {
+    id: request.id,
+    time,
+    dialect: request.dialect,
+    endpoint,
+    stream: request.stream,
+    clientModel: request.model,
+    resolvedModel: null,
+    accountId: null,
+    accountLabel: null,
+    attempts: [],
+    status: 'pending',
+    httpStatus: null,
+    latencyMs: null,
+    ttftMs: null,
+    queueWaitMs: null,
+    polls: null,
+    upstreamChatId: null,
+    inputTokens: null,
+    outputTokens: null,
+    tokensEstimated: false,
+    toolCalls: 0,
+    errorCode: null,
+    errorMessage: null,
+    // Images and files are inline base64 at times; the truncation keeps entries bounded.
+    requestBody: logBodies ? truncateBody(JSON.stringify(request)) : null,
+    responseBody: null,
+  };
+}
+
+/** The attempts of one request: each lease tried, and how it ended. */
+export class AttemptLog {
+  readonly attempts: RequestAttempt[] = [];
+
+  constructor(
+    private readonly log: RequestLog,
+    private readonly id: string,
+    private readonly now: () => number,
+  ) {}
+
+  start(lease: AccountLease): RequestAttempt {
+    const attempt: RequestAttempt = {
+      accountId: lease.account.id,
+      accountLabel: lease.account.label,
+      reason: lease.reason,
+      startedAt: this.now(),
+      endedAt: null,
+      outcome: null,
+      errorCode: null,
+      errorMessage: null,
+    };
+    this.attempts.push(attempt);
+    this.log.update(this.id, { attempts: this.snapshot(), accountId: lease.account.id, accountLabel: lease.account.label });
+    return attempt;
+  }
+
+  finish(attempt: RequestAttempt, outcome: NonNullable<RequestAttempt['outcome']>, error?: RelayError): void {
+    attempt.endedAt = this.now();
+    attempt.outcome = outcome;
+    attempt.errorCode = error?.code ?? null;
+    attempt.errorMessage = error?.message ?? null;
+    this.log.update(this.id, { attempts: this.snapshot() });
+  }
+
+  /** Copies, so a log that keeps the array does not see later mutations. */
+  snapshot(): RequestAttempt[] {
+    return this.attempts.map((attempt) => ({ ...attempt }));
+  }
+}

@@ -1,0 +1,39 @@
+/** The DialectContext every dialect router is built with. */
+import type { ModelMapping } from '../../shared/domain/model-mapping';
+import type { ModelResolver } from '../models/types';
+import type { ChatRunner } from './chat-runner';
+import { estimatePromptTokens } from './chat-runner';
+import type { DialectContext, ModelListing } from './dialects/types';
+import type { ToolEmulation } from './types';
+
+/** `created` for catalog models in listings (OpenAI wants a Unix time; the catalog has none). */
+const CATALOG_CREATED = 1_767_225_600; // 2026-01-01
+
+export interface DialectContextDeps {
+  runner: ChatRunner;
+  models: ModelResolver;
+  mappings?: () => readonly ModelMapping[];
+  tools?: ToolEmulation;
+  heartbeatMs: number;
+}
+
+export function listModels(models: ModelResolver, mappings: readonly ModelMapping[]): ModelListing[] {
+  const listing: ModelListing[] = models.catalog().map((model) => ({ id: model.id, kind: 'catalog', target: null, created: CATALOG_CREATED }));
+  const seen = new Set(listing.map((model) => model.id));
+  for (const mapping of mappings) {
+    // A wildcard is a rule, not a model a client could pick from a list.
+    if (mapping.pattern.includes('*') || seen.has(mapping.pattern)) continue;
+    seen.add(mapping.pattern);
+    listing.push({ id: mapping.pattern, kind: 'alias', target: mapping.target, created: Math.floor(mapping.createdAt / 1000) });
+  }
+  return listing;
+}
+
+export function createDialectContext(deps: DialectContextDeps): DialectContext {
+  return {
+    startChat: (request, http) => deps.runner.startChat(request, http),
+    listModels: () => listModels(deps.models, deps.mappings?.() ?? []),
+    countTokens: (request) => estimatePromptTokens(deps.tools ? deps.tools.prepare(request) : request),
+    heartbeatMs: deps.heartbeatMs,
+  };
+}

@@ -1,0 +1,75 @@
+/** OpenAI routes: chat completions (stream and not) and the model list. */
+import { Router } from 'express';
+import type { Request, Response } from 'express';
+import { RelayError, toErrorInfo } from '../../../../shared/errors';
+import { statusForError } from '../../errors';
+import { getRequestId } from '../../middleware/request-id';
+import { createSseWriter } from '../../sse-writer';
+import type { ChatStream, DialectContext, ModelListing } from '../types';
+import { toOpenAIErrorBody } from './errors';
+import type { CompletionMeta } from './from-canonical';
+import { collectCompletion, writeChunks } from './from-canonical';
+import { toCanonical } from './to-canonical';
+
+const CHAT_PATH = '/v1/chat/completions';
+
+/** An AbortSignal that fires when the client goes away before the answer is complete. */
+function clientGone(res: Response): { signal: AbortSignal; detach: () => void } {
+  const controller = new AbortController();
+  const onClose = (): void => {
+    if (!res.writableFinished) controller.abort();
+  };
+  res.on('close', onClose);
+  return { signal: controller.signal, detach: () => res.off('close', onClose) };
+}
+
+async function streamReply(res: Response, chat: ChatStream, meta: CompletionMeta, context: DialectContext, includeUsage: boolean): Promise<void> {
+  const sse = createSseWriter(res, { heartbeatMs: context.heartbeatMs });
+  try {
+    await writeChunks(chat.events, sse, meta, { includeUsage });
+    sse.data('[DONE]');
+  } catch (error) {
+    // Headers are gone: the error travels as a last frame so the client never mistakes a cut reply for a whole one.
+    const info = toErrorInfo(error);
+    sse.data(toOpenAIErrorBody(info, statusForError(info.code)));
+    sse.data('[DONE]');
+  } finally {
+    if (sse.closed) await chat.events.return?.();
+    sse.end();
+  }
+}
+
+async function handleChat(req: Request, res: Response, context: DialectContext): Promise<void> {
+  const request = toCanonical(req.body, getRequestId(res));
+  const { includeUsage, ...canonical } = request;
+  const gone = clientGone(res);
+  try {
+    const chat = await context.startChat(canonical, { signal: gone.signal, endpoint: CHAT_PATH });
+    const meta: CompletionMeta = { id: `chatcmpl-${chat.requestId}`, model: chat.model, created: Math.floor(Date.now() / 1000) };
+    if (canonical.stream) await streamReply(res, chat, meta, context, includeUsage);
+    else res.json(await collectCompletion(chat.events, meta));
+  } finally {
+    gone.detach();
+  }
+}
+
+function toModelObject(model: ModelListing): Record<string, unknown> {
+  return { id: model.id, object: 'model', created: model.created, owned_by: model.kind === 'catalog' ? 'minimax' : 'minimax-relay' };
+}
+
+export function createOpenAIRouter(context: DialectContext): Router {
+  const router = Router();
+  router.post(CHAT_PATH, (req, res) => handleChat(req, res, context));
+  router.get('/v1/models', (_req, res) => {
+    res.json({ object: 'list', data: context.listModels().map(toModelObject) });
+  });
+  // Model ids may contain slashes (`openrouter/x`), so take the whole rest of the path.
+  router.get('/v1/models/*id', (req, res) => {
+    const param: unknown = req.params.id;
+    const id = Array.isArray(param) ? param.join('/') : String(param);
+    const model = context.listModels().find((m) => m.id === id);
+    if (!model) throw new RelayError('model_not_found', `The model '${id}' does not exist.`, { param: 'model' });
+    res.json(toModelObject(model));
+  });
+  return router;
+}

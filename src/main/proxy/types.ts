@@ -1,0 +1,43 @@
+/** What the proxy app is built from. The composition root (desktop or headless) supplies it. */
+import type { ProviderKind } from '../../shared/domain/account';
+import type { ModelMapping } from '../../shared/domain/model-mapping';
+import type { Settings } from '../../shared/domain/settings';
+import type { AccountPool } from '../accounts/types';
+import type { Logger, RequestLog } from '../logs/types';
+import type { ModelResolver } from '../models/types';
+import type { UpstreamProvider } from '../providers/types';
+import type { DialectModule } from './dialects/types';
+import type { ToolEmulation } from './tools';
+
+/** kind → provider (a Map satisfies it). */
+export interface ProviderLookup {
+  get(kind: ProviderKind): UpstreamProvider | undefined;
+}
+
+export type { ToolEmulation } from './tools';
+
+export interface ProxyDeps {
+  /** Read per request, so a settings change applies without rebuilding the app. */
+  getSettings(): Settings;
+  pool: AccountPool;
+  models: ModelResolver;
+  /** User aliases, for model listings (exact aliases are listed; wildcards are not). */
+  mappings?: () => readonly ModelMapping[];
+  requestLog: RequestLog;
+  providers: ProviderLookup;
+  /** Optional until tool emulation is installed: requests pass through unchanged. */
+  tools?: ToolEmulation;
+  logger: Logger;
+  /** Epoch ms (injected for tests). */
+  now(): number;
+  dialects: readonly DialectModule[];
+  /** Shown by `GET /health`. */
+  version?: string;
+  /** SSE heartbeat interval; default 15 s. */
+  heartbeatMs?: number;
+  /**
+   * Persists API-key `lastUsedAt` times. Called coalesced (at most once per flush interval with
+   * every key used since), never once per request.
+   */
+  recordApiKeyUse?(lastUsed: ReadonlyMap<string, number>): void;
+}
