@@ -7,7 +7,8 @@ import { RelayError } from '../../../shared/errors';
 import type { PoolHealth } from '../../../shared/contract';
 import type { AccountLease, AccountPool } from '../../accounts/types';
 import type { Logger } from '../../logs/types';
-import type { ProviderChatOptions } from '../../providers/types';
+import type { ProviderChatOptions, UpstreamProvider } from '../../providers/types';
+import type { ProviderKind } from '../../../shared/domain/account';
 import type { CanonicalEvent, CanonicalRequest } from '../canonical';
 import type { ProviderLookup } from '../types';
 import { isFailoverError, outcomeFor, toRelayError } from './errors';
@@ -30,6 +31,8 @@ export interface FailoverInput {
   request: CanonicalRequest;
   model: ProviderChatOptions['model'];
   pinnedAccountId: string | null;
+  /** The alias that pinned the account (for the pool's choice reason). */
+  pinnedBy: string | null;
   signal: AbortSignal;
   cleanup: boolean;
   timeoutMs: number;
@@ -56,6 +59,15 @@ function linkAbort(signal: AbortSignal, controller: AbortController): () => void
   return () => signal.removeEventListener('abort', onAbort);
 }
 
+/** A registry may throw for an unknown kind instead of answering undefined. */
+function findProvider(providers: ProviderLookup, kind: ProviderKind): UpstreamProvider | undefined {
+  try {
+    return providers.get(kind);
+  } catch {
+    return undefined;
+  }
+}
+
 export async function startWithFailover(input: FailoverInput, deps: FailoverDeps): Promise<StartedReply> {
   const exclude = new Set<string>();
   const maxAttempts = Math.max(1, accountCount(deps.pool.health()));
@@ -64,7 +76,7 @@ export async function startWithFailover(input: FailoverInput, deps: FailoverDeps
   for (let i = 0; i < maxAttempts; i++) {
     let lease: AccountLease;
     try {
-      lease = await deps.pool.acquire({ signal: input.signal, pinnedAccountId: input.pinnedAccountId, exclude });
+      lease = await deps.pool.acquire({ signal: input.signal, pinnedAccountId: input.pinnedAccountId, pinnedBy: input.pinnedBy, exclude });
     } catch (error) {
       const relay = toRelayError(error, input.signal, deps.logger);
       // After a failover the pool has nothing left: the upstream error says more than "no account".
@@ -73,7 +85,7 @@ export async function startWithFailover(input: FailoverInput, deps: FailoverDeps
     exclude.add(lease.account.id);
     queueWaitMs += lease.queueWaitMs;
     const attempt = deps.attempts.start(lease);
-    const provider = deps.providers.get(lease.account.provider);
+    const provider = findProvider(deps.providers, lease.account.provider);
     if (!provider) {
       const error = new RelayError('internal', `No provider is installed for ${lease.account.provider} accounts.`);
       lease.release(outcomeFor(error));

@@ -59,6 +59,7 @@ export function createChatRunner(deps: ChatRunnerDeps): ChatRunner {
             request: prepared,
             model: { id: resolution.model, capabilities: { thinking: resolution.thinking, webSearch: resolution.webSearch } },
             pinnedAccountId: resolution.accountId,
+            pinnedBy: resolution.accountId ? resolution.requested : null,
             signal: http.signal,
             cleanup: settings.upstream.cleanupChats,
             timeoutMs: settings.upstream.replyTimeoutMs,
