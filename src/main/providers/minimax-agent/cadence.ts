@@ -7,7 +7,6 @@
 export const MIN_POLL_INTERVAL_MS = 200;
 export const MAX_POLL_INTERVAL_MS = 1_500;
 const IDLE_GROWTH = 1.5;
-const FLOW_SHRINK = 0.5;
 
 export interface PollCadence {
   /** Interval between poll STARTS after a poll that did or did not show new output. */
@@ -22,7 +21,8 @@ export function createPollCadence(
   let interval = min;
   return {
     next(changed) {
-      interval = changed ? Math.max(min, interval * FLOW_SHRINK) : Math.min(max, interval * IDLE_GROWTH);
+      // New output drops straight to the fastest rate: text after a pause usually keeps coming.
+      interval = changed ? min : Math.min(max, interval * IDLE_GROWTH);
       return Math.round(interval);
     },
   };

@@ -95,8 +95,9 @@ export async function cleanupAccountChats(
   signal?: AbortSignal,
 ): Promise<{ deleted: number; failed: number; skipped: number }> {
   const identity = await deps.devices.identify(account);
-  const listed = await listAllChatIds(deps, identity, signal);
+  // Snapshot before listing: a chat sent while the pages load must not look "already gone".
   const ours = new Set(deps.ledger.list(account.id));
+  const listed = await listAllChatIds(deps, identity, signal);
   const targets = listed.filter((id) => ours.has(id));
   // Ledger entries the upstream no longer lists are gone already (deleted in the web app).
   const listedSet = new Set(listed);
