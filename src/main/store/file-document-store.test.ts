@@ -1,0 +1,59 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createFileDocumentStore } from './file-document-store';
+import { makeTempDir } from './test-helpers';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => cleanups.splice(0).forEach((fn) => fn()));
+
+function tempDir(): string {
+  const { dir, cleanup } = makeTempDir('relay-docstore-');
+  cleanups.push(cleanup);
+  return dir;
+}
+
+/** Starts the writer, waits until it has written, lets it run a little more, then SIGKILLs it. */
+function killMidWrite(dir: string, extraMs: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'test-crash-writer.ts'), dir], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    cleanups.push(() => child.kill('SIGKILL'));
+    child.once('error', reject);
+    child.once('exit', () => resolve());
+    child.stdout.once('data', () => setTimeout(() => child.kill('SIGKILL'), extraMs));
+  });
+}
+
+describe('createFileDocumentStore', () => {
+  it('reads undefined when there is no file, and what it wrote afterwards', () => {
+    const store = createFileDocumentStore({ dir: path.join(tempDir(), 'nested'), fileName: 'relay.json' });
+    expect(store.read()).toBeUndefined();
+    store.write({ schemaVersion: 2, a: [1, 2] });
+    expect(store.read()).toEqual({ schemaVersion: 2, a: [1, 2] });
+    expect(store.path.endsWith(`nested${path.sep}relay.json`)).toBe(true);
+  });
+
+  it('throws on a file that is not JSON instead of returning something', () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'relay.json'), '{"half": ');
+    expect(() => createFileDocumentStore({ dir, fileName: 'relay.json' }).read()).toThrow(SyntaxError);
+  });
+
+  it('refuses to write something that is not an object', () => {
+    const store = createFileDocumentStore({ dir: tempDir(), fileName: 'relay.json' });
+    expect(() => store.write([1])).toThrow(TypeError);
+  });
+
+  it('never leaves a half-written file when the process is killed mid-write', async () => {
+    const dir = tempDir();
+    for (const extraMs of [0, 7, 23, 61]) {
+      await killMidWrite(dir, extraMs);
+      const doc = createFileDocumentStore({ dir, fileName: 'relay.json' }).read() as { n: number; items: unknown[] };
+      expect(typeof doc.n).toBe('number');
+      expect(doc.items).toHaveLength(doc.n % 400);
+    }
+  });
+});
