@@ -22,17 +22,23 @@ export async function* limitOutput(events: AsyncIterable<CanonicalEvent>, limits
   let used = 0;
   let toolCalls = false;
 
+  let emitted = '';
   /** Text allowed out under the token limit; `cut` when the limit was reached inside it. */
   const fit = (text: string): { text: string; cut: boolean } => {
     if (maxTokens === undefined || text === '') return { text, cut: false };
-    const tokens = encode(text);
-    if (used + tokens.length <= maxTokens) {
-      used += tokens.length;
+    // Tokens merge across chunk borders, so count the new text after a window of what went out.
+    const tail = windowOf(emitted);
+    const base = encode(tail).length;
+    const tokens = encode(tail + text);
+    if (used + tokens.length - base <= maxTokens) {
+      used += tokens.length - base;
+      emitted += text;
       return { text, cut: false };
     }
     const room = Math.max(0, maxTokens - used);
     used = maxTokens;
-    return { text: decode(tokens.slice(0, room)), cut: true };
+    const decoded = decode(tokens.slice(0, base + room));
+    return { text: decoded.startsWith(tail) ? decoded.slice(tail.length) : decode(encode(text).slice(0, room)), cut: true };
   };
 
   for await (const event of events) {
@@ -76,4 +82,13 @@ function keepFrom(text: string, stops: readonly string[]): number {
   const code = text.charCodeAt(cut - 1);
   if (cut > 0 && code >= 0xd800 && code <= 0xdbff) cut--;
   return cut;
+}
+
+const TOKEN_WINDOW = 64;
+
+function windowOf(text: string): string {
+  let start = Math.max(0, text.length - TOKEN_WINDOW);
+  const code = text.charCodeAt(start);
+  if (code >= 0xdc00 && code <= 0xdfff) start++;
+  return text.slice(start);
 }

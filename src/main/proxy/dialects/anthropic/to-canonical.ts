@@ -1,0 +1,140 @@
+/** Anthropic Messages request → CanonicalRequest (zod-validated; bad input is a 400 naming the field). */
+import type { z } from 'zod';
+import { RelayError } from '../../../../shared/errors';
+import type { CanonicalMessage, CanonicalRequest, CanonicalTool, ContentPart, ToolChoice } from '../../canonical';
+import type { AnthropicContentBlock, AnthropicMessage, MessagesRequest } from './schema';
+import { countTokensRequestSchema, messagesRequestSchema } from './schema';
+
+/** Anthropic names fields by dotted path: `messages.0.content`. */
+function fieldOf(issue: z.core.$ZodIssue): string {
+  return issue.path.map(String).join('.');
+}
+
+/** For a union (string or blocks), the branch issue that got furthest names the field best. */
+function deepestIssue(issue: z.core.$ZodIssue): z.core.$ZodIssue {
+  if (issue.code !== 'invalid_union' || issue.errors.length === 0) return issue;
+  let best: z.core.$ZodIssue = issue;
+  for (const branch of issue.errors) {
+    for (const inner of branch) {
+      const candidate = deepestIssue({ ...inner, path: [...issue.path, ...inner.path] } as z.core.$ZodIssue);
+      if (candidate.path.length > best.path.length) best = candidate;
+    }
+  }
+  return best;
+}
+
+function parseOrThrow<T>(schema: z.ZodType<T>, body: unknown): T {
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return parsed.data;
+  const first = parsed.error.issues[0];
+  const issue = first ? deepestIssue(first) : undefined;
+  if (!issue || issue.path.length === 0) throw new RelayError('invalid_request', 'The request body must be a JSON object.');
+  const field = fieldOf(issue);
+  const message = issue.code === 'invalid_type' && issue.input === undefined ? 'Field required' : issue.message;
+  throw new RelayError('invalid_request', `${field}: ${message}`, { param: field });
+}
+
+function toMediaPart(block: Extract<AnthropicContentBlock, { type: 'image' | 'document' }>): ContentPart {
+  const source = block.source;
+  if (block.type === 'image') {
+    return source.type === 'url' ? { type: 'image', url: source.url } : { type: 'image', data: source.data, mimeType: source.media_type };
+  }
+  if (source.type === 'text') return { type: 'text', text: source.data };
+  const name = block.title ?? undefined;
+  return source.type === 'url'
+    ? { type: 'file', url: source.url, ...(name ? { name } : {}) }
+    : { type: 'file', data: source.data, mimeType: source.media_type, ...(name ? { name } : {}) };
+}
+
+function toParts(blocks: readonly AnthropicContentBlock[]): ContentPart[] {
+  return blocks.flatMap((block): ContentPart[] => {
+    if (block.type === 'text') return [{ type: 'text', text: block.text }];
+    if (block.type === 'image' || block.type === 'document') return [toMediaPart(block)];
+    return [];
+  });
+}
+
+function toMessages(message: AnthropicMessage, index: number, toolNames: Map<string, string>): CanonicalMessage[] {
+  const blocks: AnthropicContentBlock[] = typeof message.content === 'string' ? [{ type: 'text', text: message.content }] : message.content;
+  if (message.role === 'assistant') {
+    const toolCalls = blocks.flatMap((block, b) => {
+      if (block.type !== 'tool_use') return [];
+      const input = block.input ?? {};
+      if (typeof input !== 'object' || Array.isArray(input)) {
+        const field = `messages.${index}.content.${b}.input`;
+        throw new RelayError('invalid_request', `${field}: Input should be an object`, { param: field });
+      }
+      toolNames.set(block.id, block.name);
+      return [{ id: block.id, name: block.name, arguments: input as Record<string, unknown> }];
+    });
+    return [{ role: 'assistant', content: toParts(blocks), ...(toolCalls.length ? { toolCalls } : {}) }];
+  }
+  // Tool results answer the previous assistant turn, so they go before the user's own words.
+  const results: CanonicalMessage[] = blocks.flatMap((block) => {
+    if (block.type !== 'tool_result') return [];
+    const content = typeof block.content === 'string' ? [{ type: 'text' as const, text: block.content }] : toParts(block.content ?? []);
+    const toolName = toolNames.get(block.tool_use_id);
+    return [{ role: 'tool' as const, content, toolCallId: block.tool_use_id, ...(toolName ? { toolName } : {}), ...(block.is_error ? { isError: true } : {}) }];
+  });
+  const parts = toParts(blocks);
+  return parts.length > 0 || results.length === 0 ? [...results, { role: 'user', content: parts }] : results;
+}
+
+function toTools(tools: MessagesRequest['tools']): { tools: CanonicalTool[]; webSearch: boolean } {
+  const out: CanonicalTool[] = [];
+  let webSearch = false;
+  for (const tool of tools ?? []) {
+    // Server tools (`web_search_20250305`…) have no schema: web search maps to the upstream's own.
+    if (!tool.input_schema) {
+      if (tool.type?.startsWith('web_search')) webSearch = true;
+      continue;
+    }
+    out.push({ name: tool.name, ...(tool.description ? { description: tool.description } : {}), parameters: tool.input_schema });
+  }
+  return { tools: out, webSearch };
+}
+
+function toToolChoice(choice: MessagesRequest['tool_choice']): ToolChoice | undefined {
+  if (!choice) return undefined;
+  if (choice.type === 'any') return { type: 'required' };
+  if (choice.type === 'tool') return { type: 'tool', name: choice.name };
+  return { type: choice.type };
+}
+
+function toThinking(thinking: MessagesRequest['thinking']): boolean | undefined {
+  if (!thinking) return undefined;
+  return thinking.type !== 'disabled';
+}
+
+function fromParsed(input: MessagesRequest | z.infer<typeof countTokensRequestSchema>, id: string): CanonicalRequest {
+  const toolNames = new Map<string, string>();
+  const system: CanonicalMessage[] =
+    input.system === undefined || input.system === '' || (Array.isArray(input.system) && input.system.length === 0)
+      ? []
+      : [{ role: 'system', content: typeof input.system === 'string' ? [{ type: 'text', text: input.system }] : input.system.map((b) => ({ type: 'text' as const, text: b.text })) }];
+  const { tools, webSearch } = toTools(input.tools);
+  const toolChoice = toToolChoice(input.tool_choice);
+  const thinking = toThinking(input.thinking);
+  return {
+    id,
+    dialect: 'anthropic',
+    model: input.model,
+    messages: [...system, ...input.messages.flatMap((message, index) => toMessages(message, index, toolNames))],
+    stream: input.stream === true,
+    ...(input.max_tokens !== undefined ? { maxTokens: input.max_tokens } : {}),
+    ...(input.stop_sequences?.length ? { stopSequences: input.stop_sequences } : {}),
+    ...(input.temperature !== undefined ? { temperature: input.temperature } : {}),
+    ...(tools.length ? { tools } : {}),
+    ...(toolChoice ? { toolChoice } : {}),
+    ...(thinking !== undefined ? { thinking } : {}),
+    ...(webSearch ? { webSearch } : {}),
+  };
+}
+
+export function toCanonical(body: unknown, id: string): CanonicalRequest {
+  return fromParsed(parseOrThrow(messagesRequestSchema, body), id);
+}
+
+export function toCanonicalForCount(body: unknown, id: string): CanonicalRequest {
+  return fromParsed(parseOrThrow(countTokensRequestSchema, body), id);
+}
