@@ -164,7 +164,10 @@ describe('chat lifecycle', () => {
     expect((await detail(chatId)).base_resp.status_code).toBe(1400010002);
     const list = await callSim(sim.url, alice, '/matrix/api/v1/chat/list_chat', { body: { page_size: 10 } });
     expect((list.json as { chats: unknown[] }).chats).toHaveLength(0);
-    expect(sim.admin.chats()[0]?.deleted).toBe(true);
+    expect(sim.admin.chats()[0]).toMatchObject({ deleted: true, polls: expect.any(Number) });
+    const pollsAfterDelete = sim.admin.chats()[0]?.polls ?? 0;
+    await detail(chatId);
+    expect(sim.admin.chats()[0]?.polls).toBe(pollsAfterDelete + 1);
   });
 
   it('pages list_chat with page_size and next_page_index_id', async () => {

@@ -26,6 +26,8 @@ export interface ChatStore {
   send(input: { realUserId: string; chat?: ChatRecord; text: string; chatType: number; turn: Turn }): { chat: ChatRecord; userMsgId: number };
   /** A live chat of that account (not deleted), or undefined. */
   find(chatId: number, realUserId: string): ChatRecord | undefined;
+  /** Like find(), deleted chats included. */
+  findAny(chatId: number, realUserId: string): ChatRecord | undefined;
   list(realUserId?: string, includeDeleted?: boolean): ChatRecord[];
   /** Stops generation: the chat is finished as it stands. */
   stop(chat: ChatRecord): void;
@@ -99,6 +101,10 @@ export function createChatStore(deps: { scheduler: Scheduler; now: () => number 
     find(chatId, realUserId) {
       const chat = chats.get(chatId);
       return chat && !chat.deleted && chat.realUserId === realUserId ? chat : undefined;
+    },
+    findAny(chatId, realUserId) {
+      const chat = chats.get(chatId);
+      return chat?.realUserId === realUserId ? chat : undefined;
     },
     list(realUserId, includeDeleted = false) {
       return [...chats.values()].filter((c) => (includeDeleted || !c.deleted) && (realUserId === undefined || c.realUserId === realUserId));

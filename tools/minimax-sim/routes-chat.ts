@@ -66,11 +66,14 @@ function isChat(v: ChatRecord | SimResponse): v is ChatRecord {
   return 'chatId' in v;
 }
 
-/** Counted before faults are applied: a poll that gets an error still reached the server. */
+/**
+ * Counted before faults are applied, deleted chats included: a poll that gets an error, or that
+ * targets a chat already deleted, still reached the server (tests check none follow an abort).
+ */
 export function observePoll(ctx: RouteContext): void {
   const b = asBody(ctx.body);
   if (!b || !isInt(b.chat_id)) return;
-  const chat = ctx.state.chats.find(b.chat_id, ctx.account.realUserId);
+  const chat = ctx.state.chats.findAny(b.chat_id, ctx.account.realUserId);
   if (!chat) return;
   chat.polls += 1;
   chat.lastPollAt = ctx.state.now();

@@ -90,6 +90,10 @@ async function route(state: SimState, admin: ReturnType<typeof createAdmin>, req
     await readBody(req);
     return writeResponse(res, { status: 200, body: LOGIN_PAGE_HTML, contentType: 'text/html; charset=utf-8' });
   }
+  if (path === '/favicon.ico') {
+    await readBody(req);
+    return writeResponse(res, { status: 204, body: '', contentType: 'image/x-icon' });
+  }
   const rawBody = await readBody(req);
   return handleApiRequest(state, { req, res, target, path, rawBody, headers: flattenHeaders(req) });
 }

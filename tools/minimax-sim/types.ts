@@ -117,7 +117,9 @@ export interface SimChat {
   status: 1 | 2;
   deleted: boolean;
   createdAt: number;
+  /** The chat's latest prompt (send_msg `text`). */
   text: string;
+  /** get_chat_detail requests for this chat, faulted ones and those after deletion included. */
   polls: number;
   lastPollAt: number | null;
   /** When the visible reply grew (for delivery-lag benchmarks): epoch ms and lengths after the step. */
