@@ -4,17 +4,11 @@
  */
 import type { Express } from 'express';
 import type { BridgeApi, BridgeEventName, BridgeEvents, RelayStatus } from '../../shared/contract';
+import type { AccountSummary, Region } from '../../shared/domain/account';
 import type { Logger } from '../logs/types';
 import type { DocumentStore } from '../store/document-store';
+import type { SecretBox } from '../store/secret-box';
 
-/**
- * Seals credentials at rest. Desktop: Electron safeStorage; headless: an AES-256-GCM key file in
- * the data directory. Both directions are synchronous so a store write never interleaves.
- */
-export interface CoreSecretBox {
-  seal(plain: string): string;
-  open(sealed: string): string;
-}
 
 export interface RelayCoreOptions {
   /** Where the store, key file, logs and stats live. */
@@ -22,7 +16,7 @@ export interface RelayCoreOptions {
   /** Default: a file document store (`conf`) in dataDir. */
   documentStore?: DocumentStore;
   /** Default: an AES-256-GCM key file in dataDir. */
-  secretBox?: CoreSecretBox;
+  secretBox?: SecretBox;
   host: 'desktop' | 'web';
   /** Upstream fetch (tests inject one); default: global fetch. */
   fetch?: typeof fetch;
@@ -45,6 +39,11 @@ export interface RelayCoreOptions {
    * mounts the management API and the web UI here).
    */
   mountExtra?: (app: Express, core: RelayCore) => void;
+  /**
+   * The desktop login window (accounts.login). Without it, login answers that it is available in
+   * the desktop app only. It typically captures a credential and calls services.accounts.import.
+   */
+  login?: (input: { region?: Region; id?: string }) => Promise<AccountSummary>;
 }
 
 export type EventListener<K extends BridgeEventName> = (payload: BridgeEvents[K]) => void;
@@ -64,10 +63,17 @@ export interface RelayControl {
   status(): RelayStatus;
 }
 
+/** The management API's token, kept as a SHA-256 hash in the store (web host). */
+export interface AdminTokenStore {
+  tokenHash(): string | null;
+  setTokenHash(hash: string | null): void;
+}
+
 export interface RelayCore {
   services: BridgeApi;
   events: RelayCoreEvents;
   relay: RelayControl;
+  admin: AdminTokenStore;
   /** Stops the listener, flushes the request log and stats, and writes the store. */
   close(): Promise<void>;
 }

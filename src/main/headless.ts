@@ -1,0 +1,92 @@
+/**
+ * The headless host: the relay, its management API and the web UI on one loopback listener,
+ * configured by flags and environment variables (see --help). Output on stdout is for people
+ * (where it listens, the UI link); logs go through the redacting logger on stderr.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createRelayCore } from './core';
+import { formatBanner, formatImport } from './headless/banner';
+import { resolveAdminToken } from './headless/admin-token';
+import { HELP, parseHeadlessOptions } from './headless/cli-options';
+import { createLogger } from './logs/logger';
+import { mountManagement } from './management';
+import { isRelayError, toErrorInfo } from '../shared/errors';
+
+/** src/main and out/main are both two levels below the project root. */
+const ROOT = join(import.meta.dirname, '..', '..');
+
+function readVersion(): string {
+  try {
+    return String((JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version?: unknown }).version ?? '0.0.0');
+  } catch {
+    return '0.0.0';
+  }
+}
+
+export async function runHeadless(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<void> {
+  const options = parseHeadlessOptions(argv, env);
+  if (options.help) {
+    process.stdout.write(HELP);
+    return;
+  }
+  const logger = createLogger({ level: (env.MINIMAX_RELAY_LOG_LEVEL as 'info' | undefined) ?? 'info', destination: process.stderr, base: { host: 'headless' } });
+  const core = await createRelayCore({
+    dataDir: options.dataDir,
+    host: 'web',
+    logger,
+    version: readVersion(),
+    env: {
+      ...(options.agentBaseUrl ? { agentBaseUrl: options.agentBaseUrl } : {}),
+      extraApiKeys: options.apiKeys,
+      ...(options.host !== undefined ? { serverHost: options.host } : {}),
+      ...(options.port !== undefined ? { serverPort: options.port } : {}),
+    },
+    mountExtra(app, relay) {
+      mountManagement(app, {
+        services: relay.services,
+        events: relay.events,
+        adminTokenHash: () => relay.admin.tokenHash(),
+        logger,
+        rendererDir: join(ROOT, 'out', 'renderer'),
+      });
+    },
+  });
+
+  let closing = false;
+  const shutdown = (signal: string): void => {
+    if (closing) process.exit(1);
+    closing = true;
+    logger.info({ signal }, 'shutting down');
+    core.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+
+  const status = core.relay.status();
+  if (status.error && !status.uiUrl) {
+    await core.close();
+    throw Object.assign(new Error(status.error.message), { exitCode: 2 });
+  }
+  const adminToken = resolveAdminToken(core.admin, { envToken: options.adminToken, rotate: options.newAdminToken });
+  if (options.tokens.length > 0) {
+    const result = await core.services.accounts.import({ text: options.tokens.join('\n') });
+    process.stdout.write(formatImport(result));
+  }
+  process.stdout.write(formatBanner(core.relay.status(), adminToken));
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  runHeadless(process.argv.slice(2), process.env).catch((error: unknown) => {
+    const message = isRelayError(error) || error instanceof Error ? error.message : toErrorInfo(error).message;
+    process.stderr.write(`minimax-relay: ${message}\n`);
+    process.exit(1);
+  });
+}

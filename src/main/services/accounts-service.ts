@@ -1,0 +1,77 @@
+/** BridgeApi.accounts: list, import, check, edit, remove and clean up upstream chats. */
+import type { BridgeApi } from '../../shared/contract';
+import type { AccountRecord, AccountSummary, Region } from '../../shared/domain/account';
+import { RelayError } from '../../shared/errors';
+import type { AccountRepository } from '../accounts/account-repository';
+import type { ProviderLookup } from '../proxy/types';
+import type { UpstreamProvider } from '../providers/types';
+import { checkAccount } from './account-check';
+import { importAccounts } from './account-import';
+import { createProgress } from './progress';
+import type { BaseUrlFor, ServiceContext } from './types';
+
+export interface AccountsServiceDeps extends ServiceContext {
+  repository: AccountRepository;
+  providers: ProviderLookup;
+  busyCount(accountId: string): number;
+  baseUrlFor: BaseUrlFor;
+  defaultRegion(): Region;
+  /** The desktop login window; absent on the web host. */
+  login?: BridgeApi['accounts']['login'];
+}
+
+export function createAccountsService(deps: AccountsServiceDeps): BridgeApi['accounts'] {
+  const { repository } = deps;
+  const summary = (record: AccountRecord): AccountSummary => repository.toSummary(record, deps.busyCount(record.id));
+  const list = (): AccountSummary[] => repository.list().map(summary);
+
+  function providerFor(kind: AccountRecord['provider']): UpstreamProvider {
+    const provider = deps.providers.get(kind);
+    if (!provider) throw new RelayError('internal', `No upstream provider for ${kind} accounts is installed.`);
+    return provider;
+  }
+  const checkDeps = { repository, providerFor: (record: AccountRecord) => providerFor(record.provider), baseUrlFor: deps.baseUrlFor, now: deps.now };
+
+  return {
+    list: async () => list(),
+    async import(input) {
+      const result = await importAccounts(
+        { ...deps, agentProvider: () => providerFor('minimax-agent') },
+        { text: input.text, region: input.region ?? deps.defaultRegion(), ...(input.label ? { label: input.label } : {}) },
+      );
+      return result;
+    },
+    validate: async ({ id }) => summary(await checkAccount(checkDeps, id)),
+    async validateAll() {
+      const records = repository.list();
+      const progress = createProgress(deps.events, 'validate', records.length);
+      for (const [index, record] of records.entries()) {
+        try {
+          await checkAccount(checkDeps, record.id);
+        } catch (error) {
+          // One unreachable account must not stop the others; its status is left as it was.
+          deps.logger.warn({ err: error, accountId: record.id }, 'account check failed');
+        }
+        progress.report(index + 1, `Checked ${record.label}`);
+      }
+      return list();
+    },
+    update: async ({ id, ...patch }) => summary(repository.update(id, patch)),
+    reset: async ({ id }) => summary(repository.reset(id)),
+    remove: async ({ id }) => repository.remove(id),
+    async cleanupChats({ id }) {
+      const record = repository.get(id);
+      const upstream = repository.toProviderAccount(record, deps.baseUrlFor(record.region));
+      const progress = createProgress(deps.events, 'cleanup', 0);
+      return providerFor(record.provider).cleanupChats(upstream, ({ done, total }) => {
+        progress.report(done, `Deleted ${done} of ${total} chats`, total);
+      });
+    },
+    async login(input) {
+      if (deps.login) return deps.login(input);
+      throw new RelayError('invalid_request', 'Logging in with a window is available in the desktop app. Paste a token or a realUserID+token string instead.', {
+        reason: 'desktop_only',
+      });
+    },
+  };
+}
