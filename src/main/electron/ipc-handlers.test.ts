@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BRIDGE_METHODS, toChannel, type BridgeDomain } from '../../shared/contract';
 import { RelayError } from '../../shared/errors';
 import { createEchoServices } from './fake-services';
-import { createIpcHandlers, listIpcHandlers, withServiceOverrides } from './ipc-handlers';
+import { createIpcHandlers, listIpcHandlers } from './ipc-handlers';
 
 const allMethods = (Object.keys(BRIDGE_METHODS) as BridgeDomain[]).flatMap((d) => (BRIDGE_METHODS[d] as readonly string[]).map((m) => [d, m] as const));
 
@@ -45,17 +45,5 @@ describe('createIpcHandlers', () => {
     const hidden = await table.accounts.list(undefined);
     expect(hidden).toEqual({ ok: false, error: { code: 'internal', message: 'An unexpected error occurred.' } });
     expect(unexpected).toEqual(['accounts.list']);
-  });
-});
-
-describe('withServiceOverrides', () => {
-  it('replaces only the given methods and forwards the rest', async () => {
-    const { services, calls } = createEchoServices();
-    const login = async () => ({ id: 'from-window' }) as never;
-    const merged = withServiceOverrides(services, { accounts: { login } });
-    expect(merged.accounts.login).toBe(login);
-    await merged.accounts.list();
-    expect(calls).toEqual([{ domain: 'accounts', method: 'list', input: undefined }]);
-    for (const [d, m] of allMethods) expect(typeof (merged[d] as unknown as Record<string, unknown>)[m]).toBe('function');
   });
 });

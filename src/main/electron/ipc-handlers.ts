@@ -79,19 +79,3 @@ export function listIpcHandlers(table: IpcHandlerTable): IpcHandlerEntry[] {
     }),
   );
 }
-
-/** Partial replacements of service methods (the desktop host's own `accounts.login`). */
-export type ServiceOverrides = { [D in BridgeDomain]?: Partial<BridgeApi[D]> };
-
-/** The services with some methods replaced; every other call goes to the original object. */
-export function withServiceOverrides(services: BridgeApi, overrides: ServiceOverrides): BridgeApi {
-  const result: Record<string, Record<string, AnyMethod>> = {};
-  for (const domain of Object.keys(BRIDGE_METHODS) as BridgeDomain[]) {
-    const replaced = (overrides[domain] ?? {}) as Record<string, AnyMethod | undefined>;
-    result[domain] = {};
-    for (const method of BRIDGE_METHODS[domain] as readonly string[]) {
-      result[domain][method] = replaced[method] ?? methodOf(services, domain, method);
-    }
-  }
-  return result as unknown as BridgeApi;
-}

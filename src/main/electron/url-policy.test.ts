@@ -20,6 +20,14 @@ describe('isAppUrl', () => {
     expect(isAppUrl('http://localhost:5173/#/accounts', dev)).toBe(true);
   });
 
+  it('trusts app://relay and nothing else on a custom scheme', () => {
+    const app = { entryUrl: 'app://relay/index.html' };
+    expect(isAppUrl('app://relay/index.html#/settings', app)).toBe(true);
+    expect(isAppUrl('app://other/index.html', app)).toBe(false);
+    expect(isAppUrl('evil://relay/index.html', app)).toBe(false);
+    expect(isAppUrl('https://relay/index.html', app)).toBe(false);
+  });
+
   it('refuses other files, other origins and remote pages', () => {
     expect(isAppUrl('file:///home/user/evil.html', packaged)).toBe(false);
     expect(isAppUrl('file:///opt/MiniMax%20Relay/resources/app.asar/out/renderer/../../x.html', packaged)).toBe(false);

@@ -18,12 +18,12 @@ export function isExternalLink(url: string): boolean {
 }
 
 /**
- * The origin-like identity of the app's own pages: the dev server's origin, or `file://` plus the
- * renderer's directory for the packaged app (every file: URL has the opaque origin `null`, so the
- * origin alone would trust any local file).
+ * The identity of the app's own pages: `app://relay` in the packaged app, the dev server's origin in
+ * development, or (should the renderer ever be loaded from file://) its directory, because every
+ * file: URL has the opaque origin `null` and the origin alone would trust any local file.
  */
 export interface AppLocation {
-  /** The URL the main window loads (dev server URL or the file: URL of index.html). */
+  /** The URL the main window loads (app://relay/index.html or the dev server URL). */
   entryUrl: string;
 }
 
@@ -35,5 +35,7 @@ export function isAppUrl(url: string, app: AppLocation): boolean {
     const dir = entry.pathname.slice(0, entry.pathname.lastIndexOf('/') + 1);
     return target.protocol === 'file:' && target.host === entry.host && target.pathname.startsWith(dir) && !target.pathname.includes('..');
   }
-  return target.origin === entry.origin;
+  // Not `origin`: for custom schemes such as app:// the WHATWG origin is the opaque "null", which
+  // would make every custom-scheme URL look like ours.
+  return target.protocol === entry.protocol && target.host === entry.host;
 }

@@ -1,0 +1,26 @@
+/**
+ * Where the desktop app keeps things. The data dir is Electron's userData unless
+ * `MINIMAX_RELAY_DATA_DIR` says otherwise (tests give every run a fresh one). Electron-free.
+ */
+import path from 'node:path';
+
+export interface DesktopPaths {
+  dataDir: string;
+  /** Only when the data dir was overridden: Chromium's own profile then goes there too. */
+  overridden: boolean;
+  preloadPath: string;
+  rendererDir: string;
+  /** electron-vite's dev server, when running `electron-vite dev`. */
+  devServerUrl: string | null;
+}
+
+export function resolveDesktopPaths(env: NodeJS.ProcessEnv, defaults: { userData: string; mainDir: string }): DesktopPaths {
+  const override = env.MINIMAX_RELAY_DATA_DIR?.trim();
+  return {
+    dataDir: override ? path.resolve(override) : defaults.userData,
+    overridden: Boolean(override),
+    preloadPath: path.join(defaults.mainDir, '../preload/index.cjs'),
+    rendererDir: path.join(defaults.mainDir, '../renderer'),
+    devServerUrl: env.ELECTRON_RENDERER_URL?.trim() || null,
+  };
+}

@@ -1,0 +1,110 @@
+/**
+ * The desktop composition root. It reads as a table of contents: one instance, paths, the relay
+ * core with the desktop store and secret box, then IPC, the main window, the tray and the login
+ * window. Everything with logic lives in Electron-free modules; this file only wires.
+ */
+import { app, dialog, safeStorage } from 'electron';
+import iconPath from '../../resources/icon.png?asset';
+import trayIconPath from '../../resources/tray.png?asset';
+import { RelayError, toErrorInfo } from '../shared/errors';
+import { createRelayCore, type RelayCore } from './core';
+import { registerAppScheme, serveRenderer } from './electron/app-protocol';
+import { createElectronDocumentStore } from './electron/document-store';
+import { setupIpc } from './electron/ipc';
+import { createDesktopLogin, type DesktopLogin } from './electron/login-window';
+import { hardenAppSession, lockDownWebContents, setupMainWindow } from './electron/main-window';
+import { resolveDesktopPaths } from './electron/paths';
+import { APP_ENTRY_URL } from './electron/renderer-files';
+import { createDesktopSecretBox } from './electron/secret-box';
+import { setupTray } from './electron/tray';
+import { createWindowRegistry } from './electron/windows';
+import { createLogger } from './logs/logger';
+import type { Logger } from './logs/types';
+
+/** The same store file name as the headless host, so a data dir works with both. */
+const STORE_FILE_NAME = 'relay.json';
+
+const paths = resolveDesktopPaths(process.env, { userData: app.getPath('userData'), mainDir: import.meta.dirname });
+// Before the lock and before ready: a test's data dir also holds Chromium's profile and the lock.
+if (paths.overridden) app.setPath('userData', paths.dataDir);
+const logger = createLogger({ base: { host: 'desktop' } });
+const agentBaseUrl = process.env.MINIMAX_RELAY_AGENT_URL?.trim() || null;
+let quitting = false;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  registerAppScheme();
+  app.on('web-contents-created', (_event, contents) => lockDownWebContents(contents, null));
+  app.whenReady().then(start, (error: unknown) => fail(error, logger));
+}
+
+/** `login` is late-bound: the login window saves through the services of the core it belongs to. */
+async function buildCore(login: DesktopLogin['login']): Promise<RelayCore> {
+  return createRelayCore({
+    dataDir: paths.dataDir,
+    documentStore: createElectronDocumentStore({ dir: paths.dataDir, fileName: STORE_FILE_NAME }),
+    secretBox: createDesktopSecretBox({ safeStorage, platform: process.platform, dataDir: paths.dataDir, logger }),
+    host: 'desktop',
+    logger,
+    version: app.getVersion(),
+    env: { agentBaseUrl: agentBaseUrl ?? undefined },
+    login,
+  });
+}
+
+async function start(): Promise<void> {
+  let login: DesktopLogin | null = null;
+  const notReady = () => Promise.reject(new RelayError('internal', 'The login window is not ready yet.'));
+  const core = await buildCore((input) => (login ? login.login(input) : notReady())).catch((error: unknown) => fail(error, logger));
+  if (!paths.devServerUrl) serveRenderer(paths.rendererDir);
+  hardenAppSession(paths.devServerUrl);
+  const windows = createWindowRegistry({ entryUrl: paths.devServerUrl ?? APP_ENTRY_URL });
+
+  login = createDesktopLogin({ services: core.services, windows, agentBaseUrl, logger });
+  setupIpc({ services: core.services, events: core.events, windows, logger });
+
+  const settings = () => core.services.settings.get();
+  const mainWindow = setupMainWindow({
+    windows,
+    preloadPath: paths.preloadPath,
+    iconPath,
+    closeToTray: async () => (await settings()).desktop.closeToTray,
+    isQuitting: () => quitting,
+    devServerUrl: paths.devServerUrl,
+  });
+  const disposeTray = setupTray({ relay: core.relay, events: core.events, iconPath: trayIconPath, showWindow: () => mainWindow.show(), quit: () => app.quit(), logger });
+
+  // The core itself starts the listener when `server.autoStart` is on.
+  app.on('second-instance', () => mainWindow.show());
+  app.on('activate', () => mainWindow.show());
+  app.on('window-all-closed', () => app.quit());
+  setupQuit(core, disposeTray);
+}
+
+/** Quitting closes the core first (flushes logs, stats and the store), then lets the app exit. */
+function setupQuit(core: RelayCore, disposeTray: () => void): void {
+  let closed = false;
+  app.on('before-quit', (event) => {
+    quitting = true;
+    if (closed) return;
+    event.preventDefault();
+    disposeTray();
+    void core
+      .close()
+      .catch((error: unknown) => logger.error({ err: error }, 'closing the relay failed'))
+      .finally(() => {
+        closed = true;
+        app.quit();
+      });
+  });
+}
+
+/** A start-up failure (a store from a newer version, a corrupt store…) is shown, then the app exits. */
+function fail(error: unknown, log: Logger): never {
+  const info = toErrorInfo(error);
+  log.error({ err: error, code: info.code }, 'the app could not start');
+  dialog.showErrorBox('MiniMax Relay could not start', `${info.message}\n\n(${info.code})`);
+  app.exit(1);
+  throw error;
+}
