@@ -1,3 +1,4 @@
+import type { SecretBox } from './secret-box';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -30,5 +31,14 @@ export function makeAccountRecord(overrides: Partial<AccountRecord> = {}): Accou
     createdAt: 1,
     updatedAt: 1,
     ...overrides,
+  };
+}
+
+/** A reversible stand-in for tests that do not exercise encryption itself. */
+export function createTestSecretBox(): SecretBox {
+  return {
+    kind: 'os',
+    seal: (plain) => `test:${Buffer.from(plain, 'utf8').toString('base64')}`,
+    open: (sealed) => Buffer.from(sealed.replace(/^test:/, ''), 'base64').toString('utf8'),
   };
 }
