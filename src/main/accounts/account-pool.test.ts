@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AccountRecord } from '../../shared/domain/account';
-import { RelayError } from '../../shared/errors';
+import type { RelayError } from '../../shared/errors';
 import { createMemoryDocumentStore } from '../store/file-document-store';
 import { createRelayStore } from '../store/relay-store';
 import { createTestSecretBox, makeAccountRecord } from '../store/test-helpers';
