@@ -7,7 +7,10 @@ export interface Recorder {
   clear(): void;
 }
 
-export function createRecorder(): Recorder {
+/** A demo left running polls twice a second for hours; keep memory bounded (oldest dropped first). */
+export const MAX_RECORDED = 50_000;
+
+export function createRecorder(limit = MAX_RECORDED): Recorder {
   let entries: RecordedRequest[] = [];
   let seq = 0;
   return {
@@ -15,6 +18,7 @@ export function createRecorder(): Recorder {
       seq += 1;
       const recorded: RecordedRequest = { seq, ...entry };
       entries.push(recorded);
+      if (entries.length > limit) entries = entries.slice(-Math.floor(limit * 0.9));
       return recorded;
     },
     list(filter = {}) {
