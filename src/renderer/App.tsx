@@ -1,0 +1,124 @@
+import { useEffect, useSyncExternalStore } from 'react';
+import { useT } from './hooks/use-t';
+import { parseHash, PAGES, toHash, type PageId } from './lib/routes';
+import { applyTheme } from './lib/theme';
+import { AccountsPage } from './pages/AccountsPage';
+import { ConnectPage } from './pages/ConnectPage';
+import { DashboardPage } from './pages/DashboardPage';
+import { LogsPage } from './pages/LogsPage';
+import { ModelsPage } from './pages/ModelsPage';
+import { SettingsPage } from './pages/SettingsPage';
+import { useAccountsStore } from './stores/accounts-store';
+import { useLogsStore } from './stores/logs-store';
+import { useModelsStore } from './stores/models-store';
+import { useRelayStore } from './stores/relay-store';
+import { useSettingsStore } from './stores/settings-store';
+import { useUiStore } from './stores/ui-store';
+
+function subscribeHash(notify: () => void): () => void {
+  window.addEventListener('hashchange', notify);
+  return () => window.removeEventListener('hashchange', notify);
+}
+
+function loadAll(): void {
+  void useRelayStore.getState().load();
+  void useAccountsStore.getState().load();
+  void useModelsStore.getState().load();
+  void useLogsStore.getState().load();
+  void useSettingsStore.getState().load();
+}
+
+/** Loads every cache, keeps it fresh from pushed events, and reloads after a reconnect. */
+function useDataSync(): void {
+  useEffect(() => {
+    const stops = [useRelayStore, useAccountsStore, useLogsStore, useSettingsStore].map((store) => store.getState().init());
+    loadAll();
+    let wasDown = false;
+    const unsubscribe = useRelayStore.store().subscribe((state) => {
+      if (state.connection === 'reconnecting') wasDown = true;
+      if (state.connection === 'open' && wasDown) {
+        wasDown = false;
+        loadAll();
+      }
+    });
+    return () => {
+      unsubscribe();
+      stops.forEach((stop) => stop());
+    };
+  }, []);
+
+  const ui = useSettingsStore((s) => s.settings?.ui);
+  useEffect(() => {
+    if (!ui) return;
+    const prefs = useUiStore.getState();
+    if (prefs.theme !== ui.theme) prefs.setTheme(ui.theme);
+    if (prefs.language !== ui.language) prefs.setLanguage(ui.language);
+  }, [ui]);
+}
+
+function useThemeAndLanguage(): void {
+  const theme = useUiStore((s) => s.theme);
+  const language = useUiStore((s) => s.language);
+  useEffect(() => applyTheme(theme, { root: document.documentElement, media: window.matchMedia('(prefers-color-scheme: dark)') }), [theme]);
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
+}
+
+function Page({ page, params }: { page: PageId; params: URLSearchParams }) {
+  switch (page) {
+    case 'accounts':
+      return <AccountsPage />;
+    case 'models':
+      return <ModelsPage />;
+    case 'logs':
+      return <LogsPage initialId={params.get('id')} />;
+    case 'settings':
+      return <SettingsPage />;
+    case 'connect':
+      return <ConnectPage />;
+    default:
+      return <DashboardPage />;
+  }
+}
+
+export function App() {
+  const t = useT();
+  const hash = useSyncExternalStore(subscribeHash, () => window.location.hash);
+  const route = parseHash(hash);
+  const connection = useRelayStore((s) => s.connection);
+  useDataSync();
+  useThemeAndLanguage();
+
+  useEffect(() => {
+    document.title = `${t(`nav.${route.page}`)} · ${t('app.name')}`;
+  }, [route.page, t]);
+
+  return (
+    <div className="layout">
+      <nav className="sidebar" aria-label={t('nav.label')}>
+        <div className="brand">{t('app.name')}</div>
+        <ul>
+          {PAGES.map((page) => (
+            <li key={page}>
+              <a href={toHash(page)} aria-current={route.page === page ? 'page' : undefined} data-page={page}>
+                {t(`nav.${page}`)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main className="content">
+        <header className="page-header">
+          <h1>{t(`nav.${route.page}`)}</h1>
+          {connection !== 'open' ? (
+            <span className="badge warn" role="status">
+              {t(connection === 'connecting' ? 'conn.connecting' : 'conn.reconnecting')}
+            </span>
+          ) : null}
+        </header>
+        <Page page={route.page} params={route.params} />
+      </main>
+    </div>
+  );
+}

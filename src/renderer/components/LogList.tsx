@@ -1,0 +1,93 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef, type KeyboardEvent } from 'react';
+import type { RequestLogEntry } from '../../shared/domain/request-log';
+import { formatClock, formatMs } from '../lib/format';
+import { RequestStatusBadge } from './StatusBadge';
+
+const ROW_HEIGHT = 34;
+
+export interface LogListProps {
+  /** Oldest first (as cached); shown newest first. */
+  entries: readonly RequestLogEntry[];
+  selectedId: string | null;
+  onSelect(id: string): void;
+  label: string;
+  locale: string;
+  emptyText: string;
+}
+
+/** Only the visible rows are in the DOM, so 100,000 entries scroll like 100. */
+export function LogList({ entries, selectedId, onSelect, label, locale, emptyText }: LogListProps) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const count = entries.length;
+  const at = (index: number): RequestLogEntry | undefined => entries[count - 1 - index];
+  // The app does not use the React Compiler, so the virtualizer's unmemoizable API is fine here.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    getItemKey: (index) => at(index)?.id ?? index,
+  });
+
+  const selectedIndex = selectedId ? entries.findLastIndex((e) => e.id === selectedId) : -1;
+  const selectedRow = selectedIndex < 0 ? -1 : count - 1 - selectedIndex;
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
+    const step = event.key === 'ArrowDown' ? 1 : event.key === 'ArrowUp' ? -1 : 0;
+    if (step === 0 || count === 0) return;
+    event.preventDefault();
+    const next = Math.min(count - 1, Math.max(0, selectedRow + step));
+    const entry = at(next);
+    if (entry) {
+      onSelect(entry.id);
+      virtualizer.scrollToIndex(next, { align: 'auto' });
+    }
+  };
+
+  if (count === 0) return <p className="empty">{emptyText}</p>;
+  return (
+    <div
+      ref={scrollRef}
+      className="log-list"
+      role="listbox"
+      aria-label={label}
+      tabIndex={0}
+      aria-activedescendant={selectedId ? `log-${selectedId}` : undefined}
+      onKeyDown={onKeyDown}
+      data-testid="log-list"
+    >
+      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const entry = at(item.index);
+          if (!entry) return null;
+          return (
+            <div
+              key={item.key}
+              id={`log-${entry.id}`}
+              role="option"
+              aria-selected={entry.id === selectedId}
+              className={entry.id === selectedId ? 'log-row selected' : 'log-row'}
+              style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+              onClick={() => onSelect(entry.id)}
+              data-log-id={entry.id}
+            >
+              <span className="log-time">{formatClock(entry.time, locale)}</span>
+              <RequestStatusBadge status={entry.status} />
+              <span className="log-dialect">{entry.dialect}</span>
+              <span className="log-model" title={entry.resolvedModel ?? ''}>
+                {entry.clientModel}
+              </span>
+              <span className="log-account">{entry.accountLabel ?? '—'}</span>
+              <span className="log-latency">{formatMs(entry.latencyMs)}</span>
+              <span className="log-attempts" aria-label="attempts">
+                ×{entry.attempts.length}
+              </span>
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

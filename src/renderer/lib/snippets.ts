@@ -1,0 +1,51 @@
+/** Copy-ready client configurations, filled with the relay's real base URL and a key. */
+export interface Snippet {
+  id: string;
+  title: string;
+  language: 'bash' | 'python' | 'typescript' | 'text';
+  code: string;
+}
+
+export const KEY_PLACEHOLDER = 'sk-relay-placeholder';
+
+export function buildSnippets(baseUrl: string, key: string, model: string): Snippet[] {
+  const v1 = `${baseUrl}/v1`;
+  return [
+    {
+      id: 'cherry',
+      title: 'Cherry Studio / LobeChat / ChatBox',
+      language: 'text',
+      code: `Provider type: OpenAI (compatible)\nAPI host: ${baseUrl}\nAPI key: ${key}\nModel: ${model}`,
+    },
+    {
+      id: 'claude-code',
+      title: 'Claude Code',
+      language: 'bash',
+      code: `export ANTHROPIC_BASE_URL=${baseUrl}\nexport ANTHROPIC_AUTH_TOKEN=${key}\nexport ANTHROPIC_MODEL=${model}\nclaude`,
+    },
+    {
+      id: 'gemini-cli',
+      title: 'gemini-cli',
+      language: 'bash',
+      code: `export GOOGLE_GEMINI_BASE_URL=${baseUrl}\nexport GEMINI_API_KEY=${key}\ngemini -m ${model}`,
+    },
+    {
+      id: 'openai-sdk',
+      title: 'OpenAI SDK (Python)',
+      language: 'python',
+      code: `from openai import OpenAI\n\nclient = OpenAI(base_url="${v1}", api_key="${key}")\nreply = client.chat.completions.create(\n    model="${model}",\n    messages=[{"role": "user", "content": "Hello"}],\n)\nprint(reply.choices[0].message.content)`,
+    },
+    {
+      id: 'anthropic-sdk',
+      title: 'Anthropic SDK (TypeScript)',
+      language: 'typescript',
+      code: `import Anthropic from '@anthropic-ai/sdk';\n\nconst client = new Anthropic({ baseURL: '${baseUrl}', apiKey: '${key}' });\nconst reply = await client.messages.create({\n  model: '${model}',\n  max_tokens: 1024,\n  messages: [{ role: 'user', content: 'Hello' }],\n});\nconsole.log(reply.content);`,
+    },
+    {
+      id: 'curl',
+      title: 'curl',
+      language: 'bash',
+      code: `curl ${v1}/chat/completions \\\n  -H "Authorization: Bearer ${key}" \\\n  -H "Content-Type: application/json" \\\n  -d '{"model":"${model}","messages":[{"role":"user","content":"Hello"}]}'`,
+    },
+  ];
+}

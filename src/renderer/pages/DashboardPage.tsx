@@ -1,0 +1,111 @@
+import { useEffect, useMemo } from 'react';
+import { ACCOUNT_STATUSES } from '../../shared/domain/account';
+import { CopyField } from '../components/CopyButton';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { RequestsChart } from '../components/RequestsChart';
+import { StatCard } from '../components/StatCard';
+import { AccountStatusBadge } from '../components/StatusBadge';
+import { useLanguage, useNextStep, useT } from '../hooks/use-t';
+import { formatClock, formatMs, formatPercent } from '../lib/format';
+import { useLogsStore } from '../stores/logs-store';
+import { useRelayStore } from '../stores/relay-store';
+
+const RECENT_ERRORS = 5;
+
+export function DashboardPage() {
+  const t = useT();
+  const locale = useLanguage();
+  const nextStep = useNextStep();
+  const status = useRelayStore((s) => s.status);
+  const stats = useRelayStore((s) => s.stats);
+  const error = useRelayStore((s) => s.error);
+  const toggling = useRelayStore((s) => s.toggling);
+  const entries = useLogsStore((s) => s.entries);
+
+  useEffect(() => {
+    void useRelayStore.getState().refreshStats();
+  }, []);
+
+  const recentErrors = useMemo(() => {
+    const found = [];
+    for (let i = entries.length - 1; i >= 0 && found.length < RECENT_ERRORS; i -= 1) {
+      const entry = entries[i];
+      if (entry?.status === 'error' && entry.errorCode) found.push(entry);
+    }
+    return found;
+  }, [entries]);
+
+  const pool = status?.pool;
+  const totalAccounts = pool ? Object.values(pool.byStatus).reduce((a, b) => a + b, 0) : 0;
+
+  return (
+    <div className="page dashboard">
+      <ErrorNotice error={error ?? status?.error} />
+      <div className="grid cols-2">
+        <section className="card" aria-label={t('dash.relay')}>
+          <h3>{t('dash.relay')}</h3>
+          <div className="row">
+            <span className={`badge ${status?.running ? 'ok' : 'muted'}`} data-testid="relay-state">
+              {status?.running ? t('dash.running') : t('dash.stopped')}
+            </span>
+            <button type="button" className="button small" disabled={toggling || !status} onClick={() => void useRelayStore.getState().setRunning(!status?.running)}>
+              {status?.running ? t('dash.stop') : t('dash.start')}
+            </button>
+          </div>
+          {status?.baseUrl ? (
+            <>
+              <h4>{t('dash.baseUrl')}</h4>
+              <CopyField value={status.baseUrl} label={t('dash.baseUrl')} />
+            </>
+          ) : null}
+        </section>
+        <section className="card" aria-label={t('dash.poolHealth')}>
+          <h3>{t('dash.poolHealth')}</h3>
+          {totalAccounts === 0 ? <p className="muted">{t('dash.noAccounts')}</p> : null}
+          <ul className="pool-health">
+            {pool
+              ? ACCOUNT_STATUSES.filter((s) => pool.byStatus[s] > 0).map((s) => (
+                  <li key={s}>
+                    <AccountStatusBadge status={s} /> <strong>{pool.byStatus[s]}</strong>
+                  </li>
+                ))
+              : null}
+          </ul>
+          {pool ? (
+            <p>
+              {t('dash.busyQueued')}: {t('dash.busyQueuedValue', { busy: pool.busy, capacity: pool.capacity, queued: pool.queued })}
+            </p>
+          ) : null}
+        </section>
+      </div>
+      <div className="grid cols-4">
+        <StatCard label={t('dash.today')} value={stats?.today.requests ?? 0} />
+        <StatCard label={t('dash.successRate')} value={formatPercent(stats?.today.successRate ?? null)} />
+        <StatCard label={t('dash.medianLatency')} value={formatMs(stats?.today.medianLatencyMs ?? null)} />
+        <StatCard label={t('dash.medianTtft')} value={formatMs(stats?.today.medianTtftMs ?? null)} />
+      </div>
+      <section className="card" aria-label={t('dash.chart')}>
+        <h3>{t('dash.chart')}</h3>
+        {stats && stats.timeline.length > 0 ? (
+          <RequestsChart buckets={stats.timeline} locale={locale} labels={{ requests: t('dash.chartRequests'), errors: t('dash.chartErrors') }} />
+        ) : (
+          <p className="muted">{t('dash.chartEmpty')}</p>
+        )}
+      </section>
+      <section className="card" aria-label={t('dash.recentErrors')}>
+        <h3>{t('dash.recentErrors')}</h3>
+        {recentErrors.length === 0 ? <p className="muted">{t('dash.noErrors')}</p> : null}
+        <ul className="recent-errors">
+          {recentErrors.map((entry) => (
+            <li key={entry.id}>
+              <a href={`#/logs?id=${entry.id}`}>
+                <span className="muted">{formatClock(entry.time, locale)}</span> <code>{entry.errorCode}</code> {entry.errorMessage}
+              </a>
+              <div className="error-next">{entry.errorCode ? t('error.next', { step: nextStep(entry.errorCode) }) : null}</div>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

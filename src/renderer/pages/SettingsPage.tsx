@@ -1,0 +1,41 @@
+import { ErrorNotice } from '../components/ErrorNotice';
+import { useT } from '../hooks/use-t';
+import { useSettingsStore } from '../stores/settings-store';
+import { ApiKeysSection } from './settings/ApiKeysSection';
+import { AppearanceSection } from './settings/AppearanceSection';
+import { BackupSection } from './settings/BackupSection';
+import { RelayOptionsSection } from './settings/RelayOptionsSection';
+import { ServerSection } from './settings/ServerSection';
+
+export function SettingsPage() {
+  const t = useT();
+  const settings = useSettingsStore((s) => s.settings);
+  const error = useSettingsStore((s) => s.error);
+  const savedAt = useSettingsStore((s) => s.savedAt);
+  if (!settings) {
+    return (
+      <div className="page settings">
+        <ErrorNotice error={error} />
+        <p className="muted">{t('common.loading')}</p>
+      </div>
+    );
+  }
+  // Keyed by the stored values so a pushed change (another window, a restore) resets the drafts.
+  const serverKey = `${settings.server.host}:${settings.server.port}`;
+  const relayKey = JSON.stringify([settings.upstream, settings.pool, settings.models, settings.logs]);
+  return (
+    <div className="page settings">
+      <ErrorNotice error={error} />
+      {savedAt ? (
+        <p className="sr-only" role="status">
+          {t('common.saved')}
+        </p>
+      ) : null}
+      <AppearanceSection />
+      <ServerSection key={serverKey} settings={settings} />
+      <ApiKeysSection settings={settings} />
+      <RelayOptionsSection key={relayKey} settings={settings} />
+      <BackupSection />
+    </div>
+  );
+}
