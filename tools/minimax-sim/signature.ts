@@ -77,8 +77,11 @@ function isFresh(xTimestamp: string | undefined, nowMs: number): boolean {
 export function signatureRejection(check: SignatureCheck, mode: 'off' | 'lenient' | 'strict'): string | null {
   if (mode === 'off') return null;
   if (!check.yyValid) return 'yy signature mismatch';
+  // Both x-signature variants are in use by working clients (§8.1), so either passes; lenient
+  // also tolerates its absence (C2A's account checker sends none).
+  if (check.xSignature === 'invalid') return 'x-signature invalid';
   if (mode === 'lenient') return null;
-  if (check.xSignature === 'missing' || check.xSignature === 'invalid') return `x-signature ${check.xSignature}`;
+  if (check.xSignature === 'missing') return 'x-signature missing';
   if (!check.timestampFresh) return 'x-timestamp outside the accepted window';
   return null;
 }
