@@ -92,6 +92,7 @@ describe('proxy app', () => {
     expect((await fetch(`${url}/v1/models`, { headers: { 'x-api-key': 'sk-good' } })).status).toBe(200);
     expect((await fetch(`${url}/v1/models`, { headers: { 'x-goog-api-key': 'sk-good' } })).status).toBe(200);
     const query = await fetch(`${url}/v1/models?api_key=sk-good`);
+    expect(query.headers.get('content-type')).toContain('json');
     expect(query.status).toBe(401);
     expect(((await query.json()) as { error: { message: string } }).error.message).toMatch(/header/);
   });
@@ -105,5 +106,18 @@ describe('proxy app', () => {
     expect((await fetch(`${url}/v1/models/nope`)).status).toBe(404);
     const health = (await (await fetch(`${url}/health`)).json()) as { status: string; pool: { capacity: number } };
     expect(health).toMatchObject({ status: 'ok', pool: { capacity: 2 } });
+  });
+
+  it('records API-key use coalesced, written on flush', async () => {
+    const writes: ReadonlyMap<string, number>[] = [];
+    const deps = createFakeDeps(['a1'], { recordApiKeyUse: (batch) => writes.push(new Map(batch)) });
+    deps.settings.apiKeys = [{ id: 'k1', name: 'k', prefix: 'sk-', hash: hashApiKey('sk-good'), createdAt: 0, lastUsedAt: null }];
+    server = await serveApp(deps);
+    for (let i = 0; i < 3; i++) await fetch(`${server.url}/v1/models`, { headers: { authorization: 'Bearer sk-good' } });
+    expect(writes).toHaveLength(0);
+    await server.close();
+    server = null;
+    expect(writes).toHaveLength(1);
+    expect([...writes[0]!.keys()]).toEqual(['k1']);
   });
 });

@@ -15,3 +15,12 @@ export function parseSseData(body: string): string[] {
     .map((frame) => frame.split('\n').filter((line) => line.startsWith('data: ')).map((line) => line.slice(6)).join('\n'))
     .filter((data) => data !== '');
 }
+
+/** Resolves when `condition` holds, polling every 10 ms; rejects after `timeoutMs`. */
+export async function waitUntil(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

@@ -11,10 +11,8 @@ function toParam(path: readonly PropertyKey[]): string {
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_union' || issue.code === 'invalid_type') {
-    return issue.path.length === 0 ? 'The body must be a JSON object.' : `Invalid value for '${toParam(issue.path)}': ${issue.message}.`;
-  }
-  return `Invalid value for '${toParam(issue.path)}': ${issue.message}.`;
+  if (issue.path.length === 0) return 'The body must be a JSON object.';
+  return `Invalid value for '${toParam(issue.path)}': ${issue.message.replace(/\.$/, '')}.`;
 }
 
 /** Splits a `data:` URL into base64 data and MIME type. */

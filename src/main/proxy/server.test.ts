@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { createProxyApp } from './app';
+import { startRelayServer } from './server';
+import { abortableDelay, createFakeDeps } from './test-support/fakes';
+import { waitUntil } from './test-support/serve';
+
+describe('startRelayServer', () => {
+  it('refuses a non-loopback host unless client API keys are configured', async () => {
+    const app = createProxyApp(createFakeDeps());
+    await expect(startRelayServer(app, { host: '0.0.0.0', port: 0, apiKeysConfigured: false })).rejects.toMatchObject({ code: 'forbidden', message: expect.stringMatching(/API key/) });
+    const open = await startRelayServer(app, { host: '0.0.0.0', port: 0, apiKeysConfigured: true });
+    expect(open.port).toBeGreaterThan(0);
+    await open.close();
+  });
+
+  it('listens on port 0 and reports the chosen port in its URL', async () => {
+    const server = await startRelayServer(createProxyApp(createFakeDeps()), { host: '127.0.0.1', port: 0, apiKeysConfigured: false });
+    expect(server.url).toBe(`http://127.0.0.1:${server.port}`);
+    expect((await fetch(`${server.url}/health`)).status).toBe(200);
+    await server.close();
+  });
+
+  it('close() ends open streams and keep-alive connections, and stops the upstream call', async () => {
+    const deps = createFakeDeps(['a1']);
+    let upstreamAborted = false;
+    deps.provider.scripts.set('*', async function* (_req, options) {
+      yield { type: 'text', text: 'start' };
+      options.signal.addEventListener('abort', () => (upstreamAborted = true));
+      await abortableDelay(60_000, options.signal);
+    });
+    const server = await startRelayServer(createProxyApp(deps), { host: '127.0.0.1', port: 0, apiKeysConfigured: false });
+    await fetch(`${server.url}/health`, { keepalive: true });
+    const res = await fetch(`${server.url}/v1/chat/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'm', stream: true, messages: [{ role: 'user', content: 'hi' }] }),
+    });
+    const reader = res.body!.getReader();
+    await reader.read();
+    await server.close();
+    await expect((async () => {
+      for (;;) if ((await reader.read()).done) return 'ended';
+    })()).rejects.toThrow();
+    await waitUntil(() => deps.pool.busy.size === 0);
+    expect(upstreamAborted).toBe(true);
+    expect(deps.provider.cleanups).toBe(1);
+  });
+});
