@@ -1,0 +1,68 @@
+/**
+ * The benchmark runner (`npm run bench`): runs every bench module in sequence, prints one aligned
+ * table and writes the results to bench/results/latest.json (git-ignored). A bench module exports
+ * `run(): Promise<BenchResult[]>`; add new ones to BENCHES.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as deliveryLag from './delivery-lag.bench';
+
+export interface BenchResult {
+  group: string;
+  name: string;
+  value: number;
+  unit: string;
+  /** The goal, as text (e.g. "≤ 150"). */
+  target?: string;
+  note?: string;
+}
+
+export interface BenchModule {
+  run(): Promise<BenchResult[]>;
+}
+
+const BENCHES: { name: string; module: BenchModule }[] = [{ name: 'delivery-lag', module: deliveryLag }];
+
+function formatValue(value: number): string {
+  if (!Number.isFinite(value)) return String(value);
+  return Number.isInteger(value) ? String(value) : value.toFixed(2);
+}
+
+export function formatTable(results: readonly BenchResult[]): string {
+  const header = ['group', 'name', 'value', 'unit', 'target', 'note'];
+  const rows = results.map((r) => [r.group, r.name, formatValue(r.value), r.unit, r.target ?? '', r.note ?? '']);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+  const line = (cells: string[]) =>
+    cells.map((cell, i) => (i === 2 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ').trimEnd();
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+async function main(): Promise<void> {
+  const startedAt = new Date().toISOString();
+  const results: BenchResult[] = [];
+  let failed = 0;
+  for (const bench of BENCHES) {
+    process.stdout.write(`running ${bench.name}…\n`);
+    const started = Date.now();
+    try {
+      results.push(...(await bench.module.run()));
+    } catch (error) {
+      failed += 1;
+      const message = error instanceof Error ? error.message : String(error);
+      results.push({ group: bench.name, name: 'error', value: Number.NaN, unit: '', note: message });
+    }
+    process.stdout.write(`  ${bench.name} took ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  }
+  process.stdout.write(`\n${formatTable(results)}\n`);
+  const dir = join(dirname(fileURLToPath(import.meta.url)), 'results');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, 'latest.json');
+  writeFileSync(file, `${JSON.stringify({ startedAt, node: process.version, results }, null, 2)}\n`);
+  process.stdout.write(`\nwrote ${file}\n`);
+  if (failed > 0) process.exitCode = 1;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  await main();
+}
