@@ -12,12 +12,13 @@ import { createAccountPool, createAccountRepository } from './accounts';
 import { wireChangeEvents } from './core/change-events';
 import { createKeyring } from './core/keyring';
 import { createRelayListener } from './core/listener';
-import { createCoreRequestLog } from './core/request-log';
 import type { RelayCore, RelayCoreOptions } from './core/types';
+import { createRequestLog } from './logs/request-log';
 import { silentLogger } from './logs/types';
 import { createModelResolver } from './models';
 import { createMinimaxAgentProvider } from './providers/minimax-agent';
 import { createProxyApp } from './proxy/app';
+import { anthropicDialect } from './proxy/dialects/anthropic';
 import { openaiDialect } from './proxy/dialects/openai';
 import { sendError, errorBodyForPath } from './proxy/errors';
 import { createToolEmulation } from './proxy/tools';
@@ -27,7 +28,7 @@ import { createFileDocumentStore, createFileSecretBox, createRelayStore } from '
 export type { SecretBox } from './store/secret-box';
 export type { AdminTokenStore, RelayControl, RelayCore, RelayCoreEvents, RelayCoreOptions } from './core/types';
 
-const DIALECTS = [openaiDialect] as const;
+const DIALECTS = [openaiDialect, anthropicDialect] as const;
 
 export async function createRelayCore(options: RelayCoreOptions): Promise<RelayCore> {
   const now = options.now ?? Date.now;
@@ -45,7 +46,13 @@ export async function createRelayCore(options: RelayCoreOptions): Promise<RelayC
   const repository = createAccountRepository({ store, secretBox, now });
   const pool = createAccountPool({ repository, settings: () => settings().pool, baseUrlFor, now, logger });
   const models = createModelResolver({ getMappings: () => store.listMappings(), getSettings: settings });
-  const requestLog = await createCoreRequestLog({ dir: join(options.dataDir, 'logs'), getSettings: settings, now, logger });
+  const requestLog = await createRequestLog({
+    dir: join(options.dataDir, 'logs'),
+    retentionDays: () => settings().logs.retentionDays,
+    maxFileMb: () => settings().logs.maxFileMb,
+    now,
+    logger,
+  });
   const agent = createMinimaxAgentProvider({
     ...(options.fetch ? { fetch: options.fetch } : {}),
     now,
@@ -127,6 +134,7 @@ export async function createRelayCore(options: RelayCoreOptions): Promise<RelayC
       await listener.close();
       changes.dispose();
       pool.dispose();
+      // close() flushes buffered lines and the stats file.
       await requestLog.close();
       store.close();
     },

@@ -6,13 +6,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createRelayCore } from './core';
+import { createRelayCore, type RelayCore } from './core';
 import { formatBanner, formatImport } from './headless/banner';
 import { resolveAdminToken } from './headless/admin-token';
 import { HELP, parseHeadlessOptions } from './headless/cli-options';
 import { createLogger } from './logs/logger';
 import { mountManagement } from './management';
-import { isRelayError, toErrorInfo } from '../shared/errors';
+import { isRelayError, RelayError, toErrorInfo } from '../shared/errors';
 
 /** src/main and out/main are both two levels below the project root. */
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -25,11 +25,22 @@ function readVersion(): string {
   }
 }
 
-export async function runHeadless(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<void> {
+export interface HeadlessHandle {
+  core: RelayCore;
+  /** The UI link with the admin token, when the token is known to this run. */
+  uiLink: string | null;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the headless host. With `handleSignals` (the CLI), SIGINT/SIGTERM close it and exit;
+ * embedders (the demo) pass false and call close() themselves.
+ */
+export async function runHeadless(argv: readonly string[], env: NodeJS.ProcessEnv, handleSignals = true): Promise<HeadlessHandle | null> {
   const options = parseHeadlessOptions(argv, env);
   if (options.help) {
     process.stdout.write(HELP);
-    return;
+    return null;
   }
   const logger = createLogger({ level: (env.MINIMAX_RELAY_LOG_LEVEL as 'info' | undefined) ?? 'info', destination: process.stderr, base: { host: 'headless' } });
   const core = await createRelayCore({
@@ -56,6 +67,7 @@ export async function runHeadless(argv: readonly string[], env: NodeJS.ProcessEn
 
   let closing = false;
   const shutdown = (signal: string): void => {
+    // A second Ctrl-C while flushing means "now".
     if (closing) process.exit(1);
     closing = true;
     logger.info({ signal }, 'shutting down');
@@ -67,20 +79,25 @@ export async function runHeadless(argv: readonly string[], env: NodeJS.ProcessEn
       },
     );
   };
-  process.on('SIGINT', () => shutdown('SIGINT'));
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  if (handleSignals) {
+    process.on('SIGINT', () => shutdown('SIGINT'));
+    process.on('SIGTERM', () => shutdown('SIGTERM'));
+  }
 
   const status = core.relay.status();
   if (status.error && !status.uiUrl) {
     await core.close();
-    throw Object.assign(new Error(status.error.message), { exitCode: 2 });
+    throw new RelayError(status.error.code, status.error.message, status.error.detail);
   }
   const adminToken = resolveAdminToken(core.admin, { envToken: options.adminToken, rotate: options.newAdminToken });
   if (options.tokens.length > 0) {
     const result = await core.services.accounts.import({ text: options.tokens.join('\n') });
     process.stdout.write(formatImport(result));
   }
-  process.stdout.write(formatBanner(core.relay.status(), adminToken));
+  const finalStatus = core.relay.status();
+  process.stdout.write(formatBanner(finalStatus, adminToken));
+  const uiLink = adminToken.token && finalStatus.uiUrl ? `${finalStatus.uiUrl}#token=${encodeURIComponent(adminToken.token)}` : null;
+  return { core, uiLink, close: () => core.close() };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
