@@ -56,11 +56,12 @@ test('the {"value": jwt} wrapper and a missing profile still capture, with the J
   await page.click('#login');
   await expect(page.locator('#status')).toHaveText('logged in');
   const realUserId = await page.locator('#status').getAttribute('data-real-user-id');
-  await page.evaluate(() => {
+  // As a string: the e2e specs are type-checked without DOM types.
+  await page.evaluate(`(() => {
     const token = localStorage.getItem('_token') ?? '';
     localStorage.setItem('_token', JSON.stringify({ value: token }));
     localStorage.removeItem('user_detail_agent');
-  });
+  })()`);
   const result = extractCredentials(toStorageSnapshot(await page.evaluate(CAPTURE_SCRIPT)));
   expect(result).toMatchObject({ status: 'captured', credential: { realUserIdSource: 'jwt' } });
   if (result.status === 'captured') expect(result.credential.realUserId).toBe(realUserId);

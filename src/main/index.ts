@@ -13,7 +13,7 @@ import { createElectronDocumentStore } from './electron/document-store';
 import { setupIpc } from './electron/ipc';
 import { createDesktopLogin, type DesktopLogin } from './electron/login-window';
 import { hardenAppSession, lockDownWebContents, setupMainWindow } from './electron/main-window';
-import { resolveDesktopPaths } from './electron/paths';
+import { readDesktopOverrides, resolveDesktopPaths } from './electron/paths';
 import { APP_ENTRY_URL } from './electron/renderer-files';
 import { createDesktopSecretBox } from './electron/secret-box';
 import { setupTray } from './electron/tray';
@@ -28,7 +28,7 @@ const paths = resolveDesktopPaths(process.env, { userData: app.getPath('userData
 // Before the lock and before ready: a test's data dir also holds Chromium's profile and the lock.
 if (paths.overridden) app.setPath('userData', paths.dataDir);
 const logger = createLogger({ base: { host: 'desktop' } });
-const agentBaseUrl = process.env.MINIMAX_RELAY_AGENT_URL?.trim() || null;
+const { agentBaseUrl, serverPort } = readDesktopOverrides(process.env);
 let quitting = false;
 
 if (!app.requestSingleInstanceLock()) {
@@ -48,7 +48,7 @@ async function buildCore(login: DesktopLogin['login']): Promise<RelayCore> {
     host: 'desktop',
     logger,
     version: app.getVersion(),
-    env: { agentBaseUrl: agentBaseUrl ?? undefined },
+    env: { agentBaseUrl: agentBaseUrl ?? undefined, serverPort: serverPort ?? undefined },
     login,
   });
 }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolveDesktopPaths } from './paths';
+import { readDesktopOverrides, resolveDesktopPaths } from './paths';
 
 const defaults = { userData: '/home/u/.config/MiniMax Relay', mainDir: '/app/out/main' };
 
@@ -15,5 +15,19 @@ describe('resolveDesktopPaths', () => {
     expect(paths.preloadPath).toBe(path.join('/app/out/preload/index.cjs'));
     expect(paths.rendererDir).toBe(path.join('/app/out/renderer'));
     expect(paths.devServerUrl).toBe('http://localhost:5173');
+  });
+});
+
+describe('readDesktopOverrides', () => {
+  it('reads the upstream URL and the port for this run', () => {
+    expect(readDesktopOverrides({ MINIMAX_RELAY_AGENT_URL: ' http://127.0.0.1:8787 ', MINIMAX_RELAY_PORT: '0' })).toEqual({
+      agentBaseUrl: 'http://127.0.0.1:8787',
+      serverPort: 0,
+    });
+  });
+
+  it('ignores absent and invalid values', () => {
+    expect(readDesktopOverrides({})).toEqual({ agentBaseUrl: null, serverPort: null });
+    for (const port of ['-1', '70000', 'abc', '80.5']) expect(readDesktopOverrides({ MINIMAX_RELAY_PORT: port }).serverPort).toBeNull();
   });
 });

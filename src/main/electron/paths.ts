@@ -24,3 +24,20 @@ export function resolveDesktopPaths(env: NodeJS.ProcessEnv, defaults: { userData
     devServerUrl: env.ELECTRON_RENDERER_URL?.trim() || null,
   };
 }
+
+export interface DesktopOverrides {
+  /** `MINIMAX_RELAY_AGENT_URL`: upstream (and login page) for both regions, e.g. the simulator. */
+  agentBaseUrl: string | null;
+  /** `MINIMAX_RELAY_PORT`: the relay's port for this run (0 = any free port), not persisted. */
+  serverPort: number | null;
+}
+
+/** The same environment overrides the headless server reads; invalid values are ignored. */
+export function readDesktopOverrides(env: NodeJS.ProcessEnv): DesktopOverrides {
+  const port = env.MINIMAX_RELAY_PORT?.trim();
+  const parsed = port && /^\d+$/.test(port) ? Number(port) : Number.NaN;
+  return {
+    agentBaseUrl: env.MINIMAX_RELAY_AGENT_URL?.trim() || null,
+    serverPort: Number.isInteger(parsed) && parsed <= 65_535 ? parsed : null,
+  };
+}
