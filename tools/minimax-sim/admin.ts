@@ -23,7 +23,8 @@ export function createAdmin(state: SimState): SimAdminInternal {
   const waiters = new Set<(error: Error) => void>();
 
   function waitFor(predicate: () => boolean, timeoutMs = 5000): Promise<void> {
-    const deadline = state.now() + timeoutMs;
+    // Real time, not state.now: an injected frozen clock must not make waits endless.
+    const deadline = Date.now() + timeoutMs;
     return new Promise<void>((resolve, reject) => {
       let cancel: () => void = () => undefined;
       const abort = (error: Error): void => {
@@ -42,7 +43,7 @@ export function createAdmin(state: SimState): SimAdminInternal {
           abort(error instanceof Error ? error : new Error(String(error)));
           return;
         }
-        if (state.now() >= deadline) abort(new Error(`waitFor: condition not met within ${timeoutMs} ms`));
+        if (Date.now() >= deadline) abort(new Error(`waitFor: condition not met within ${timeoutMs} ms`));
         else cancel = state.scheduler.after(WAIT_POLL_MS, check);
       };
       waiters.add(abort);

@@ -147,3 +147,21 @@ describe('signature modes', () => {
     expect(await res.json()).toMatchObject({ statusInfo: { code: 0 }, data: { remainCredit: 200 } });
   });
 });
+
+describe('injected clock', () => {
+  it('drives token expiry and x-timestamp freshness', async () => {
+    let now = Date.now();
+    const timed = await startSimulator({ signatureMode: 'strict' }, { now: () => now });
+    try {
+      const carol = timed.admin.createAccount({ expiresInSec: 60 });
+      expect((await callSim(timed.url, carol, '/v1/api/user/info', { nowMs: now })).json).toMatchObject({ statusInfo: { code: 0 } });
+      now += 400_000;
+      expect((await callSim(timed.url, carol, '/v1/api/user/info', { nowMs: now - 400_000 })).status).toBe(403);
+      const late = await callSim(timed.url, carol, '/v1/api/user/info', { nowMs: now });
+      expect(late.json).toMatchObject({ statusInfo: { code: 1001 } });
+      await expect(timed.admin.waitFor(() => false, 50)).rejects.toThrow(/not met/);
+    } finally {
+      await timed.close();
+    }
+  });
+});
