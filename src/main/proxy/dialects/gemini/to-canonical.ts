@@ -1,0 +1,152 @@
+/** Gemini GenerateContent request → CanonicalRequest (zod-validated; bad input is a 400 naming the field). */
+import type { z } from 'zod';
+import { RelayError } from '../../../../shared/errors';
+import type { CanonicalMessage, CanonicalRequest, CanonicalTool, ContentPart, ToolChoice } from '../../canonical';
+import { toJsonSchema } from './json-schema';
+import type { GeminiContent, GeminiPart, GenerateContentRequest } from './schema';
+import { countTokensRequestSchema, generateContentRequestSchema } from './schema';
+
+/** What the response needs beyond the canonical request. */
+export interface GeminiOptions {
+  /** `thinkingConfig.includeThoughts`: thoughts go back as `thought: true` parts. */
+  includeThoughts: boolean;
+}
+
+/** Gemini names fields by dotted path with indexes in brackets: `contents[0].parts[1].text`. */
+function fieldOf(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), '');
+}
+
+function deepestIssue(issue: z.core.$ZodIssue): z.core.$ZodIssue {
+  if (issue.code !== 'invalid_union' || issue.errors.length === 0) return issue;
+  let best: z.core.$ZodIssue = issue;
+  for (const inner of issue.errors.flat()) {
+    const candidate = deepestIssue({ ...inner, path: [...issue.path, ...inner.path] } as z.core.$ZodIssue);
+    if (candidate.path.length > best.path.length) best = candidate;
+  }
+  return best;
+}
+
+function parseOrThrow<T>(schema: z.ZodType<T>, body: unknown): T {
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return parsed.data;
+  const first = parsed.error.issues[0];
+  const issue = first ? deepestIssue(first) : undefined;
+  if (!issue || issue.path.length === 0) throw new RelayError('invalid_request', 'The request body must be a JSON object.');
+  const field = fieldOf(issue.path);
+  throw new RelayError('invalid_request', `Invalid value at '${field}': ${issue.message}`, { param: field });
+}
+
+function toPart(part: GeminiPart): ContentPart[] {
+  if (part.thought) return [];
+  if (part.text !== undefined) return [{ type: 'text', text: part.text }];
+  if (part.inlineData) {
+    const { mimeType, data } = part.inlineData;
+    return [mimeType.startsWith('image/') ? { type: 'image', data, mimeType } : { type: 'file', data, mimeType }];
+  }
+  if (part.fileData) {
+    const { mimeType, fileUri } = part.fileData;
+    return [mimeType?.startsWith('image/') ? { type: 'image', url: fileUri, mimeType } : { type: 'file', url: fileUri, ...(mimeType ? { mimeType } : {}) }];
+  }
+  return [];
+}
+
+/**
+ * Gemini calls and responses may lack ids; the upstream text ties a result to its call by id, so
+ * missing ids are made up in order and a response takes the oldest open call of its name.
+ */
+function createIdMatcher(): { callId(name: string, id: string | undefined): string; responseId(name: string, id: string | undefined): string } {
+  const open = new Map<string, string[]>();
+  let counter = 0;
+  return {
+    callId(name, id) {
+      const callId = id ?? `call_${name}_${++counter}`;
+      open.set(name, [...(open.get(name) ?? []), callId]);
+      return callId;
+    },
+    responseId(name, id) {
+      const queue = open.get(name) ?? [];
+      const match = id !== undefined ? id : (queue[0] ?? `call_${name}_${++counter}`);
+      open.set(name, queue.filter((queued) => queued !== match));
+      return match;
+    },
+  };
+}
+
+function toMessages(content: GeminiContent, ids: ReturnType<typeof createIdMatcher>): CanonicalMessage[] {
+  if (content.role === 'model') {
+    const toolCalls = content.parts.flatMap((part) =>
+      part.functionCall ? [{ id: ids.callId(part.functionCall.name, part.functionCall.id), name: part.functionCall.name, arguments: part.functionCall.args ?? {} }] : [],
+    );
+    return [{ role: 'assistant', content: content.parts.flatMap(toPart), ...(toolCalls.length ? { toolCalls } : {}) }];
+  }
+  const results: CanonicalMessage[] = content.parts.flatMap((part) => {
+    const response = part.functionResponse;
+    if (!response) return [];
+    const isError = response.response !== undefined && 'error' in response.response && !('output' in response.response);
+    return [{ role: 'tool' as const, content: [{ type: 'text' as const, text: JSON.stringify(response.response ?? {}) }], toolCallId: ids.responseId(response.name, response.id), toolName: response.name, ...(isError ? { isError } : {}) }];
+  });
+  const parts = content.parts.flatMap(toPart);
+  return parts.length > 0 || results.length === 0 ? [...results, { role: 'user', content: parts }] : results;
+}
+
+function toTools(request: GenerateContentRequest): { tools: CanonicalTool[]; webSearch: boolean; choice: ToolChoice | undefined } {
+  const config = request.toolConfig?.functionCallingConfig;
+  const allowed = config?.allowedFunctionNames?.length ? new Set(config.allowedFunctionNames) : null;
+  const tools: CanonicalTool[] = [];
+  let webSearch = false;
+  for (const tool of request.tools ?? []) {
+    if (tool.googleSearch || tool.googleSearchRetrieval) webSearch = true;
+    for (const fn of tool.functionDeclarations ?? []) {
+      if (allowed && !allowed.has(fn.name)) continue;
+      const parameters = (fn.parametersJsonSchema ?? toJsonSchema(fn.parameters ?? { type: 'object', properties: {} })) as Record<string, unknown>;
+      tools.push({ name: fn.name, ...(fn.description ? { description: fn.description } : {}), parameters });
+    }
+  }
+  let choice: ToolChoice | undefined;
+  if (config?.mode === 'NONE') choice = { type: 'none' };
+  else if (config?.mode === 'ANY') choice = allowed?.size === 1 ? { type: 'tool', name: [...allowed][0] as string } : { type: 'required' };
+  else if (config?.mode === 'AUTO' || config?.mode === 'VALIDATED') choice = { type: 'auto' };
+  return { tools, webSearch, choice };
+}
+
+function toThinking(config: NonNullable<GenerateContentRequest['generationConfig']>['thinkingConfig']): boolean | undefined {
+  if (!config) return undefined;
+  if (config.thinkingBudget !== undefined) return config.thinkingBudget !== 0;
+  if (config.includeThoughts !== undefined) return config.includeThoughts ? true : undefined;
+  return undefined;
+}
+
+function fromParsed(input: GenerateContentRequest, model: string, id: string, stream: boolean): CanonicalRequest & GeminiOptions {
+  const ids = createIdMatcher();
+  const system = input.systemInstruction;
+  const systemParts = system === undefined ? [] : typeof system === 'string' ? [{ type: 'text' as const, text: system }] : system.parts.flatMap(toPart);
+  const { tools, webSearch, choice } = toTools(input);
+  const generation = input.generationConfig;
+  const thinking = toThinking(generation?.thinkingConfig);
+  return {
+    id,
+    dialect: 'gemini',
+    model,
+    messages: [...(systemParts.length ? [{ role: 'system' as const, content: systemParts }] : []), ...input.contents.flatMap((c) => toMessages(c, ids))],
+    stream,
+    includeThoughts: generation?.thinkingConfig?.includeThoughts === true,
+    ...(generation?.maxOutputTokens !== undefined ? { maxTokens: generation.maxOutputTokens } : {}),
+    ...(generation?.stopSequences?.length ? { stopSequences: generation.stopSequences } : {}),
+    ...(generation?.temperature !== undefined ? { temperature: generation.temperature } : {}),
+    ...(tools.length ? { tools } : {}),
+    ...(choice ? { toolChoice: choice } : {}),
+    ...(thinking !== undefined ? { thinking } : {}),
+    ...(webSearch ? { webSearch } : {}),
+  };
+}
+
+export function toCanonical(body: unknown, model: string, id: string, stream: boolean): CanonicalRequest & GeminiOptions {
+  return fromParsed(parseOrThrow(generateContentRequestSchema, body), model, id, stream);
+}
+
+export function toCanonicalForCount(body: unknown, model: string, id: string): CanonicalRequest {
+  const input = parseOrThrow(countTokensRequestSchema, body);
+  const request = input.generateContentRequest ?? { contents: input.contents ?? [] };
+  return fromParsed(request, model, id, false);
+}
