@@ -55,6 +55,44 @@ describe('account checks against the simulator', () => {
   });
 });
 
+describe('side endpoint faults against the simulator', () => {
+  it('still chats with the token device id when device registration fails', async () => {
+    const simAccount = sim.admin.createAccount({ name: 'gina' });
+    sim.admin.injectFault({ endpoint: 'device_register', kind: 'http500', realUserId: simAccount.realUserId });
+    const { provider } = createSimProvider();
+    const out = await collectReply(provider.chat(userRequest('hi'), chatOptions(toProviderAccount(sim, simAccount))));
+    expect(out.error).toBeNull();
+    const [send] = sim.admin.requests({ path: PATHS.sendMsg, realUserId: simAccount.realUserId });
+    expect(send?.query.device_id).toBe(simAccount.deviceId);
+  });
+
+  it.each([
+    ['user_info', 'html403', 'upstream_unavailable'],
+    ['user_info', 'nonJson', 'upstream_unavailable'],
+    ['membership', 'http503', 'upstream_unavailable'],
+    ['membership', 'baseResp', 'upstream_unavailable'],
+  ] as const)('reports a %s %s as %s', async (endpoint, kind, code) => {
+    const simAccount = sim.admin.createAccount({ name: `${endpoint}-${kind}` });
+    sim.admin.injectFault({ endpoint, kind, realUserId: simAccount.realUserId });
+    const { provider } = createSimProvider();
+    const account = toProviderAccount(sim, simAccount);
+    const call = endpoint === 'user_info' ? provider.validate(account) : provider.credits(account);
+    await expect(call).rejects.toMatchObject({ code });
+  });
+
+  it('keeps a chat in the ledger when its deletion fails, for the next bulk cleanup', async () => {
+    const simAccount = sim.admin.createAccount({ name: 'hank' });
+    sim.admin.injectFault({ endpoint: 'delete_chat', kind: 'http500', realUserId: simAccount.realUserId });
+    const { provider, ledger } = createSimProvider();
+    const account = toProviderAccount(sim, simAccount);
+    const out = await collectReply(provider.chat(userRequest('hi'), chatOptions(account)));
+    expect(out.error).toBeNull();
+    expect(ledger.list(account.id)).toHaveLength(1);
+    expect(await provider.cleanupChats(account)).toEqual({ deleted: 1, failed: 0, skipped: 0 });
+    expect(ledger.list(account.id)).toEqual([]);
+  });
+});
+
 describe('bulk cleanup against the simulator', () => {
   it("deletes the relay's chats and leaves the user's own chats alone", async () => {
     const simAccount = sim.admin.createAccount({ name: 'frank' });

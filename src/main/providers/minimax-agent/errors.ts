@@ -33,7 +33,12 @@ export function fromBusinessError(envelope: Envelope, code: number, message: str
 export function fromHttpStatus(status: number, bodyText: string, endpoint: string): RelayError {
   const detail = { endpoint, httpStatus: status };
   if (status === 401) {
-    return new RelayError('upstream_auth_expired', 'The MiniMax token has expired or is invalid: log in again.', detail);
+    // MiniMax-Free-API v1.0.1: a realUserID that does not match the token also yields 401.
+    return new RelayError(
+      'upstream_auth_expired',
+      'MiniMax refused the token (expired, logged out, or the realUserID does not match): log in again.',
+      detail,
+    );
   }
   if (status === 429) return new RelayError('upstream_busy', 'MiniMax is rate limiting this account.', detail);
   if (status === 403 && !looksLikeHtml(bodyText)) {
