@@ -24,6 +24,9 @@ describe('close()', () => {
     await expect(slow).rejects.toThrow();
     expect(timers()).toBeLessThanOrEqual(baseline);
     const growth = sim.admin.chats().map((c) => c.growth.length);
+    expect(growth).toHaveLength(2);
+    expect(sim.admin.running()).toBe(2);
+    // A negative check needs some elapsed time: several generation ticks (20 ms) would have fired.
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(sim.admin.chats().map((c) => c.growth.length)).toEqual(growth);
     await expect(fetch(`${sim.url}/`)).rejects.toThrow();

@@ -61,8 +61,8 @@ export async function startSimulator(options: SimOptions = {}, deps: SimulatorDe
     admin: publicAdmin,
     close() {
       closed ??= new Promise<void>((resolve) => {
+        // Chats stay readable after close (tests inspect them); only their timers go.
         scheduler.cancelAll();
-        state.chats.clear();
         admin.dispose();
         server.close(() => resolve());
         server.closeAllConnections();
