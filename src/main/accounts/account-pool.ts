@@ -76,9 +76,9 @@ export function createAccountPool(deps: AccountPoolDeps): ManagedAccountPool {
     return !options.exclude?.has(record.id);
   }
 
-  function pick(options: AcquireOptions, time: number): Candidate[] {
+  function pick(records: readonly AccountRecord[], options: AcquireOptions, time: number): Candidate[] {
     const candidates: Candidate[] = [];
-    for (const record of repository.list()) {
+    for (const record of records) {
       if (!eligible(record, options) || !isHealthy(record, time)) continue;
       if (busyOf(record.id) >= record.maxConcurrency) continue;
       candidates.push({ record, busy: busyOf(record.id), lastPick: lastPick.get(record.id) ?? 0 });
@@ -87,9 +87,9 @@ export function createAccountPool(deps: AccountPoolDeps): ManagedAccountPool {
   }
 
   /** Soonest time an eligible account could take the request, or null if none ever could. */
-  function soonestService(options: AcquireOptions, time: number): number | null {
+  function soonestService(records: readonly AccountRecord[], options: AcquireOptions, time: number): number | null {
     let soonest: number | null = null;
-    for (const record of repository.list()) {
+    for (const record of records) {
       if (!eligible(record, options)) continue;
       const at = recoversAt(record, time);
       if (at !== null && (soonest === null || at < soonest)) soonest = at;
@@ -142,9 +142,9 @@ export function createAccountPool(deps: AccountPoolDeps): ManagedAccountPool {
   }
 
   /** Tries to grant a lease; a credential that no longer opens marks the account invalid. */
-  function tryGrant(options: AcquireOptions, queueWaitMs: number): AccountLease | null {
+  function tryGrant(records: AccountRecord[], options: AcquireOptions, queueWaitMs: number): AccountLease | null {
     for (;;) {
-      const candidates = pick(options, now());
+      const candidates = pick(records, options, now());
       const first = candidates[0];
       if (!first) return null;
       try {
@@ -152,7 +152,8 @@ export function createAccountPool(deps: AccountPoolDeps): ManagedAccountPool {
       } catch (error) {
         if (!(error instanceof RelayError && error.code === 'invalid_credential')) throw error;
         logger.warn({ accountId: first.record.id }, 'stored credential does not open; marking the account invalid');
-        repository.markInvalid(first.record.id, error.message);
+        const invalid = repository.markInvalid(first.record.id, error.message);
+        records.splice(records.indexOf(first.record), 1, invalid);
       }
     }
   }
@@ -193,13 +194,16 @@ export function createAccountPool(deps: AccountPoolDeps): ManagedAccountPool {
     try {
       do {
         dispatchAgain = false;
+        // One snapshot per pass: busy slots are tracked here, so only statuses could be stale,
+        // and a change to them triggers another pass.
+        const records = repository.list();
         for (const waiter of [...queue]) {
           const time = now();
-          const lease = tryGrant(waiter.options, time - waiter.enqueuedAt);
+          const lease = tryGrant(records, waiter.options, time - waiter.enqueuedAt);
           if (lease) {
             leave(waiter);
             waiter.resolve(lease);
-          } else if (soonestService(waiter.options, time) === null) {
+          } else if (soonestService(records, waiter.options, time) === null) {
             leave(waiter);
             waiter.reject(noAccount(waiter.options));
           }
@@ -221,7 +225,7 @@ export function createAccountPool(deps: AccountPoolDeps): ManagedAccountPool {
       if (options.signal.aborted) return reject(new RelayError('aborted', 'The request was aborted.'));
       const settings = deps.settings();
       const time = now();
-      const soonest = soonestService(options, time);
+      const soonest = soonestService(repository.list(), options, time);
       if (soonest === null || soonest > time + settings.queueWaitMs) return reject(noAccount(options));
       const waiter: Waiter = {
         options,

@@ -37,7 +37,13 @@ function openDocument(documentStore: DocumentStore, now: () => number, logger: L
   } catch (error) {
     if (error instanceof RelayError && error.code === 'store_newer_version') throw error;
     const copy = keepCorruptCopy(documentStore.path, now());
-    const message = error instanceof RelayError ? error.message : 'The settings file is not valid JSON.';
+    const code = (error as NodeJS.ErrnoException | null)?.code;
+    const message =
+      error instanceof RelayError
+        ? error.message
+        : error instanceof SyntaxError
+          ? 'The settings file is not valid JSON.'
+          : `The settings file could not be read${code ? ` (${code})` : ''}.`;
     throw new RelayError('store_corrupt', `${message} A copy was kept at ${copy ?? '(no copy: file unreadable)'}.`, {
       path: documentStore.path,
       copy,
