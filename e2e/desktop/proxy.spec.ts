@@ -1,0 +1,56 @@
+/** A client request through the desktop app's relay is answered and shows up in the logs. */
+import { expect, test } from '@playwright/test';
+import { startSimulator, type Simulator } from '../../tools/minimax-sim';
+import { buildAppOnce, callBridge, createDataDir, findElectronBinary, launchApp } from './electron-app';
+
+const found = findElectronBinary();
+
+test.describe('desktop relay', () => {
+  test.skip(!('binary' in found), `Electron binary not available: ${'reason' in found ? found.reason : ''}`);
+  const binary = 'binary' in found ? found.binary : '';
+  let sim: Simulator;
+  let data: ReturnType<typeof createDataDir>;
+
+  test.beforeAll(async () => {
+    buildAppOnce();
+    sim = await startSimulator();
+  });
+  test.afterAll(async () => {
+    await sim?.close();
+  });
+  test.beforeEach(() => {
+    data = createDataDir();
+  });
+  test.afterEach(() => {
+    data.remove();
+  });
+
+  test('a chat completion is answered and logged', async () => {
+    const account = sim.admin.createAccount({ name: 'proxy-user' });
+    const { app, page } = await launchApp({ binary, dataDir: data.dir, agentUrl: sim.url });
+    try {
+      const imported = await callBridge(page, 'accounts', 'import', { text: account.credential });
+      expect(imported).toMatchObject({ ok: true, value: { created: 1, failed: 0 } });
+      const status = await callBridge(page, 'relay', 'status');
+      if (!status.ok || !status.value.baseUrl) throw new Error(`relay not running: ${JSON.stringify(status)}`);
+
+      const res = await fetch(`${status.value.baseUrl}/v1/chat/completions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ model: 'MiniMax-M2.7', messages: [{ role: 'user', content: 'Say hello from the desktop test' }] }),
+      });
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as { choices: { message: { content: string } }[] };
+      expect(body.choices[0]?.message.content.length).toBeGreaterThan(0);
+
+      await expect
+        .poll(async () => {
+          const logs = await callBridge(page, 'logs', 'query', { limit: 10 });
+          return logs.ok ? logs.value.map((entry) => [entry.status, entry.clientModel]) : [];
+        })
+        .toEqual([['success', 'MiniMax-M2.7']]);
+    } finally {
+      await app.close();
+    }
+  });
+});
