@@ -23,3 +23,8 @@ export function takeAdminToken(env: TokenEnv): string | null {
   }
   return env.storage.getItem(STORAGE_KEY);
 }
+
+/** The token of this tab (to carry it to the UI on a new address after a port change). */
+export function readStoredAdminToken(storage: Pick<Storage, 'getItem'>): string | null {
+  return storage.getItem(STORAGE_KEY);
+}

@@ -173,6 +173,8 @@ export const en = {
   'set.host': 'Host',
   'set.port': 'Port',
   'set.restartNote': 'Host and port changes restart the relay.',
+  'set.moved': 'The relay moved to its new address.',
+  'set.openNewUi': 'Open the UI there',
   'set.apiKeys': 'Client API keys',
   'set.apiKeysHelp': 'With at least one key, clients must send it (required when the host is not loopback).',
   'set.keyName': 'Key name',

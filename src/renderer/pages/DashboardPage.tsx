@@ -1,5 +1,5 @@
 import { useEffect, useMemo } from 'react';
-import { ACCOUNT_STATUSES } from '../../shared/domain/account';
+import { ACCOUNT_STATUSES, type AccountStatus, type AccountSummary } from '../../shared/domain/account';
 import { CopyField } from '../components/CopyButton';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { RequestsChart } from '../components/RequestsChart';
@@ -7,10 +7,17 @@ import { StatCard } from '../components/StatCard';
 import { AccountStatusBadge } from '../components/StatusBadge';
 import { useLanguage, useNextStep, useT } from '../hooks/use-t';
 import { formatClock, formatMs, formatPercent } from '../lib/format';
+import { useAccountsStore } from '../stores/accounts-store';
 import { useLogsStore } from '../stores/logs-store';
 import { useRelayStore } from '../stores/relay-store';
 
 const RECENT_ERRORS = 5;
+
+function countByStatus(accounts: readonly AccountSummary[]): Record<AccountStatus, number> {
+  const counts = Object.fromEntries(ACCOUNT_STATUSES.map((s) => [s, 0])) as Record<AccountStatus, number>;
+  for (const account of accounts) counts[account.status] += 1;
+  return counts;
+}
 
 export function DashboardPage() {
   const t = useT();
@@ -21,6 +28,7 @@ export function DashboardPage() {
   const error = useRelayStore((s) => s.error);
   const toggling = useRelayStore((s) => s.toggling);
   const entries = useLogsStore((s) => s.entries);
+  const accounts = useAccountsStore((s) => s.accounts);
 
   useEffect(() => {
     void useRelayStore.getState().refreshStats();
@@ -36,7 +44,8 @@ export function DashboardPage() {
   }, [entries]);
 
   const pool = status?.pool;
-  const totalAccounts = pool ? Object.values(pool.byStatus).reduce((a, b) => a + b, 0) : 0;
+  // Counted from the accounts cache, which accounts:changed keeps current between status pushes.
+  const byStatus = useMemo(() => countByStatus(accounts), [accounts]);
 
   return (
     <div className="page dashboard">
@@ -61,15 +70,13 @@ export function DashboardPage() {
         </section>
         <section className="card" aria-label={t('dash.poolHealth')}>
           <h3>{t('dash.poolHealth')}</h3>
-          {totalAccounts === 0 ? <p className="muted">{t('dash.noAccounts')}</p> : null}
-          <ul className="pool-health">
-            {pool
-              ? ACCOUNT_STATUSES.filter((s) => pool.byStatus[s] > 0).map((s) => (
-                  <li key={s}>
-                    <AccountStatusBadge status={s} /> <strong>{pool.byStatus[s]}</strong>
-                  </li>
-                ))
-              : null}
+          {accounts.length === 0 ? <p className="muted">{t('dash.noAccounts')}</p> : null}
+          <ul className="pool-health" data-testid="pool-health">
+            {ACCOUNT_STATUSES.filter((s) => byStatus[s] > 0).map((s) => (
+              <li key={s}>
+                <AccountStatusBadge status={s} /> <strong>{byStatus[s]}</strong>
+              </li>
+            ))}
           </ul>
           {pool ? (
             <p>

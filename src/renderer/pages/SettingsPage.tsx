@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { useT } from '../hooks/use-t';
 import { useSettingsStore } from '../stores/settings-store';
@@ -12,6 +13,8 @@ export function SettingsPage() {
   const settings = useSettingsStore((s) => s.settings);
   const error = useSettingsStore((s) => s.error);
   const savedAt = useSettingsStore((s) => s.savedAt);
+  // Kept here: the server section remounts when the stored host/port change.
+  const [movedTo, setMovedTo] = useState<string | null>(null);
   if (!settings) {
     return (
       <div className="page settings">
@@ -32,7 +35,7 @@ export function SettingsPage() {
         </p>
       ) : null}
       <AppearanceSection />
-      <ServerSection key={serverKey} settings={settings} />
+      <ServerSection key={serverKey} settings={settings} movedTo={movedTo} onMoved={setMovedTo} />
       <ApiKeysSection settings={settings} />
       <RelayOptionsSection key={relayKey} settings={settings} />
       <BackupSection />

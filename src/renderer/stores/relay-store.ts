@@ -19,6 +19,7 @@ export interface RelayState {
   init(): () => void;
   load(): Promise<void>;
   refreshStats(): Promise<void>;
+  refreshStatus(): Promise<void>;
   setRunning(running: boolean): Promise<void>;
   testRequest(dialect: ClientDialect): Promise<void>;
 }
@@ -55,6 +56,8 @@ export function createRelayStore(api: RelayApi, deps: RelayStoreDeps = {}): Stor
             void get().refreshStats();
           }, throttle);
         }),
+        // Busy/queued/capacity change with the accounts; the relay pushes status only on start/stop.
+        api.on('accounts:changed', () => void get().refreshStatus()),
         api.onConnection((connection) => set({ connection })),
       ];
       return () => stops.forEach((stop) => stop());
@@ -70,6 +73,13 @@ export function createRelayStore(api: RelayApi, deps: RelayStoreDeps = {}): Stor
     async refreshStats() {
       try {
         set({ stats: await api.logs.stats() });
+      } catch (error) {
+        set({ error: toDisplayError(error) });
+      }
+    },
+    async refreshStatus() {
+      try {
+        set({ status: await api.relay.status() });
       } catch (error) {
         set({ error: toDisplayError(error) });
       }
