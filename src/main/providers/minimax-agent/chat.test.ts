@@ -217,6 +217,16 @@ describe('chat', () => {
     await expect.poll(() => upstream.callsTo(DELETE).length).toBe(1);
   });
 
+  it('stops polling and deletes the chat when the consumer stops reading', async () => {
+    const { upstream, provider } = setup();
+    upstream.polls([() => detail(1, 'a'), () => detail(1, 'ab')]);
+    for await (const event of provider.chat(REQUEST, options())) {
+      if (event.type === 'text') break;
+    }
+    expect(upstream.callsTo(POLL)).toHaveLength(1);
+    await expect.poll(() => upstream.callsTo(DELETE).length).toBe(1);
+  });
+
   it('maps send failures: busy, credits (with reset time), unavailable', async () => {
     const cases: [() => Response, string][] = [
       [() => baseError(1400010171, 'a reply is already running'), 'upstream_busy'],

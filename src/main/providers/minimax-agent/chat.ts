@@ -72,7 +72,7 @@ async function* generate(
   state: RunState,
 ): AsyncGenerator<CanonicalEvent, void, undefined> {
   run.check();
-  const identity = await deps.devices.identify(options.account);
+  const identity = await run.race(deps.devices.identify(options.account));
   state.identity = identity;
   run.check();
   state.chatId = await sendMessage(deps, identity, request, options, run.signal);

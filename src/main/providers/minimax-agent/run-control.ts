@@ -11,6 +11,8 @@ export interface RunControl {
   readonly deadlineAt: number;
   /** Throws if the run is over (cancelled, or past the deadline by the injected clock). */
   check(): void;
+  /** Settles with the promise, or rejects as soon as the run ends (for work that has no signal of its own). */
+  race<T>(promise: Promise<T>): Promise<T>;
   /** The error to surface for something thrown during the run. */
   explain(error: unknown): unknown;
   dispose(): void;
@@ -35,6 +37,15 @@ export function createRunControl(caller: AbortSignal, timeoutMs: number, now: ()
     check() {
       if (caller.aborted) throw abortedError;
       if (pastDeadline()) throw timeoutError;
+    },
+    race(promise) {
+      const signal = controller.signal;
+      if (signal.aborted) return Promise.reject(signal.reason);
+      return new Promise((resolve, reject) => {
+        const onEnd = (): void => reject(signal.reason);
+        signal.addEventListener('abort', onEnd, { once: true });
+        promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onEnd));
+      });
     },
     explain(error) {
       if (caller.aborted) return isRelayError(error) && error.code === 'aborted' ? error : abortedError;
