@@ -135,18 +135,25 @@ export class JsonlFiles {
     this.#retainedDay = today;
   }
 
-  /** The newest `limit` entries on disk, oldest first; damaged lines (a crash mid-append) are skipped. */
-  async readNewest(limit: number): Promise<RequestLogEntry[]> {
+  /**
+   * The newest `limit` entries on disk, oldest first. At most `maxBytes` are read in all (the
+   * tail of big files), so a start never parses weeks of history; a line cut by the tail or by a
+   * crash mid-append is skipped.
+   */
+  async readNewest(limit: number, maxBytes = 32 * 1024 * 1024): Promise<RequestLogEntry[]> {
     const files = (await this.#listFiles()).reverse();
     const chunks: RequestLogEntry[][] = [];
     let count = 0;
+    let budget = maxBytes;
     for (const file of files) {
-      if (count >= limit) break;
-      const text = await this.#options.fs.readFile(path.join(this.#options.dir, file.name), 'utf8');
+      if (count >= limit || budget <= 0) break;
+      const filePath = path.join(this.#options.dir, file.name);
+      const length = Math.min(file.size, budget);
+      budget -= length;
+      const text = length < file.size ? await this.#options.fs.readRange(filePath, file.size - length, length) : await this.#options.fs.readFile(filePath, 'utf8');
       const entries: RequestLogEntry[] = [];
       for (const line of text.split('\n')) {
-        if (!line.trim()) continue;
-        const entry = parseLine(line);
+        const entry = line.trim() ? parseLine(line) : null;
         if (entry) entries.push(entry);
       }
       const take = entries.slice(Math.max(0, entries.length - (limit - count)));

@@ -7,6 +7,8 @@ import fsp from 'node:fs/promises';
 export interface LogFs {
   appendFile(path: string, data: string): Promise<void>;
   readFile(path: string, encoding: 'utf8'): Promise<string>;
+  /** `length` bytes from `start`, as UTF-8 (a cut character at the edges is harmless: lines are re-parsed). */
+  readRange(path: string, start: number, length: number): Promise<string>;
   writeFile(path: string, data: string): Promise<void>;
   rename(from: string, to: string): Promise<void>;
   readdir(dir: string): Promise<string[]>;
@@ -18,6 +20,16 @@ export interface LogFs {
 export const nodeLogFs: LogFs = {
   appendFile: (path, data) => fsp.appendFile(path, data, { encoding: 'utf8', mode: 0o600 }),
   readFile: (path, encoding) => fsp.readFile(path, encoding),
+  async readRange(path, start, length) {
+    const handle = await fsp.open(path, 'r');
+    try {
+      const buffer = Buffer.alloc(length);
+      const { bytesRead } = await handle.read(buffer, 0, length, start);
+      return buffer.subarray(0, bytesRead).toString('utf8');
+    } finally {
+      await handle.close();
+    }
+  },
   writeFile: (path, data) => fsp.writeFile(path, data, { encoding: 'utf8', mode: 0o600 }),
   rename: (from, to) => fsp.rename(from, to),
   readdir: (dir) => fsp.readdir(dir),

@@ -111,6 +111,18 @@ describe('createRequestLog', () => {
     expect(stats.timeline.at(-1)).toMatchObject({ requests: 3, errors: 1 });
   });
 
+  it('reads back only the newest part of a big history', async () => {
+    const dir = tempDir();
+    const c = clock();
+    const first = await createRequestLog({ dir, now: c.now, writeDelayMs: 5 });
+    for (let i = 0; i < 100; i += 1) finish(first, makeEntry({ id: `h${i}`, time: c.advance(1) }));
+    await first.close();
+    const lineBytes = fs.statSync(path.join(dir, fs.readdirSync(dir).find((f) => f.endsWith('.jsonl'))!)).size / 100;
+    const second = await open({ dir, now: c.now, maxLoadBytes: Math.floor(lineBytes * 10.5) });
+    const ids = second.query({ limit: 1000 }).map((e) => e.id);
+    expect(ids).toEqual(['h99', 'h98', 'h97', 'h96', 'h95', 'h94', 'h93', 'h92', 'h91', 'h90']);
+  });
+
   it('skips a damaged last line left by a crash', async () => {
     const dir = tempDir();
     const c = clock();

@@ -19,6 +19,8 @@ export interface RequestLogOptions {
   writeDelayMs?: number;
   /** How often changed stats are written to stats.json (ms). */
   statsFlushMs?: number;
+  /** Bytes of history read back into the ring on start (the newest). */
+  maxLoadBytes?: number;
 }
 
 export interface ManagedRequestLog extends RequestLog {
@@ -63,7 +65,7 @@ export async function createRequestLog(options: RequestLogOptions): Promise<Mana
 
   await files.init();
   await stats.load();
-  for (const entry of await files.readNewest(ring.capacity)) ring.put(entry);
+  for (const entry of await files.readNewest(ring.capacity, options.maxLoadBytes)) ring.put(entry);
 
   function notify(entry: RequestLogEntry): void {
     for (const listener of listeners) {
