@@ -43,8 +43,8 @@ afterAll(async () => {
 });
 afterEach(() => sim.admin.reset());
 
-const weatherSchema = { type: 'object', properties: { city: { type: 'string' }, days: { type: 'integer' } }, required: ['city'], additionalProperties: false } as const;
-const timeSchema = { type: 'object', properties: { zone: { type: 'string' } }, required: ['zone'] } as const;
+const weatherSchema = { type: 'object' as const, properties: { city: { type: 'string' }, days: { type: 'integer' } }, required: ['city'], additionalProperties: false };
+const timeSchema = { type: 'object' as const, properties: { zone: { type: 'string' } }, required: ['zone'] };
 
 /** Splits `text` at the first occurrence of each marker (after that marker's offset). */
 function splitAt(text: string, cuts: [string, number][]): string[] {
