@@ -171,7 +171,7 @@ describe('createAccountPool', () => {
     await settle();
     const resetAt = clock.now() + 3_600_000;
     a.lease!.release({ ok: false, code: 'upstream_credits_exhausted', message: 'no credits', resetAt });
-    b.lease!.release({ ok: false, code: 'upstream_credits_exhausted', message: 'no credits' });
+    b.lease!.release({ ok: false, code: 'upstream_credits_exhausted', message: 'no credits', resetAt: clock.now() - 1 });
     expect(repository.get(a.lease!.account.id)).toMatchObject({ status: 'exhausted', statusUntil: resetAt });
     expect(repository.get(b.lease!.account.id).statusUntil).toBe(nextLocalMidnight(clock.now()));
     const refused = acquire();

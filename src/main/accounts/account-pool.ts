@@ -133,7 +133,11 @@ export function createAccountPool(deps: AccountPoolDeps): ManagedAccountPool {
       }
       repository.recordResult(id, outcome.code !== 'aborted');
       if (outcome.code === 'upstream_auth_expired') repository.markExpired(id, outcome.message);
-      else if (outcome.code === 'upstream_credits_exhausted') repository.markExhausted(id, outcome.resetAt ?? nextLocalMidnight(now()), outcome.message);
+      else if (outcome.code === 'upstream_credits_exhausted') {
+        // A reset time already past (stale upstream data) would make the account bounce straight back.
+        const resetAt = outcome.resetAt && outcome.resetAt > now() ? outcome.resetAt : nextLocalMidnight(now());
+        repository.markExhausted(id, resetAt, outcome.message);
+      }
       else if (TRANSIENT.has(outcome.code)) repository.markCooling(id, now() + deps.settings().cooldownMs, outcome.message);
     } catch (error) {
       // The account may have been removed while the request ran; nothing left to update.
