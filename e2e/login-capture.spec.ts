@@ -3,8 +3,13 @@
  * same CAPTURE_SCRIPT the desktop login window runs, evaluated in Chromium before and after
  * logging in, and its snapshots fed to extractCredentials().
  */
-import { expect, test } from '@playwright/test';
-import { CAPTURE_SCRIPT, extractCredentials, toLoginUrl, toStorageSnapshot } from '../src/main/oauth';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { createRelayCore } from '../src/main/core';
+import { CAPTURE_SCRIPT, createLoginController, extractCredentials, toLoginUrl, toStorageSnapshot, type LoginSurface } from '../src/main/oauth';
+import { silentLogger } from '../src/main/logs/types';
 import { defaultSettings } from '../src/shared/domain/settings';
 import { startSimulator, type Simulator } from '../tools/minimax-sim';
 
@@ -65,4 +70,67 @@ test('the {"value": jwt} wrapper and a missing profile still capture, with the J
   const result = extractCredentials(toStorageSnapshot(await page.evaluate(CAPTURE_SCRIPT)));
   expect(result).toMatchObject({ status: 'captured', credential: { realUserIdSource: 'jwt' } });
   if (result.status === 'captured') expect(result.credential.realUserId).toBe(realUserId);
+});
+
+/** The desktop's login surface, played by a fresh browser context (the in-memory partition). */
+async function openPageSurface(browser: Browser): Promise<{ surface: LoginSurface; page: Page }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const surface: LoginSurface = {
+    load: async (url) => {
+      await page.goto(url);
+    },
+    capture: () => page.evaluate(CAPTURE_SCRIPT),
+    onClosed: (listener) => {
+      page.on('close', listener);
+    },
+    isClosed: () => page.isClosed(),
+    focus: () => void page.bringToFront(),
+    dispose: () => context.close(),
+  };
+  return { surface, page };
+}
+
+test('the login controller adds the account through a real relay core, and "log in again" updates it in place', async ({ browser }) => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'relay-login-'));
+  const pages: Page[] = [];
+  let surfaceFor: LoginSurface | null = null;
+  const core = await createRelayCore({ dataDir, host: 'desktop', env: { agentBaseUrl: sim.url, serverPort: 0 } });
+  try {
+    const controller = createLoginController({
+      openSurface: () => {
+        if (!surfaceFor) throw new Error('no surface prepared');
+        const next = surfaceFor;
+        surfaceFor = null;
+        return next;
+      },
+      services: core.services,
+      agentBaseUrl: sim.url,
+      onProgress: () => {},
+      logger: silentLogger,
+      pollMs: 100,
+    });
+    const logInAs = async (name: string, id?: string) => {
+      const { surface, page } = await openPageSurface(browser);
+      pages.push(page);
+      surfaceFor = surface;
+      const done = controller.login(id ? { id } : {});
+      await page.waitForSelector('#name');
+      await page.fill('#name', name);
+      await page.click('#login');
+      return done;
+    };
+
+    const account = await logInAs('controller-user');
+    expect(account).toMatchObject({ status: 'active', userName: 'controller-user' });
+    expect(pages[0]?.isClosed()).toBe(true);
+
+    const again = await logInAs('controller-user', account.id);
+    expect(again.id).toBe(account.id);
+    const list = await core.services.accounts.list();
+    expect(list.map((a) => a.id)).toEqual([account.id]);
+  } finally {
+    await core.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 });

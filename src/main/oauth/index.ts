@@ -23,3 +23,4 @@ export {
 export { toLoginProgress } from './login-progress';
 export { toLoginUrl, toRegionBaseUrl, type UpstreamBaseUrls } from './login-url';
 export { resolveRealUserId, type LookupIdentity } from './resolve-user-id';
+export { createLoginController, type LoginController, type LoginControllerDeps, type LoginInput, type LoginSurface } from './login-controller';
