@@ -6,8 +6,9 @@
  */
 import { createMinimaxAgentProvider } from '../src/main/providers/minimax-agent';
 import { createMemoryChatLedger } from '../src/main/providers/minimax-agent/ledger';
-import type { ProviderAccount } from '../src/main/providers/types';
-import { startSimulator, type SimChat } from '../tools/minimax-sim';
+import type { CanonicalRequest } from '../src/main/proxy/canonical';
+import type { ProviderAccount, ProviderChatOptions } from '../src/main/providers/types';
+import { startSimulator, type SimAccount, type SimChat } from '../tools/minimax-sim';
 import type { BenchResult } from './run';
 
 const TICK_MS = 100;
@@ -41,6 +42,21 @@ function lagsOf(chat: SimChat, yielded: readonly Yielded[]): number[] {
   return lags;
 }
 
+function toProviderAccount(baseUrl: string, account: SimAccount): ProviderAccount {
+  const credential = { kind: 'minimax-agent' as const, token: account.token, realUserId: account.realUserId };
+  return { id: account.realUserId, label: account.name, region: 'cn', baseUrl, credential };
+}
+
+function benchRequest(): CanonicalRequest {
+  const content = [{ type: 'text' as const, text: 'Write a long answer.' }];
+  return { id: crypto.randomUUID(), dialect: 'openai', model: 'MiniMax-M2.7', stream: true, messages: [{ role: 'user', content }] };
+}
+
+function benchOptions(account: ProviderAccount): ProviderChatOptions {
+  const model = { id: 'MiniMax-M2.7', capabilities: { thinking: false, webSearch: false } };
+  return { account, model, signal: new AbortController().signal, cleanup: false, timeoutMs: 60_000 };
+}
+
 export async function run(): Promise<BenchResult[]> {
   const sim = await startSimulator({ signatureMode: 'strict', tickMs: TICK_MS, charsPerTick: CHARS_PER_TICK });
   try {
@@ -53,11 +69,7 @@ export async function run(): Promise<BenchResult[]> {
     async function reply(account: ProviderAccount): Promise<void> {
       const yielded: Yielded[] = [];
       let length = 0;
-      const request = { id: crypto.randomUUID(), dialect: 'openai' as const, model: 'MiniMax-M2.7', stream: true,
-        messages: [{ role: 'user' as const, content: [{ type: 'text' as const, text: 'Write a long answer.' }] }] };
-      const options = { account, model: { id: 'MiniMax-M2.7', capabilities: { thinking: false, webSearch: false } },
-        signal: new AbortController().signal, cleanup: false, timeoutMs: 60_000 };
-      for await (const event of provider.chat(request, options)) {
+      for await (const event of provider.chat(benchRequest(), benchOptions(account))) {
         if (event.type === 'upstream' && event.chatId) yieldedByChat.set(Number(event.chatId), yielded);
         if (event.type === 'text') {
           length += event.text.length;
@@ -67,12 +79,7 @@ export async function run(): Promise<BenchResult[]> {
     }
 
     for (let round = 0; round < ROUNDS; round += 1) {
-      await Promise.all(
-        accounts.map((a) =>
-          reply({ id: a.realUserId, label: a.name, region: 'cn', baseUrl: sim.url,
-            credential: { kind: 'minimax-agent', token: a.token, realUserId: a.realUserId } }),
-        ),
-      );
+      await Promise.all(accounts.map((account) => reply(toProviderAccount(sim.url, account))));
     }
 
     const chats = sim.admin.chats();
@@ -82,11 +89,13 @@ export async function run(): Promise<BenchResult[]> {
       const span = ((chat.lastPollAt ?? chat.createdAt) - chat.createdAt) / 1000;
       return span > 0 ? (chat.polls - 1) / span : 0;
     });
-    const note = `${chats.length} replies × ${REPLY_CHARS} chars, ${CHARS_PER_TICK} chars/${TICK_MS} ms, ${ACCOUNTS} chats at once`;
+    const note =
+      `${chats.length} replies × ${REPLY_CHARS} chars, ${CHARS_PER_TICK} chars/${TICK_MS} ms, ${ACCOUNTS} chats at once`;
+    const meanRate = pollRates.reduce((a, b) => a + b, 0) / pollRates.length;
     return [
       { group: 'delivery', name: 'lag median', value: percentile(lags, 50), unit: 'ms', target: '≤ 150', note },
       { group: 'delivery', name: 'lag p95', value: percentile(lags, 95), unit: 'ms', note: `${lags.length} growth steps` },
-      { group: 'delivery', name: 'polls/s per chat (mean)', value: pollRates.reduce((a, b) => a + b, 0) / pollRates.length, unit: '1/s', target: '≤ 5' },
+      { group: 'delivery', name: 'polls/s per chat (mean)', value: meanRate, unit: '1/s', target: '≤ 5' },
       { group: 'delivery', name: 'polls/s per chat (max)', value: Math.max(...pollRates), unit: '1/s', target: '≤ 5' },
     ];
   } finally {

@@ -3,7 +3,7 @@ import { RelayError } from '../../../shared/errors';
 import type { CanonicalEvent, CanonicalRequest } from '../../proxy/canonical';
 import type { ProviderChatOptions } from '../types';
 import { MAX_POLL_INTERVAL_MS, MIN_POLL_INTERVAL_MS } from './cadence';
-import { ACCOUNT, baseError, createFakeUpstream, detail, json } from './fake-upstream';
+import { ACCOUNT, TOKEN, baseError, createFakeUpstream, detail, json } from './fake-upstream';
 import { createMinimaxAgentProvider } from './index';
 import { createMemoryChatLedger } from './ledger';
 import { computeXSignature, computeYy } from './signing';
@@ -97,9 +97,8 @@ describe('chat', () => {
     expect(send.headers['x-timestamp']).toBe(String(Math.floor(Number(unix) / 1000)));
     const rawQuery = new URL(`http://x${send.path}?${send.query}`).search.slice(1);
     expect(send.headers.yy).toBe(computeYy({ fullUri: `${SEND}?${rawQuery}`, body: send.body!, unix }));
-    expect(send.headers['x-signature']).toBe(
-      computeXSignature({ variant: 'secret', timestamp: send.headers['x-timestamp']!, token: ACCOUNT.credential.kind === 'minimax-agent' ? ACCOUNT.credential.token : '', body: send.body! }),
-    );
+    const signed = { variant: 'secret' as const, timestamp: send.headers['x-timestamp']!, token: TOKEN, body: send.body! };
+    expect(send.headers['x-signature']).toBe(computeXSignature(signed));
     expect(upstream.callsTo(DELETE)).toHaveLength(1);
     expect(ledger.list(ACCOUNT.id)).toEqual([]);
   });

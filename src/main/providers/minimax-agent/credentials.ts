@@ -133,7 +133,10 @@ function parseFields(rawToken: string, rawRealUserId: string | undefined, now: n
     return fail('invalid_credential', 'The part before "+" must be the numeric realUserID (e.g. 450234567894+eyJ...).');
   }
   if (!JWT_SHAPE.test(token)) {
-    return fail('invalid_credential', 'The token is not a JWT: copy the whole _token value (three dot-separated parts starting with "eyJ").');
+    return fail(
+      'invalid_credential',
+      'The token is not a JWT: copy the whole _token value (three dot-separated parts starting with "eyJ").',
+    );
   }
   const claims = decodeClaims(token);
   if (!claims) return fail('invalid_credential', 'The token could not be decoded: it looks truncated or mangled.');

@@ -7,7 +7,12 @@ import { createAgentHttp } from './request';
 
 function setup() {
   const upstream = createFakeUpstream();
-  const http = createAgentHttp({ fetch: upstream.fetch, now: upstream.now, settings: () => ({ signatureVariant: 'secret' }), logger: silentLogger });
+  const http = createAgentHttp({
+    fetch: upstream.fetch,
+    now: upstream.now,
+    settings: () => ({ signatureVariant: 'secret' }),
+    logger: silentLogger,
+  });
   const devices = createDeviceResolver({ http, now: upstream.now, logger: silentLogger });
   return { upstream, devices };
 }

@@ -52,9 +52,10 @@ export function partsToText(parts: readonly ContentPart[]): string {
 /** The MiniMax-M2 tool-call syntax; strings stay raw, other values are JSON (as the model emits them). */
 export function toolCallBlock(calls: readonly CanonicalToolCall[]): string {
   const invokes = calls.map((call) => {
-    const params = Object.entries(call.arguments).map(
-      ([name, value]) => `<parameter name="${escapeAttribute(name)}">${typeof value === 'string' ? value : JSON.stringify(value)}</parameter>`,
-    );
+    const params = Object.entries(call.arguments).map(([name, value]) => {
+      const text = typeof value === 'string' ? value : JSON.stringify(value);
+      return `<parameter name="${escapeAttribute(name)}">${text}</parameter>`;
+    });
     return [`<invoke name="${escapeAttribute(call.name)}">`, ...params, '</invoke>'].join('\n');
   });
   return ['<minimax:tool_call>', ...invokes, '</minimax:tool_call>'].join('\n');

@@ -26,7 +26,13 @@ export function createSimProvider(variant: { current: SignatureVariant } = { cur
 }
 
 export function userRequest(text: string): CanonicalRequest {
-  return { id: crypto.randomUUID(), dialect: 'openai', model: 'MiniMax-M2.7', stream: true, messages: [{ role: 'user', content: [{ type: 'text', text }] }] };
+  return {
+    id: crypto.randomUUID(),
+    dialect: 'openai',
+    model: 'MiniMax-M2.7',
+    stream: true,
+    messages: [{ role: 'user', content: [{ type: 'text', text }] }],
+  };
 }
 
 export function chatOptions(account: ProviderAccount, overrides: Partial<ProviderChatOptions> = {}): ProviderChatOptions {
