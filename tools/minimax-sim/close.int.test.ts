@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { startSimulator } from './index';
+import { createScheduler, startSimulator } from './index';
 import { callSim } from './test-client';
 
 const timers = (): number => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
@@ -7,7 +7,8 @@ const timers = (): number => process.getActiveResourcesInfo().filter((r) => r ==
 describe('close()', () => {
   it('stops generation timers, rejects pending waits and frees the port', async () => {
     const baseline = timers();
-    const sim = await startSimulator({ tickMs: 20, charsPerTick: 1 });
+    const scheduler = createScheduler();
+    const sim = await startSimulator({ tickMs: 20, charsPerTick: 1 }, { scheduler });
     const account = sim.admin.createAccount();
     sim.admin.setOptions({ oneReplyPerAccount: false });
     sim.admin.injectFault({ endpoint: 'list_chat', kind: 'slow', delayMs: 60_000 });
@@ -19,7 +20,9 @@ describe('close()', () => {
     const waiting = sim.admin.waitFor(() => false, 60_000);
     expect(timers()).toBeGreaterThan(baseline);
 
+    expect(scheduler.pending()).toBeGreaterThanOrEqual(4);
     await sim.close();
+    expect(scheduler.pending()).toBe(0);
     await expect(waiting).rejects.toThrow(/closed/);
     await expect(slow).rejects.toThrow();
     expect(timers()).toBeLessThanOrEqual(baseline);

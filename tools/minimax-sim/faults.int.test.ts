@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startSimulator } from './index';
+import { createScheduler, startSimulator } from './index';
 import { callSim } from './test-client';
 import type { SimAccount, Simulator } from './types';
 
@@ -64,16 +64,23 @@ describe('injected faults', () => {
   });
 
   it('a client abort cancels the timer of a slow answer', async () => {
-    const timers = (): number => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
-    sim.admin.injectFault({ endpoint: 'list_chat', kind: 'slow', delayMs: 60_000 });
-    const controller = new AbortController();
-    const pending = fetch(`${sim.url}${LIST}?token=${alice.token}`, { method: 'POST', headers: { token: alice.token }, body: '{}', signal: controller.signal });
-    await sim.admin.waitFor(() => sim.admin.requests({ path: LIST }).length === 1);
-    const withSlowTimer = timers();
-    controller.abort();
-    await expect(pending).rejects.toThrow();
-    await sim.admin.waitFor(() => timers() < withSlowTimer);
-    expect(sim.admin.requests({ path: LIST })[0]?.status).toBe(0);
+    const scheduler = createScheduler();
+    const own = await startSimulator({}, { scheduler });
+    try {
+      const bob = own.admin.createAccount();
+      own.admin.injectFault({ endpoint: 'list_chat', kind: 'slow', delayMs: 60_000 });
+      const controller = new AbortController();
+      const pending = fetch(`${own.url}${LIST}?token=${bob.token}`, { method: 'POST', headers: { token: bob.token }, body: '{}', signal: controller.signal });
+      await own.admin.waitFor(() => own.admin.requests({ path: LIST }).length === 1);
+      expect(scheduler.pending()).toBe(1);
+      controller.abort();
+      await expect(pending).rejects.toThrow();
+      // waitFor's own re-check timer has already fired when the predicate runs, so 0 means none left.
+      await own.admin.waitFor(() => scheduler.pending() === 0);
+      expect(own.admin.requests({ path: LIST })[0]?.status).toBe(0);
+    } finally {
+      await own.close();
+    }
   });
 
   it('drop destroys the socket without an answer', async () => {

@@ -10,7 +10,7 @@ import { flattenHeaders, isLoopback, readBody, writeResponse } from './http-util
 import { LOGIN_PAGE_HTML } from './login-page';
 import { handleApiRequest } from './pipeline';
 import { createRecorder } from './recorder';
-import { createScheduler } from './scheduler';
+import { createScheduler, type Scheduler } from './scheduler';
 import { DEFAULT_OPTIONS, type SimState } from './state';
 import { createUploadStore, OSS_PREFIX, ossKeyFromPath } from './uploads';
 import type { SimAdmin, SimOptions, Simulator } from './types';
@@ -18,13 +18,15 @@ import type { SimAdmin, SimOptions, Simulator } from './types';
 export interface SimulatorDeps {
   /** Epoch ms; injectable so tests can move token expiry and x-timestamp freshness. */
   now?: () => number;
+  /** Every timer goes through it; tests pass their own to count what is pending. */
+  scheduler?: Scheduler;
 }
 
 const ADMIN_PREFIX = '/__admin/';
 
 export async function startSimulator(options: SimOptions = {}, deps: SimulatorDeps = {}): Promise<Simulator> {
   const now = deps.now ?? Date.now;
-  const scheduler = createScheduler();
+  const scheduler = deps.scheduler ?? createScheduler();
   const { host: _host, port: _port, ...rest } = options;
   const state: SimState = {
     options: { ...DEFAULT_OPTIONS, ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) },
