@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { runHeadless, type HeadlessHandle } from '../src/main/headless';
+import { exitOnSignals } from '../src/main/headless/shutdown';
 import { startSimulator, type Simulator } from '../tools/minimax-sim/index';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -64,14 +65,7 @@ async function main(): Promise<void> {
   out('');
   out('Press Ctrl-C to stop.');
 
-  let stopping = false;
-  const stop = (): void => {
-    if (stopping) process.exit(1);
-    stopping = true;
-    void Promise.allSettled([relay.close(), sim.close()]).then(() => process.exit(0));
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  exitOnSignals(() => Promise.allSettled([relay.close(), sim.close()]));
 }
 
 main().catch((error: unknown) => {

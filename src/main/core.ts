@@ -19,6 +19,7 @@ import { createModelResolver } from './models';
 import { createMinimaxAgentProvider } from './providers/minimax-agent';
 import { createProxyApp } from './proxy/app';
 import { anthropicDialect } from './proxy/dialects/anthropic';
+import { geminiDialect } from './proxy/dialects/gemini';
 import { openaiDialect } from './proxy/dialects/openai';
 import { sendError, errorBodyForPath } from './proxy/errors';
 import { createToolEmulation } from './proxy/tools';
@@ -28,7 +29,7 @@ import { createFileDocumentStore, createFileSecretBox, createRelayStore } from '
 export type { SecretBox } from './store/secret-box';
 export type { AdminTokenStore, RelayControl, RelayCore, RelayCoreEvents, RelayCoreOptions } from './core/types';
 
-const DIALECTS = [openaiDialect, anthropicDialect] as const;
+const DIALECTS = [openaiDialect, anthropicDialect, geminiDialect] as const;
 
 export async function createRelayCore(options: RelayCoreOptions): Promise<RelayCore> {
   const now = options.now ?? Date.now;

@@ -10,9 +10,12 @@ import { createRelayCore, type RelayCore } from './core';
 import { formatBanner, formatImport } from './headless/banner';
 import { resolveAdminToken } from './headless/admin-token';
 import { HELP, parseHeadlessOptions } from './headless/cli-options';
+import { exitOnSignals } from './headless/shutdown';
 import { createLogger } from './logs/logger';
 import { mountManagement } from './management';
 import { isRelayError, RelayError, toErrorInfo } from '../shared/errors';
+
+const LOG_LEVELS = ['silent', 'error', 'warn', 'info', 'debug'] as const;
 
 /** src/main and out/main are both two levels below the project root. */
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -42,7 +45,8 @@ export async function runHeadless(argv: readonly string[], env: NodeJS.ProcessEn
     process.stdout.write(HELP);
     return null;
   }
-  const logger = createLogger({ level: (env.MINIMAX_RELAY_LOG_LEVEL as 'info' | undefined) ?? 'info', destination: process.stderr, base: { host: 'headless' } });
+  const level = LOG_LEVELS.find((name) => name === env.MINIMAX_RELAY_LOG_LEVEL) ?? 'info';
+  const logger = createLogger({ level, destination: process.stderr, base: { host: 'headless' } });
   const core = await createRelayCore({
     dataDir: options.dataDir,
     host: 'web',
@@ -65,23 +69,14 @@ export async function runHeadless(argv: readonly string[], env: NodeJS.ProcessEn
     },
   });
 
-  let closing = false;
-  const shutdown = (signal: string): void => {
-    // A second Ctrl-C while flushing means "now".
-    if (closing) process.exit(1);
-    closing = true;
-    logger.info({ signal }, 'shutting down');
-    core.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
-  };
   if (handleSignals) {
-    process.on('SIGINT', () => shutdown('SIGINT'));
-    process.on('SIGTERM', () => shutdown('SIGTERM'));
+    exitOnSignals(
+      () => {
+        logger.info('shutting down');
+        return core.close();
+      },
+      (error) => logger.error({ err: error }, 'shutdown failed'),
+    );
   }
 
   const status = core.relay.status();

@@ -1,0 +1,25 @@
+/**
+ * Graceful shutdown on SIGINT/SIGTERM: run `close` (listener, request log, stats, store) once, then
+ * exit 0. The store's atomic-write library (conf → atomically → when-exit) re-raises the signal it
+ * saw a moment ago, so a repeat within a second is ignored; a later one is a person pressing
+ * Ctrl-C again, which means "exit now".
+ */
+export function exitOnSignals(close: () => Promise<unknown>, onError: (error: unknown) => void = () => {}): void {
+  let closingSince: number | null = null;
+  const shutdown = (): void => {
+    if (closingSince !== null) {
+      if (Date.now() - closingSince > 1_000) process.exit(1);
+      return;
+    }
+    closingSince = Date.now();
+    close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        onError(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
