@@ -7,6 +7,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as deliveryLag from './delivery-lag.bench';
+import * as proxyModelsRps from './proxy-models-rps.bench';
+import * as proxyOverhead from './proxy-overhead.bench';
+import * as proxyStreams from './proxy-streams.bench';
 
 export interface BenchResult {
   group: string;
@@ -22,7 +25,12 @@ export interface BenchModule {
   run(): Promise<BenchResult[]>;
 }
 
-const BENCHES: { name: string; module: BenchModule }[] = [{ name: 'delivery-lag', module: deliveryLag }];
+const BENCHES: { name: string; module: BenchModule }[] = [
+  { name: 'delivery-lag', module: deliveryLag },
+  { name: 'proxy-overhead', module: proxyOverhead },
+  { name: 'proxy-models-rps', module: proxyModelsRps },
+  { name: 'proxy-streams', module: proxyStreams },
+];
 
 function formatValue(value: number): string {
   if (!Number.isFinite(value)) return String(value);

@@ -4,7 +4,6 @@
  * and switching accounts would splice two different replies together.
  */
 import { RelayError } from '../../../shared/errors';
-import type { PoolHealth } from '../../../shared/contract';
 import type { AccountLease, AccountPool } from '../../accounts/types';
 import type { Logger } from '../../logs/types';
 import type { ProviderChatOptions, UpstreamProvider } from '../../providers/types';
@@ -45,9 +44,12 @@ export interface FailoverDeps {
   attempts: AttemptLog;
 }
 
-function accountCount(health: PoolHealth): number {
-  return Object.values(health.byStatus).reduce((sum, n) => sum + n, 0);
-}
+/**
+ * Each attempt excludes the accounts already tried, so the loop ends after at most one attempt per
+ * account (the pool then answers `no_account`); the cap only guards against a pool that ignores
+ * `exclude`.
+ */
+const MAX_ATTEMPTS = 64;
 
 function linkAbort(signal: AbortSignal, controller: AbortController): () => void {
   if (signal.aborted) {
@@ -70,10 +72,9 @@ function findProvider(providers: ProviderLookup, kind: ProviderKind): UpstreamPr
 
 export async function startWithFailover(input: FailoverInput, deps: FailoverDeps): Promise<StartedReply> {
   const exclude = new Set<string>();
-  const maxAttempts = Math.max(1, accountCount(deps.pool.health()));
   let lastError: RelayError | null = null;
   let queueWaitMs = 0;
-  for (let i = 0; i < maxAttempts; i++) {
+  for (let i = 0; i < MAX_ATTEMPTS; i++) {
     let lease: AccountLease;
     try {
       lease = await deps.pool.acquire({ signal: input.signal, pinnedAccountId: input.pinnedAccountId, pinnedBy: input.pinnedBy, exclude });

@@ -18,6 +18,10 @@ function isJsonish(req: { headers: Record<string, string | string[] | undefined>
 export function jsonBody(getSettings: () => Settings): RequestHandler {
   const parsers = new Map<number, RequestHandler>();
   return (req, res, next) => {
+    if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') {
+      next();
+      return;
+    }
     const limitMb = getSettings().server.bodyLimitMb;
     let parser = parsers.get(limitMb);
     if (!parser) {

@@ -21,7 +21,10 @@ export function toUsage(usage: TokenUsage): { prompt_tokens: number; completion_
   return { prompt_tokens: usage.inputTokens, completion_tokens: usage.outputTokens, total_tokens: usage.inputTokens + usage.outputTokens };
 }
 
-/** Writes chunk frames for a stream of events; returns when the stream ends (or throws). */
+/**
+ * Writes chunk frames up to and including `finish` (or the end of the stream); throws what the
+ * stream throws. Events after `finish` are the caller's to drain.
+ */
 export async function writeChunks(
   events: AsyncIterator<CanonicalEvent>,
   sse: SseWriter,
@@ -47,7 +50,10 @@ export async function writeChunks(
       const call = { index: toolIndex++, id: event.call.id, type: 'function', function: { name: event.call.name, arguments: JSON.stringify(event.call.arguments) } };
       sse.data(chunk({ tool_calls: [call] }));
     } else if (event.type === 'usage') usage = event.usage;
-    else if (event.type === 'finish') sse.data(chunk({}, toFinishReason(event.reason)));
+    else if (event.type === 'finish') {
+      sse.data(chunk({}, toFinishReason(event.reason)));
+      break;
+    }
   }
   if (options.includeUsage && usage) {
     sse.data({ id: meta.id, object: 'chat.completion.chunk', created: meta.created, model: meta.model, choices: [], usage: toUsage(usage) });
@@ -74,6 +80,7 @@ export interface ChatCompletion {
   usage: ReturnType<typeof toUsage> | undefined;
 }
 
+/** Reads events up to `finish` into one completion; the caller drains the rest. */
 export async function collectCompletion(events: AsyncIterator<CanonicalEvent>, meta: CompletionMeta): Promise<ChatCompletion> {
   let text = '';
   let reasoning = '';
@@ -86,7 +93,10 @@ export async function collectCompletion(events: AsyncIterator<CanonicalEvent>, m
     else if (event.type === 'reasoning') reasoning += event.text;
     else if (event.type === 'tool-call') toolCalls.push({ id: event.call.id, type: 'function', function: { name: event.call.name, arguments: JSON.stringify(event.call.arguments) } });
     else if (event.type === 'usage') usage = event.usage;
-    else if (event.type === 'finish') finish = toFinishReason(event.reason);
+    else if (event.type === 'finish') {
+      finish = toFinishReason(event.reason);
+      break;
+    }
   }
   return {
     id: meta.id,

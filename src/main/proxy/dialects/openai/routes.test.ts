@@ -3,7 +3,7 @@ import { RelayError } from '../../../../shared/errors';
 import type { RelayServer } from '../../server';
 import { createFakeDeps } from '../../test-support/fakes';
 import type { FakeDeps } from '../../test-support/fakes';
-import { parseSseData, serveApp } from '../../test-support/serve';
+import { parseSseData, serveApp, waitUntil } from '../../test-support/serve';
 
 let server: RelayServer | null = null;
 afterEach(async () => {
@@ -90,5 +90,25 @@ describe('OpenAI routes', () => {
     const res = await post(deps, {});
     expect(res.status).toBe(504);
     expect(await res.json()).toMatchObject({ error: { code: 'timeout' } });
+  });
+
+  it.each([true, false])('answers before the upstream cleanup ends, and frees the account after it (stream %s)', async (stream) => {
+    const deps = createFakeDeps(['a1']);
+    let endCleanup: () => void = () => {};
+    const cleanupDone = new Promise<void>((resolve) => (endCleanup = resolve));
+    deps.provider.scripts.set('*', async function* () {
+      try {
+        yield { type: 'text', text: 'done' };
+        yield { type: 'finish', reason: 'stop' };
+      } finally {
+        await cleanupDone;
+      }
+    });
+    const res = await post(deps, { stream });
+    expect(await res.text()).toContain(stream ? '[DONE]' : '"content":"done"');
+    expect(deps.pool.busy.has('a1')).toBe(true);
+    endCleanup();
+    await waitUntil(() => deps.pool.busy.size === 0);
+    expect(deps.pool.releases).toEqual([{ accountId: 'a1', outcome: { ok: true } }]);
   });
 });

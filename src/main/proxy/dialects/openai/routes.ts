@@ -23,11 +23,26 @@ function clientGone(res: Response): { signal: AbortSignal; detach: () => void } 
   return { signal: controller.signal, detach: () => res.off('close', onClose) };
 }
 
+/**
+ * After `finish` the provider still deletes the upstream chat before the stream ends; the client
+ * already has its answer, so it is not kept waiting for that. Draining runs the cleanup and the
+ * log entry's end; an error there is logged by the runner, and the answer stands.
+ */
+async function drainAfterAnswer(chat: ChatStream): Promise<void> {
+  try {
+    for (let next = await chat.events.next(); !next.done; next = await chat.events.next());
+  } catch {
+    // Already recorded in the request log by the chat runner.
+  }
+}
+
 async function streamReply(res: Response, chat: ChatStream, meta: CompletionMeta, context: DialectContext, includeUsage: boolean): Promise<void> {
   const sse = createSseWriter(res, { heartbeatMs: context.heartbeatMs });
   try {
     await writeChunks(chat.events, sse, meta, { includeUsage });
     sse.data('[DONE]');
+    sse.end();
+    await drainAfterAnswer(chat);
   } catch (error) {
     // Headers are gone: the error travels as a last frame so the client never mistakes a cut reply for a whole one.
     const info = toErrorInfo(error);
@@ -47,7 +62,10 @@ async function handleChat(req: Request, res: Response, context: DialectContext):
     const chat = await context.startChat(canonical, { signal: gone.signal, endpoint: CHAT_PATH });
     const meta: CompletionMeta = { id: `chatcmpl-${chat.requestId}`, model: chat.model, created: Math.floor(Date.now() / 1000) };
     if (canonical.stream) await streamReply(res, chat, meta, context, includeUsage);
-    else res.json(await collectCompletion(chat.events, meta));
+    else {
+      res.json(await collectCompletion(chat.events, meta));
+      await drainAfterAnswer(chat);
+    }
   } finally {
     gone.detach();
   }
