@@ -19,7 +19,9 @@ export async function screenshotPages(page: Page, prefix: string, pages: readonl
   for (const id of pages) {
     await page.goto(`${new URL(page.url()).origin}/ui/#/${id}`);
     await page.locator(`a[data-page="${id}"][aria-current="page"]`).waitFor();
-    await page.waitForLoadState('networkidle').catch(() => undefined);
+    // Not 'networkidle': the event stream stays open for as long as the page lives.
+    await page.locator('main .page').waitFor();
+    await page.getByText(/Loading…|加载中…/).waitFor({ state: 'detached' });
     for (const theme of ['light', 'dark'] as const) {
       await forceTheme(page, theme);
       await page.screenshot({ path: join(SCREENSHOT_DIR, `${prefix}-${id}-${theme}.png`), fullPage: false });

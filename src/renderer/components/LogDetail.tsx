@@ -66,7 +66,9 @@ export function LogDetail({ entry, locale }: { entry: RequestLogEntry; locale: s
       <p className="detail-model">
         <strong>{entry.clientModel}</strong>
         {entry.resolvedModel && entry.resolvedModel !== entry.clientModel ? ` → ${entry.resolvedModel}` : ''}
-        <span className="muted"> · {formatDateTime(entry.time, locale)} · {entry.id}</span>
+        <span className="muted detail-meta">
+          {formatDateTime(entry.time, locale)} · {entry.id}
+        </span>
       </p>
       {entry.errorCode ? <ErrorNotice compact error={{ code: entry.errorCode, message: entry.errorMessage ?? '' }} /> : null}
       <h4>{t('logs.attempts')}</h4>

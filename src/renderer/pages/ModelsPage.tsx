@@ -24,7 +24,7 @@ function TryModelName() {
   return (
     <section className="card" aria-label={t('models.try')}>
       <h3>{t('models.try')}</h3>
-      <input aria-label={t('models.try')} value={name} placeholder={t('models.tryPlaceholder')} onChange={(e) => setName(e.target.value)} />
+      <input className="try-input" aria-label={t('models.try')} value={name} placeholder={t('models.tryPlaceholder')} onChange={(e) => setName(e.target.value)} />
       {explanation && name.trim() ? <ExplainResult resolution={explanation} accountLabel={pinned ? pinned.label || pinned.maskedUserId : null} /> : null}
       <ErrorNotice compact error={name.trim() ? explainError : null} />
     </section>
@@ -96,7 +96,6 @@ export function ModelsPage() {
               <th scope="col">{t('logs.model')}</th>
               <th scope="col">{t('models.thinking')}</th>
               <th scope="col">{t('models.search')}</th>
-              <th scope="col" />
             </tr>
           </thead>
           <tbody>
@@ -108,7 +107,6 @@ export function ModelsPage() {
                 </td>
                 <td>{m.thinking ? '✓' : '—'}</td>
                 <td>{m.webSearch ? '✓' : '—'}</td>
-                <td className="muted small">{m.base}</td>
               </tr>
             ))}
           </tbody>
