@@ -1,0 +1,152 @@
+/**
+ * The desktop composition root (src/main/index.ts) run in plain Node against a stand-in for the
+ * electron module (this machine has no Electron runtime): it boots the real relay core with the
+ * desktop store and secret box, registers every contract channel behind the sender check, serves
+ * the renderer with its CSP, logs in through the login window, keeps the relay in the tray on
+ * close, and flushes on quit.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { BRIDGE_METHODS, toChannel, type BridgeDomain } from '../../shared/contract';
+import { startSimulator, type Simulator } from '../../../tools/minimax-sim';
+import { FakeBrowserWindow, type createFakeElectron } from './fake-electron';
+
+const shared = vi.hoisted(() => ({ fake: null as ReturnType<typeof createFakeElectron> | null }));
+
+vi.mock('electron', async () => {
+  const { createFakeElectron } = await import('./fake-electron');
+  shared.fake = createFakeElectron(process.env.MINIMAX_RELAY_DATA_DIR ?? '');
+  return { ...shared.fake.electron, default: shared.fake.electron };
+});
+// electron-store is conf plus Electron's app paths; the stand-in maps its options onto conf.
+vi.mock('electron-store', async () => {
+  const { default: Conf } = await import('conf');
+  class Store extends Conf<Record<string, unknown>> {
+    constructor({ name, ...options }: { name: string; cwd: string }) {
+      super({ ...options, configName: name });
+    }
+  }
+  return { default: Store };
+});
+
+let sim: Simulator;
+let dataDir: string;
+const fake = () => {
+  if (!shared.fake) throw new Error('electron was not loaded');
+  return shared.fake;
+};
+
+async function until(check: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 200 && !check(); i += 1) await new Promise((resolve) => setTimeout(resolve, 25));
+  if (!check()) throw new Error(`timed out waiting for ${what}`);
+}
+
+function mainWindow(): FakeBrowserWindow {
+  const window = FakeBrowserWindow.all[0];
+  if (!window) throw new Error('no main window');
+  return window;
+}
+
+function invoke(channel: string, input?: unknown, from: FakeBrowserWindow = mainWindow()): Promise<unknown> {
+  const handler = fake().ipcHandlers.get(channel);
+  if (!handler) throw new Error(`no handler for ${channel}`);
+  return Promise.resolve(handler({ sender: from.webContents, senderFrame: from.webContents.mainFrame }, input));
+}
+
+beforeAll(async () => {
+  sim = await startSimulator();
+  dataDir = mkdtempSync(join(tmpdir(), 'relay-desktop-main-'));
+  process.env.MINIMAX_RELAY_DATA_DIR = dataDir;
+  process.env.MINIMAX_RELAY_AGENT_URL = sim.url;
+  process.env.MINIMAX_RELAY_PORT = '0';
+  await import('../index');
+  fake().markReady();
+  await until(() => FakeBrowserWindow.all.length > 0 && fake().state.trays.length > 0, 'the main window and the tray');
+}, 30_000);
+
+afterAll(async () => {
+  await sim?.close();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('desktop composition root', () => {
+  it('opens a hardened main window on app://relay with the single-file preload', () => {
+    const { webPreferences } = mainWindow().options;
+    expect(webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false });
+    expect(String(webPreferences?.preload)).toMatch(/preload[\\/]index\.cjs$/);
+    expect(mainWindow().webContents.mainFrame.url).toBe('app://relay/index.html');
+    expect(mainWindow().webContents.openHandler?.({ url: 'https://example.com' })).toEqual({ action: 'deny' });
+  });
+
+  it('registers every contract method and serves only our own window', async () => {
+    const all = (Object.keys(BRIDGE_METHODS) as BridgeDomain[]).flatMap((d) => (BRIDGE_METHODS[d] as readonly string[]).map((m) => toChannel(d, m)));
+    expect([...fake().ipcHandlers.keys()].sort()).toEqual([...all].sort());
+    await expect(invoke('app:info')).resolves.toMatchObject({ ok: true, value: { host: 'desktop', canLoginWithWindow: true, dataDir } });
+    const stranger = new FakeBrowserWindow({});
+    await stranger.loadURL('https://agent.minimaxi.com/');
+    await expect(invoke('app:info', undefined, stranger)).resolves.toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    stranger.destroy();
+  });
+
+  it('starts the relay with the app and answers clients on it', async () => {
+    const status = (await invoke('relay:status')) as { ok: true; value: { running: boolean; baseUrl: string } };
+    expect(status.value.running).toBe(true);
+    const res = await fetch(`${status.value.baseUrl}/v1/models`);
+    expect(res.status).toBe(200);
+    expect(fake().state.trays[0]?.tooltip).toBe(`MiniMax Relay — running on ${status.value.baseUrl}`);
+  });
+
+  it('serves the renderer over app:// with the CSP header and refuses paths outside it', async () => {
+    const handler = fake().protocolHandlers.get('app');
+    const page = await handler?.(new Request('app://relay/index.html'));
+    expect(page?.status).toBe(200);
+    expect(page?.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect((await handler?.(new Request('app://relay/..%2f..%2fpackage.json')))?.status).toBe(404);
+  });
+
+  it('logs in through a login window in its own in-memory partition, and saves the account sealed', async () => {
+    const account = sim.admin.createAccount({ name: 'window-user' });
+    const pending = invoke('accounts:login', {});
+    await until(() => FakeBrowserWindow.all.length > 1, 'the login window');
+    const loginWindow = FakeBrowserWindow.all.at(-1) as FakeBrowserWindow;
+    const partition = String(loginWindow.options.webPreferences?.partition);
+    expect(partition).toMatch(/^login-/);
+    expect(loginWindow.options.webPreferences).not.toHaveProperty('preload');
+    expect(loginWindow.webContents.mainFrame.url).toBe(`${sim.url}/`);
+    loginWindow.webContents.captureResult = {
+      token: account.token,
+      userDetail: JSON.stringify({ realUserID: account.realUserId, userName: account.name }),
+      url: `${sim.url}/`,
+    };
+    await expect(pending).resolves.toMatchObject({ ok: true, value: { status: 'active', userName: 'window-user' } });
+    expect(loginWindow.isDestroyed()).toBe(true);
+    const progress = mainWindow().webContents.sent.filter((m) => m.channel === 'bridge-event:progress');
+    expect(progress.at(-1)?.payload).toMatchObject({ kind: 'login', message: 'Account saved.' });
+    await until(() => readFileSync(join(dataDir, 'relay.json'), 'utf8').includes(account.realUserId), 'the store write');
+    expect(readFileSync(join(dataDir, 'relay.json'), 'utf8')).not.toContain(account.token);
+  });
+
+  it('a closed login window answers login_cancelled', async () => {
+    const before = FakeBrowserWindow.all.length;
+    const pending = invoke('accounts:login', {});
+    await until(() => FakeBrowserWindow.all.length > before, 'the login window');
+    FakeBrowserWindow.all.at(-1)?.close();
+    await expect(pending).resolves.toMatchObject({ ok: false, error: { code: 'login_cancelled' } });
+  });
+
+  it('keeps running in the tray when the window is closed (desktop.closeToTray)', async () => {
+    mainWindow().show();
+    mainWindow().close();
+    await until(() => !mainWindow().visible, 'the window to hide');
+    expect(mainWindow().isDestroyed()).toBe(false);
+  });
+
+  it('closes the core before quitting', async () => {
+    const status = (await invoke('relay:status')) as { value: { baseUrl: string } };
+    fake().electron.app.quit();
+    await until(() => fake().state.quitCalls === 2, 'the second quit after the core closed');
+    await expect(fetch(`${status.value.baseUrl}/v1/models`)).rejects.toThrow();
+  });
+});
