@@ -164,4 +164,23 @@ describe('createRelayStore', () => {
     expect(store.replaceDocument(good).mappings).toHaveLength(1);
     expect(store.listMappings()[0]?.id).toBe('m9');
   });
+
+  it('a failed write reaches the caller and leaves memory as it was on disk', () => {
+    const documentStore = createMemoryDocumentStore();
+    let failing = false;
+    const flaky = { ...documentStore, path: documentStore.path, read: documentStore.read, write: (doc: unknown) => {
+      if (failing) throw new Error('ENOSPC');
+      documentStore.write(doc);
+    } };
+    const store = createRelayStore(flaky, { secretBox: createFileSecretBox(setup().dir), coalesceMs: 60_000 });
+    cleanups.unshift(() => store.close());
+    failing = true;
+    expect(() => store.updateSettings({ server: { port: 9999 } })).toThrow('ENOSPC');
+    expect(store.getSettings().server.port).toBe(8000);
+    store.chatLedger.add('acc-1', 5);
+    expect(() => store.flush()).toThrow('ENOSPC');
+    failing = false;
+    store.flush();
+    expect((documentStore.read() as { chatLedger: Record<string, number[]> }).chatLedger).toEqual({ 'acc-1': [5] });
+  });
 });

@@ -100,25 +100,40 @@ export function createRelayStore(documentStore: DocumentStore, deps: RelayStoreD
   function writeNow(): void {
     if (timer) clearTimeout(timer);
     timer = null;
-    dirty = false;
     documentStore.write(doc);
+    dirty = false;
   }
 
-  function commit(change: StoreChange, options: SaveOptions = {}): void {
-    if (options.coalesce) {
-      dirty = true;
-      if (!timer) {
-        timer = setTimeout(() => {
-          try {
-            writeNow();
-          } catch (error) {
-            logger.error({ err: error }, 'could not write the settings file');
-          }
-        }, coalesceMs);
-        timer.unref?.();
+  function scheduleWrite(): void {
+    dirty = true;
+    if (timer) return;
+    timer = setTimeout(() => {
+      timer = null;
+      try {
+        writeNow();
+      } catch (error) {
+        // Still dirty: the next write or flush()/close() tries again.
+        logger.error({ err: error }, 'could not write the settings file');
       }
+    }, coalesceMs);
+    timer.unref?.();
+  }
+
+  /**
+   * Every change builds the next document and only then swaps it in. An immediate write goes to
+   * disk first, so when it fails (disk full, permissions) memory still matches the file and the
+   * caller gets the error; a coalesced one is swapped in and written later.
+   */
+  function commit(next: StoreDocument, change: StoreChange, options: SaveOptions = {}): void {
+    if (options.coalesce) {
+      doc = next;
+      scheduleWrite();
     } else {
-      writeNow();
+      documentStore.write(next);
+      doc = next;
+      dirty = false;
+      if (timer) clearTimeout(timer);
+      timer = null;
     }
     for (const listener of listeners) {
       try {
@@ -129,41 +144,47 @@ export function createRelayStore(documentStore: DocumentStore, deps: RelayStoreD
     }
   }
 
+  function setLedger(accountId: string, ids: number[]): void {
+    const chatLedger = { ...doc.chatLedger };
+    if (ids.length > 0) chatLedger[accountId] = ids;
+    else delete chatLedger[accountId];
+    // A lost `add` would leave an upstream chat nobody deletes, but a sync write per reply would
+    // stall the proxy; the coalescing window is short and close() writes the rest.
+    commit({ ...doc, chatLedger }, { section: 'ledger', accountId }, { coalesce: true });
+  }
+
   const chatLedger: ChatLedger = {
     add(accountId, chatId) {
       const list = doc.chatLedger[accountId] ?? [];
-      if (list.includes(chatId)) return;
-      doc.chatLedger[accountId] = [...list, chatId];
-      commit({ section: 'ledger', accountId }, { coalesce: true });
+      if (!list.includes(chatId)) setLedger(accountId, [...list, chatId]);
     },
     remove(accountId, chatId) {
       const list = doc.chatLedger[accountId];
-      if (!list?.includes(chatId)) return;
-      const rest = list.filter((id) => id !== chatId);
-      if (rest.length > 0) doc.chatLedger[accountId] = rest;
-      else delete doc.chatLedger[accountId];
-      commit({ section: 'ledger', accountId }, { coalesce: true });
+      if (list?.includes(chatId)) setLedger(accountId, list.filter((id) => id !== chatId));
     },
     list: (accountId) => [...(doc.chatLedger[accountId] ?? [])],
   };
 
   function replaceWith(next: StoreDocument): StoreDocument {
-    doc = next;
-    commit({ section: 'document' });
+    commit(next, { section: 'document' });
     return structuredClone(doc);
+  }
+
+  function upsertById<T extends { id: string }>(list: readonly T[], item: T): T[] {
+    const index = list.findIndex((existing) => existing.id === item.id);
+    return index === -1 ? [...list, item] : list.map((existing, i) => (i === index ? item : existing));
   }
 
   return {
     path: documentStore.path,
     getSettings: () => structuredClone(doc.settings),
     updateSettings(patch) {
-      doc.settings = mergeSettings(doc.settings, patch);
-      commit({ section: 'settings' });
+      commit({ ...doc, settings: mergeSettings(doc.settings, patch) }, { section: 'settings' });
       return structuredClone(doc.settings);
     },
     setApiKeys(keys) {
-      doc.settings = validate(settingsSchema, { ...doc.settings, apiKeys: keys }, 'API keys');
-      commit({ section: 'settings' });
+      const settings = validate(settingsSchema, { ...doc.settings, apiKeys: keys }, 'API keys');
+      commit({ ...doc, settings }, { section: 'settings' });
       return structuredClone(doc.settings);
     },
     listAccounts: () => structuredClone(doc.accounts),
@@ -173,19 +194,22 @@ export function createRelayStore(documentStore: DocumentStore, deps: RelayStoreD
     },
     saveAccount(record, options) {
       const valid: AccountRecord = validate(accountRecordSchema, record, 'account');
-      const index = doc.accounts.findIndex((account) => account.id === valid.id);
-      if (index === -1) doc.accounts.push(valid);
-      else doc.accounts[index] = valid;
-      commit({ section: 'accounts', accountId: valid.id }, options);
+      commit({ ...doc, accounts: upsertById(doc.accounts, valid) }, { section: 'accounts', accountId: valid.id }, options);
       return structuredClone(valid);
     },
     removeAccount(id) {
-      const before = doc.accounts.length;
-      doc.accounts = doc.accounts.filter((account) => account.id !== id);
-      if (doc.accounts.length === before) return false;
-      delete doc.chatLedger[id];
-      doc.mappings = doc.mappings.map((mapping) => (mapping.accountId === id ? { ...mapping, accountId: null } : mapping));
-      commit({ section: 'accounts', accountId: id });
+      if (!doc.accounts.some((account) => account.id === id)) return false;
+      const chatLedger = { ...doc.chatLedger };
+      delete chatLedger[id];
+      commit(
+        {
+          ...doc,
+          accounts: doc.accounts.filter((account) => account.id !== id),
+          chatLedger,
+          mappings: doc.mappings.map((mapping) => (mapping.accountId === id ? { ...mapping, accountId: null } : mapping)),
+        },
+        { section: 'accounts', accountId: id },
+      );
       return true;
     },
     listMappings: () => structuredClone(doc.mappings),
@@ -195,24 +219,18 @@ export function createRelayStore(documentStore: DocumentStore, deps: RelayStoreD
     },
     saveMapping(mapping) {
       const valid: ModelMapping = validate(modelMappingSchema, mapping, 'model mapping');
-      const index = doc.mappings.findIndex((existing) => existing.id === valid.id);
-      if (index === -1) doc.mappings.push(valid);
-      else doc.mappings[index] = valid;
-      commit({ section: 'mappings' });
+      commit({ ...doc, mappings: upsertById(doc.mappings, valid) }, { section: 'mappings' });
       return structuredClone(valid);
     },
     removeMapping(id) {
-      const before = doc.mappings.length;
-      doc.mappings = doc.mappings.filter((mapping) => mapping.id !== id);
-      if (doc.mappings.length === before) return false;
-      commit({ section: 'mappings' });
+      if (!doc.mappings.some((mapping) => mapping.id === id)) return false;
+      commit({ ...doc, mappings: doc.mappings.filter((mapping) => mapping.id !== id) }, { section: 'mappings' });
       return true;
     },
     chatLedger,
     getAdminTokenHash: () => doc.adminTokenHash ?? null,
     setAdminTokenHash(hash) {
-      doc.adminTokenHash = hash;
-      commit({ section: 'settings' });
+      commit({ ...doc, adminTokenHash: hash }, { section: 'settings' });
     },
     onChange(listener) {
       listeners.add(listener);
