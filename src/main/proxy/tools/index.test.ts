@@ -161,6 +161,13 @@ describe('tool emulation transform', () => {
     expect(summarise(events).text).toBe('a😀b');
   });
 
+  it('recovers a call whose value is a large file arriving in many small pieces', async () => {
+    const content = 'line of the file\n'.repeat(12_000);
+    const reply = `<minimax:tool_call><invoke name="read_file"><parameter name="path">big.txt</parameter><parameter name="opts">{"raw": ${JSON.stringify(content)}}</parameter></invoke></minimax:tool_call>`;
+    const chunks = Array.from({ length: Math.ceil(reply.length / 97) }, (_, i) => reply.slice(i * 97, (i + 1) * 97));
+    expect(summarise(await run(chunks)).calls).toEqual([{ name: 'read_file', arguments: { path: 'big.txt', opts: { raw: content } } }]);
+  });
+
   it('yields the same calls and text for any split of a reply (property)', async () => {
     const replies = [
       native,

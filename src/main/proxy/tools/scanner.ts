@@ -45,6 +45,11 @@ export function createCallScanner(): CallScanner {
   let buffer = '';
   let mode: Mode = { name: 'text' };
   let out: Segment[] = [];
+  // A held block is kept as chunks and only a closer-sized window is searched per push: appending
+  // to one string and searching it would re-flatten the whole string each time (quadratic).
+  let parts: string[] = [];
+  let partsLength = 0;
+  let tail = '';
 
   const emitText = (text: string): void => {
     if (text !== '') out.push({ kind: 'text', text });
@@ -56,7 +61,7 @@ export function createCallScanner(): CallScanner {
       case 'text':
         return stepText();
       case 'block':
-        return stepBlock(mode.opener, mode.raw);
+        return false;
       case 'fence-head':
         return stepFenceHead();
       case 'code':
@@ -73,7 +78,8 @@ export function createCallScanner(): CallScanner {
     if (best) {
       emitText(buffer.slice(0, best.index));
       buffer = buffer.slice(best.index + best.opener.open.length);
-      mode = best.opener.format === 'fence' ? { name: 'fence-head' } : { name: 'block', opener: best.opener, raw: best.opener.open };
+      if (best.opener.format === 'fence') mode = { name: 'fence-head' };
+      else enterBlock(best.opener, best.opener.open);
       return true;
     }
     const keep = safeCut(buffer, partialMarkerStart(buffer, OPENERS.map((o) => o.open)));
@@ -82,13 +88,37 @@ export function createCallScanner(): CallScanner {
     return false;
   }
 
-  function stepBlock(opener: Opener, raw: string): boolean {
-    const index = buffer.indexOf(opener.close);
-    if (index < 0) return false;
-    const body = buffer.slice(0, index);
+  function enterBlock(opener: Opener, raw: string): void {
+    mode = { name: 'block', opener, raw };
+    parts = [];
+    partsLength = 0;
+    tail = '';
+    const rest = buffer;
+    buffer = '';
+    feedBlock(rest);
+  }
+
+  /** Adds text to the held block; on its closer, emits the block and leaves the rest in the buffer. */
+  function feedBlock(text: string): boolean {
+    if (mode.name !== 'block') return false;
+    const { opener, raw } = mode;
+    const window = tail + text;
+    const index = window.indexOf(opener.close);
+    if (index < 0) {
+      parts.push(text);
+      partsLength += text.length;
+      tail = window.slice(-(opener.close.length - 1));
+      return false;
+    }
+    const content = parts.join('') + text;
+    const closeAt = partsLength - tail.length + index;
+    const body = content.slice(0, closeAt);
     out.push({ kind: 'block', format: opener.format, body, raw: raw + body + opener.close, closed: true });
-    buffer = buffer.slice(index + opener.close.length);
+    buffer = content.slice(closeAt + opener.close.length);
     mode = { name: 'text' };
+    parts = [];
+    partsLength = 0;
+    tail = '';
     return true;
   }
 
@@ -108,7 +138,7 @@ export function createCallScanner(): CallScanner {
     if (!'{[<'.includes(first[0])) return releaseFenceAsCode();
     const head = FENCE + buffer.slice(0, newline + 1);
     buffer = buffer.slice(newline + 1);
-    mode = { name: 'block', opener: OPENERS[3] as Opener, raw: head };
+    enterBlock(OPENERS[3] as Opener, head);
     return true;
   }
 
@@ -141,7 +171,8 @@ export function createCallScanner(): CallScanner {
 
   return {
     push(text) {
-      buffer += text;
+      if (mode.name === 'block') feedBlock(text);
+      else buffer += text;
       while (step()) {
         // each step consumes input or changes mode
       }
@@ -152,7 +183,8 @@ export function createCallScanner(): CallScanner {
         // settle what the buffered input already decides
       }
       if (mode.name === 'block') {
-        out.push({ kind: 'block', format: mode.opener.format, body: buffer, raw: mode.raw + buffer, closed: false });
+        const body = parts.join('');
+        out.push({ kind: 'block', format: mode.opener.format, body, raw: mode.raw + body, closed: false });
       } else if (mode.name === 'fence-head') {
         emitText(FENCE + buffer);
       } else {
