@@ -123,6 +123,16 @@ describe('createRequestLog', () => {
     expect(ids).toEqual(['h99', 'h98', 'h97', 'h96', 'h95', 'h94', 'h93', 'h92', 'h91', 'h90']);
   });
 
+  it('writes changed stats to stats.json on its own, without waiting for close', async () => {
+    const dir = tempDir();
+    const log = await open({ dir, statsFlushMs: 20 });
+    finish(log, makeEntry({}));
+    const file = path.join(dir, 'stats.json');
+    const deadline = Date.now() + 5_000;
+    while (!fs.existsSync(file) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toMatchObject({ version: 1, days: [expect.objectContaining({ requests: 1 })] });
+  });
+
   it('skips a damaged last line left by a crash', async () => {
     const dir = tempDir();
     const c = clock();
