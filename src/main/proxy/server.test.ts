@@ -1,4 +1,7 @@
+import { request } from 'node:http';
+import { networkInterfaces } from 'node:os';
 import { describe, expect, it } from 'vitest';
+import { hashApiKey } from './middleware/api-key-auth';
 import { createProxyApp } from './app';
 import { startRelayServer } from './server';
 import { abortableDelay, createFakeDeps } from './test-support/fakes';
@@ -44,5 +47,30 @@ describe('startRelayServer', () => {
     await waitUntil(() => deps.pool.busy.size === 0);
     expect(upstreamAborted).toBe(true);
     expect(deps.provider.cleanups).toBe(1);
+  });
+
+  const lanAddress = Object.values(networkInterfaces()).flat().find((i) => i && !i.internal && i.family === 'IPv4')?.address;
+
+  it.skipIf(!lanAddress)('bound to every interface, accepts the LAN address it was reached on and still refuses DNS names', async () => {
+    const deps = createFakeDeps();
+    deps.settings.server.host = '0.0.0.0';
+    deps.settings.apiKeys = [{ id: 'k', name: 'k', prefix: 'sk', hash: hashApiKey('sk-lan'), createdAt: 0, lastUsedAt: null }];
+    const server = await startRelayServer(createProxyApp(deps), { host: '0.0.0.0', port: 0, apiKeysConfigured: true });
+    try {
+      const status = (host: string): Promise<number> =>
+        new Promise((resolve, reject) => {
+          const req = request({ host: lanAddress, port: server.port, path: '/v1/models', headers: { host, authorization: 'Bearer sk-lan' } }, (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          });
+          req.on('error', reject);
+          req.end();
+        });
+      expect(await status(`${lanAddress}:${server.port}`)).toBe(200);
+      expect(await status(`rebind.example:${server.port}`)).toBe(403);
+      expect(await status(`10.254.254.254:${server.port}`)).toBe(403);
+    } finally {
+      await server.close();
+    }
   });
 });

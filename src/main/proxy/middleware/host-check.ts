@@ -9,7 +9,6 @@ import type { Settings } from '../../../shared/domain/settings';
 import { RelayError } from '../../../shared/errors';
 
 const LOOPBACK_NAMES = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
-const WILDCARD_HOSTS = new Set(['0.0.0.0', '::', '[::]']);
 
 export function isLoopbackHost(host: string): boolean {
   const name = host.toLowerCase();
@@ -23,15 +22,20 @@ export function parseHostHeader(header: string): { name: string; port: number | 
   return { name: match[1].toLowerCase(), port: match[2] === undefined ? null : Number(match[2]) };
 }
 
-function isAllowedName(name: string, configuredHost: string): boolean {
+/** The address a connection reached us on, as a Host name (`::ffff:10.0.0.2` → `10.0.0.2`, IPv6 bracketed). */
+function localName(localAddress: string | undefined): string | null {
+  if (!localAddress) return null;
+  const address = localAddress.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '').toLowerCase();
+  return isIP(address) === 6 ? `[${address}]` : address;
+}
+
+function isAllowedName(name: string, configuredHost: string, localAddress: string | undefined): boolean {
   if (isLoopbackHost(name)) return true;
   const configured = configuredHost.toLowerCase();
-  if (WILDCARD_HOSTS.has(configured)) {
-    // Bound to every interface: clients reach us by an IP literal, which a rebinding attack
-    // cannot produce (it needs a DNS name). Names other than loopback stay refused.
-    return isIP(name.replace(/^\[|\]$/g, '')) !== 0;
-  }
-  return name === configured || name === `[${configured}]`;
+  if (name === configured || name === `[${configured}]`) return true;
+  // The IP literal the client actually connected to (a LAN address when bound to 0.0.0.0, or one
+  // given on the command line): a rebinding attack needs a DNS name, so an IP literal is safe.
+  return name === localName(localAddress);
 }
 
 export function hostCheck(getSettings: () => Settings): RequestHandler {
@@ -39,7 +43,7 @@ export function hostCheck(getSettings: () => Settings): RequestHandler {
     const parsed = parseHostHeader(req.headers.host ?? '');
     const localPort = req.socket.localPort;
     const portOk = parsed !== null && (parsed.port ?? 80) === localPort;
-    if (!parsed || !portOk || !isAllowedName(parsed.name, getSettings().server.host)) {
+    if (!parsed || !portOk || !isAllowedName(parsed.name, getSettings().server.host, req.socket.localAddress)) {
       next(new RelayError('forbidden', 'Host header not allowed: the relay answers only on its own address (DNS-rebinding protection).'));
       return;
     }
