@@ -57,27 +57,24 @@ const splitList = (value: string | undefined): string[] =>
     .map((item) => item.trim())
     .filter((item) => item !== '');
 
-export function parseHeadlessOptions(argv: readonly string[], env: NodeJS.ProcessEnv): HeadlessOptions {
-  let values: ReturnType<typeof parse>['values'];
-  function parse() {
-    return parseArgs({
-      args: [...argv],
-      options: {
-        host: { type: 'string' },
-        port: { type: 'string' },
-        'data-dir': { type: 'string' },
-        'new-admin-token': { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      strict: true,
-      allowPositionals: false,
-    });
-  }
+const FLAGS = {
+  host: { type: 'string' },
+  port: { type: 'string' },
+  'data-dir': { type: 'string' },
+  'new-admin-token': { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+function parseFlags(argv: readonly string[]) {
   try {
-    values = parse().values;
+    return parseArgs({ args: [...argv], options: FLAGS, strict: true, allowPositionals: false }).values;
   } catch (error) {
-    throw new RelayError('invalid_request', `${(error as Error).message}. See --help.`);
+    throw new RelayError('invalid_request', `${(error as Error).message} See --help.`);
   }
+}
+
+export function parseHeadlessOptions(argv: readonly string[], env: NodeJS.ProcessEnv): HeadlessOptions {
+  const values = parseFlags(argv);
   return {
     help: values.help === true,
     host: values.host ?? (env.MINIMAX_RELAY_HOST || undefined),
