@@ -27,8 +27,8 @@ const STORE_FILE_NAME = 'relay.json';
 const paths = resolveDesktopPaths(process.env, { userData: app.getPath('userData'), mainDir: import.meta.dirname });
 // Before the lock and before ready: a test's data dir also holds Chromium's profile and the lock.
 if (paths.overridden) app.setPath('userData', paths.dataDir);
-const logger = createLogger({ base: { host: 'desktop' } });
-const { agentBaseUrl, serverPort } = readDesktopOverrides(process.env);
+const { agentBaseUrl, serverPort, logLevel } = readDesktopOverrides(process.env);
+const logger = createLogger({ level: logLevel, base: { host: 'desktop' } });
 let quitting = false;
 
 if (!app.requestSingleInstanceLock()) {

@@ -61,6 +61,7 @@ beforeAll(async () => {
   process.env.MINIMAX_RELAY_DATA_DIR = dataDir;
   process.env.MINIMAX_RELAY_AGENT_URL = sim.url;
   process.env.MINIMAX_RELAY_PORT = '0';
+  process.env.MINIMAX_RELAY_LOG_LEVEL = 'silent';
   await import('../index');
   fake().markReady();
   await until(() => FakeBrowserWindow.all.length > 0 && fake().state.trays.length > 0, 'the main window and the tray');

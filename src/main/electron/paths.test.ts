@@ -20,14 +20,16 @@ describe('resolveDesktopPaths', () => {
 
 describe('readDesktopOverrides', () => {
   it('reads the upstream URL and the port for this run', () => {
-    expect(readDesktopOverrides({ MINIMAX_RELAY_AGENT_URL: ' http://127.0.0.1:8787 ', MINIMAX_RELAY_PORT: '0' })).toEqual({
+    expect(readDesktopOverrides({ MINIMAX_RELAY_AGENT_URL: ' http://127.0.0.1:8787 ', MINIMAX_RELAY_PORT: '0', MINIMAX_RELAY_LOG_LEVEL: 'warn' })).toEqual({
       agentBaseUrl: 'http://127.0.0.1:8787',
       serverPort: 0,
+      logLevel: 'warn',
     });
   });
 
   it('ignores absent and invalid values', () => {
-    expect(readDesktopOverrides({})).toEqual({ agentBaseUrl: null, serverPort: null });
+    expect(readDesktopOverrides({})).toEqual({ agentBaseUrl: null, serverPort: null, logLevel: 'info' });
+    expect(readDesktopOverrides({ MINIMAX_RELAY_LOG_LEVEL: 'loud' }).logLevel).toBe('info');
     for (const port of ['-1', '70000', 'abc', '80.5']) expect(readDesktopOverrides({ MINIMAX_RELAY_PORT: port }).serverPort).toBeNull();
   });
 });

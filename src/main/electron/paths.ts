@@ -25,11 +25,16 @@ export function resolveDesktopPaths(env: NodeJS.ProcessEnv, defaults: { userData
   };
 }
 
+const LOG_LEVELS = ['silent', 'error', 'warn', 'info', 'debug'] as const;
+export type DesktopLogLevel = (typeof LOG_LEVELS)[number];
+
 export interface DesktopOverrides {
   /** `MINIMAX_RELAY_AGENT_URL`: upstream (and login page) for both regions, e.g. the simulator. */
   agentBaseUrl: string | null;
   /** `MINIMAX_RELAY_PORT`: the relay's port for this run (0 = any free port), not persisted. */
   serverPort: number | null;
+  /** `MINIMAX_RELAY_LOG_LEVEL`, as on the headless server. */
+  logLevel: DesktopLogLevel;
 }
 
 /** The same environment overrides the headless server reads; invalid values are ignored. */
@@ -39,5 +44,6 @@ export function readDesktopOverrides(env: NodeJS.ProcessEnv): DesktopOverrides {
   return {
     agentBaseUrl: env.MINIMAX_RELAY_AGENT_URL?.trim() || null,
     serverPort: Number.isInteger(parsed) && parsed <= 65_535 ? parsed : null,
+    logLevel: LOG_LEVELS.find((level) => level === env.MINIMAX_RELAY_LOG_LEVEL?.trim()) ?? 'info',
   };
 }
