@@ -90,6 +90,13 @@ describe('backup and restore', () => {
     },
   );
 
+  it('refuses key-derivation parameters that would exhaust memory', async () => {
+    const a = machine();
+    const envelope = JSON.parse(await a.store.exportBackup('pw')) as { kdf: { N: number } };
+    envelope.kdf.N = 2 ** 22;
+    await expect(openBackup(JSON.stringify(envelope), 'pw')).rejects.toMatchObject({ code: 'backup_invalid' });
+  });
+
   it('an altered backup does not open', async () => {
     const a = machine();
     addAccount(a);

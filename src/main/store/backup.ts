@@ -22,7 +22,14 @@ const envelopeSchema = z.object({
   format: z.literal(FORMAT),
   version: z.literal(1),
   createdAt: z.number(),
-  kdf: z.object({ name: z.literal('scrypt'), N: z.number().int().min(1024).max(1_048_576), r: z.number().int().min(1).max(32), p: z.number().int().min(1).max(16), salt: z.string() }),
+  // Bounded so a crafted file cannot make a restore allocate gigabytes (scrypt needs 128·N·r bytes).
+  kdf: z.object({
+    name: z.literal('scrypt'),
+    N: z.number().int().min(1024).max(65_536).refine((n) => (n & (n - 1)) === 0, 'N must be a power of two'),
+    r: z.number().int().min(1).max(8),
+    p: z.number().int().min(1).max(4),
+    salt: z.string(),
+  }),
   cipher: z.literal('aes-256-gcm'),
   iv: z.string(),
   tag: z.string(),

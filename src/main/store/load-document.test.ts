@@ -65,6 +65,15 @@ describe('loadDocument', () => {
     expect(again.doc).toEqual(first);
   });
 
+  it('loads the current-version fixture as is (it must keep loading after future migrations)', () => {
+    const { doc, migratedFrom } = loadDocument(fixture('v2.json'));
+    expect(migratedFrom).toBe(CURRENT_SCHEMA_VERSION === 2 ? null : 2);
+    expect(doc.chatLedger).toEqual({ a1: [101, 102] });
+    expect(doc.adminTokenHash).toBe('scrypt$abc$def');
+    expect(doc.mappings[0]).toMatchObject({ pattern: 'claude-*', accountId: 'a1' });
+    expect(doc.accounts.map((a) => a.id)).toEqual(['a1', 'a2']);
+  });
+
   it('refuses a file written by a newer version', () => {
     const error = errorOf(() => loadDocument(fixture('newer.json')));
     expect(error.code).toBe('store_newer_version');
