@@ -2,6 +2,7 @@
  * Canonical events → the Anthropic Messages wire format: the SSE event sequence
  * (`message_start`, content blocks, `message_delta`, `message_stop`) or one collected message.
  */
+import { estimateTokens } from '../../chat-runner';
 import type { CanonicalEvent, FinishReason, TokenUsage } from '../../canonical';
 
 export interface MessageMeta {
@@ -33,6 +34,13 @@ export function toToolUseId(id: string): string {
   return id.startsWith('toolu_') ? id : `toolu_${id.replace(/^call_/, '')}`;
 }
 
+/** Output as text for a local token estimate, when the stream was cut before its usage event. */
+function outputText(event: CanonicalEvent): string {
+  if (event.type === 'text' || event.type === 'reasoning') return event.text;
+  if (event.type === 'tool-call') return event.call.name + JSON.stringify(event.call.arguments);
+  return '';
+}
+
 export interface SseEvent {
   name: string;
   data: Record<string, unknown>;
@@ -45,6 +53,7 @@ export function createMessageEncoder(meta: MessageMeta): { start(): SseEvent[]; 
   let index = -1;
   let open: OpenBlock = null;
   let usage: TokenUsage | null = null;
+  let output = '';
 
   const close = (out: SseEvent[]): void => {
     if (open === null) return;
@@ -70,6 +79,7 @@ export function createMessageEncoder(meta: MessageMeta): { start(): SseEvent[]; 
     ],
     encode(event) {
       const out: SseEvent[] = [];
+      output += outputText(event);
       if (event.type === 'reasoning' && event.text !== '') {
         if (open !== 'thinking') openBlock(out, { type: 'thinking', thinking: '', signature: '' });
         open = 'thinking';
@@ -91,7 +101,7 @@ export function createMessageEncoder(meta: MessageMeta): { start(): SseEvent[]; 
           data: {
             type: 'message_delta',
             delta: { stop_reason: toStopReason(event.reason), stop_sequence: event.stopSequence ?? null },
-            usage: { input_tokens: usage?.inputTokens ?? meta.inputTokens, output_tokens: usage?.outputTokens ?? 0 },
+            usage: { input_tokens: usage?.inputTokens ?? meta.inputTokens, output_tokens: usage?.outputTokens ?? estimateTokens(output) },
           },
         });
         out.push({ name: 'message_stop', data: { type: 'message_stop' } });
@@ -118,7 +128,9 @@ export async function collectMessage(events: AsyncIterable<CanonicalEvent>, meta
   let usage: TokenUsage | null = null;
   let stopReason: StopReason = 'end_turn';
   let stopSequence: string | null = null;
+  let output = '';
   for await (const event of events) {
+    output += outputText(event);
     const last = content.at(-1);
     if (event.type === 'text' && event.text !== '') {
       if (last?.type === 'text') last.text = `${String(last.text)}${event.text}`;
@@ -143,6 +155,6 @@ export async function collectMessage(events: AsyncIterable<CanonicalEvent>, meta
     content,
     stop_reason: stopReason,
     stop_sequence: stopSequence,
-    usage: { input_tokens: usage?.inputTokens ?? meta.inputTokens, output_tokens: usage?.outputTokens ?? 0 },
+    usage: { input_tokens: usage?.inputTokens ?? meta.inputTokens, output_tokens: usage?.outputTokens ?? estimateTokens(output) },
   };
 }

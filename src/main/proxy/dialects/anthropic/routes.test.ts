@@ -78,6 +78,7 @@ describe('anthropic routes', () => {
     const message = await client.messages.create({ model: 'm', max_tokens: 2, messages: [{ role: 'user', content: 'x' }] });
     expect(message.stop_reason).toBe('max_tokens');
     expect(message.content).toEqual([{ type: 'text', text: 'one two' }]);
+    expect(message.usage.output_tokens).toBe(2);
   });
 
   it('counts tokens', async () => {

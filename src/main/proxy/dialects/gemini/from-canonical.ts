@@ -37,14 +37,18 @@ function toPart(event: CanonicalEvent, meta: ResponseMeta): GeminiResponsePart |
 function createUsageTally(meta: ResponseMeta): { see(event: CanonicalEvent): void; metadata(): NonNullable<GenerateContentResponse['usageMetadata']> } {
   let usage: TokenUsage | null = null;
   let thoughts = '';
+  let answer = '';
   return {
     see(event) {
       if (event.type === 'usage') usage = event.usage;
       if (event.type === 'reasoning') thoughts += event.text;
+      if (event.type === 'text') answer += event.text;
+      if (event.type === 'tool-call') answer += event.call.name + JSON.stringify(event.call.arguments);
     },
     metadata() {
       const prompt = usage?.inputTokens ?? meta.promptTokens;
-      const output = usage?.outputTokens ?? 0;
+      // Without a usage event (the relay cut the reply) the output is counted locally.
+      const output = usage?.outputTokens ?? estimateTokens(thoughts) + estimateTokens(answer);
       const thoughtTokens = thoughts === '' ? 0 : Math.min(output, estimateTokens(thoughts));
       return {
         promptTokenCount: prompt,

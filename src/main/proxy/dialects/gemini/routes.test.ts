@@ -90,6 +90,7 @@ describe('gemini routes', () => {
     const cut = await ai.models.generateContent({ model: 'm', contents: 'x', config: { maxOutputTokens: 2 } });
     expect(cut.text).toBe('one two');
     expect(cut.candidates?.[0]?.finishReason).toBe('MAX_TOKENS');
+    expect(cut.usageMetadata?.candidatesTokenCount).toBe(2);
   });
 
   it('answers errors in the Google envelope and refuses ?key=', async () => {
