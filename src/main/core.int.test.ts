@@ -88,6 +88,24 @@ describe('relay core', () => {
     expect((await fetch(`${after.baseUrl}/health`)).status).toBe(200);
   });
 
+  it('answers a port change made over the management API, then serves on the new port', async () => {
+    const core = await startCore({
+      mountExtra: (app, relay) =>
+        mountManagement(app, { services: relay.services, events: relay.events, adminTokenHash: () => hashAdminToken('adm-t'), logger: silentLogger, rendererDir: null }),
+    });
+    const before = core.relay.status();
+    const res = await fetch(`${before.baseUrl}/api/settings/update`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer adm-t', 'content-type': 'application/json' },
+      body: JSON.stringify({ server: { port: 0 } }),
+    });
+    expect(res.status).toBe(200);
+    const after = core.relay.status();
+    expect(after.port).not.toBe(before.port);
+    const status = await fetch(`${after.baseUrl}/api/relay/status`, { method: 'POST', headers: { authorization: 'Bearer adm-t' } });
+    expect(await status.json()).toMatchObject({ ok: true, value: { running: true, port: after.port } });
+  });
+
   it('accepts keys from the environment and the stored ones, refuses others, and still runs test requests', async () => {
     const core = await startCore({ env: { extraApiKeys: ['sk-env-key-1'] } });
     await core.services.accounts.import({ text: sim.admin.createAccount().credential });

@@ -6,6 +6,7 @@
 import type { BridgeApi } from '../../shared/contract';
 import type { ModelMapping, ModelMappingInput } from '../../shared/domain/model-mapping';
 import { RelayError } from '../../shared/errors';
+import { validateMappingInput } from '../models/mapping-patterns';
 import type { ModelResolver } from '../models/types';
 import type { RelayStore } from '../store/relay-store-types';
 
@@ -15,26 +16,13 @@ export interface ModelsServiceDeps {
   now(): number;
 }
 
-const PATTERN = /^[A-Za-z0-9._:/@*-]+$/;
-
+/** Syntax, catalog target and duplicates are the resolver's rules; the pinned account is ours. */
 function checkMapping(deps: ModelsServiceDeps, input: ModelMappingInput, id: string | null): ModelMappingInput {
-  const pattern = input.pattern.trim();
-  const target = input.target.trim();
-  if (!PATTERN.test(pattern)) {
-    throw new RelayError('invalid_request', 'A model name pattern may use letters, digits, . _ - : / @ and * as a wildcard.', { field: 'pattern' });
-  }
-  if (!deps.resolver.catalog().some((model) => model.id === target)) {
-    throw new RelayError('invalid_request', `${target} is not a catalog model; pick one from the catalog.`, { field: 'target' });
-  }
-  if (deps.resolver.catalog().some((model) => model.id === pattern)) {
-    throw new RelayError('invalid_request', `${pattern} is a catalog model name; an alias cannot replace it.`, { field: 'pattern' });
-  }
-  const clash = deps.store.listMappings().find((m) => m.pattern.toLowerCase() === pattern.toLowerCase() && m.id !== id);
-  if (clash) throw new RelayError('invalid_request', `An alias for ${pattern} already exists.`, { field: 'pattern', mappingId: clash.id });
-  if (input.accountId !== null && !deps.store.getAccount(input.accountId)) {
+  const checked = validateMappingInput(input, deps.store.listMappings(), id ? { ignoreId: id } : {});
+  if (checked.accountId !== null && !deps.store.getAccount(checked.accountId)) {
     throw new RelayError('account_not_found', 'The account this alias is pinned to does not exist.', { field: 'accountId' });
   }
-  return { pattern, target, accountId: input.accountId };
+  return checked;
 }
 
 export function createModelsService(deps: ModelsServiceDeps): BridgeApi['models'] {
