@@ -18,6 +18,8 @@ export function mountManagement(app: Express, options: MountManagementOptions): 
   app.get('/ui', guard, (req, res, next) => (req.path === '/ui' ? res.redirect(301, '/ui/') : next()));
   app.use('/ui', guard, createStaticUiRouter(options.rendererDir));
   app.get('/', guard, (_req, res) => res.redirect(302, '/ui/'));
+  // Browsers ask for it on every UI load; without this it would be a proxy 404 in the console.
+  app.get('/favicon.ico', guard, (_req, res) => res.status(204).end());
 }
 
 export { createManagementRouter, loopbackGuard, type ManagementDeps } from './router';
