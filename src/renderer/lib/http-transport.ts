@@ -19,8 +19,8 @@ export interface HttpTransportDeps {
 
 const RETRY_MS = [500, 1_000, 2_000, 5_000, 10_000];
 
-function failure(code: ErrorInfo['code'], message: string): BridgeResult<never> {
-  return { ok: false, error: { code, message } };
+function failure(code: ErrorInfo['code'], message: string, detail?: ErrorInfo['detail']): BridgeResult<never> {
+  return { ok: false, error: detail ? { code, message, detail } : { code, message } };
 }
 
 function isBridgeResult(value: unknown): value is BridgeResult<unknown> {
@@ -45,7 +45,8 @@ export function createHttpTransport(deps: HttpTransportDeps): Transport {
         body: JSON.stringify(input ?? {}),
       });
     } catch {
-      return failure('internal', 'Cannot reach the relay. Is it still running?');
+      // Marked so callers can tell "no answer" from a refusal (e.g. the listener just moved).
+      return failure('internal', 'Cannot reach the relay. Is it still running?', { unreachable: true });
     }
     const body: unknown = await response.json().catch(() => null);
     if (isBridgeResult(body)) return body;

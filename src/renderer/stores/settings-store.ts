@@ -21,6 +21,7 @@ export interface SettingsState {
   update(patch: SettingsPatch): Promise<boolean>;
   createApiKey(name: string): Promise<string | null>;
   dismissCreatedKey(): void;
+  clearError(): void;
   revokeApiKey(id: string): Promise<void>;
   backup(passphrase: string): Promise<BackupFile | null>;
   restore(data: string, passphrase: string): Promise<RestoreSummary | null>;
@@ -64,6 +65,7 @@ export function createSettingsStore(api: RelayApi, now: () => number = Date.now)
         return created.key;
       },
       dismissCreatedKey: () => set({ createdKey: null }),
+      clearError: () => set({ error: null }),
       async revokeApiKey(id) {
         const done = await guarded(async () => {
           await api.settings.revokeApiKey({ id });

@@ -4,6 +4,7 @@ import { ProgressBar } from '../../components/ProgressBar';
 import { useT } from '../../hooks/use-t';
 import { downloadBase64, readFileAsBase64 } from '../../lib/download';
 import { useAccountsStore } from '../../stores/accounts-store';
+import { useModelsStore } from '../../stores/models-store';
 import { useSettingsStore } from '../../stores/settings-store';
 
 const MIN_PASSPHRASE = 8;
@@ -26,7 +27,8 @@ export function BackupSection() {
   const restore = async (): Promise<void> => {
     if (!file) return;
     const summary = await store().restore(await readFileAsBase64(file), restorePassphrase);
-    if (summary) await useAccountsStore.getState().load();
+    // Accounts and aliases were replaced wholesale; aliases have no pushed event, so reload both.
+    if (summary) await Promise.all([useAccountsStore.getState().load(), useModelsStore.getState().load()]);
   };
 
   return (

@@ -7,7 +7,13 @@ import { useRelayStore } from '../../stores/relay-store';
 import { useSettingsStore } from '../../stores/settings-store';
 import { SaveBar } from './SaveBar';
 
-export function ServerSection({ settings, movedTo, onMoved }: { settings: SettingsView; movedTo: string | null; onMoved(url: string): void }) {
+function newUiUrl(host: string, port: number): string {
+  const token = readStoredAdminToken(window.sessionStorage);
+  const visibleHost = host === '0.0.0.0' || host === '::' ? window.location.hostname : host;
+  return `${window.location.protocol}//${visibleHost}:${port}/ui/${token ? `#token=${encodeURIComponent(token)}` : ''}`;
+}
+
+export function ServerSection({ settings, movedTo, onMoved }: { settings: SettingsView; movedTo: string | null; onMoved(url: string | null): void }) {
   const t = useT();
   const [host, setHost] = useState(settings.server.host);
   const [port, setPort] = useState(String(settings.server.port));
@@ -17,14 +23,17 @@ export function ServerSection({ settings, movedTo, onMoved }: { settings: Settin
 
   const save = async (): Promise<void> => {
     const next = { host: host.trim(), port: portValue ?? settings.server.port };
+    // On the headless host this page is served by the listener that is about to move, so the
+    // answer may never arrive: offer the new address up front and drop it only on a refusal.
+    const moving = isWeb && next.port !== 0 && String(next.port) !== window.location.port;
+    if (moving) onMoved(newUiUrl(next.host, next.port));
     const saved = await useSettingsStore.getState().update({ server: next });
-    // On the headless host this page is served by the listener that just moved: offer the new address.
-    if (saved && isWeb && String(next.port) !== window.location.port && next.port !== 0) {
-      const token = readStoredAdminToken(window.sessionStorage);
-      const visibleHost = next.host === '0.0.0.0' || next.host === '::' ? window.location.hostname : next.host;
-      onMoved(`${window.location.protocol}//${visibleHost}:${next.port}/ui/${token ? `#token=${encodeURIComponent(token)}` : ''}`);
-    }
+    if (!moving || saved) return;
+    const { error, clearError } = useSettingsStore.getState();
+    if (error?.detail?.unreachable) clearError();
+    else onMoved(null);
   };
+
   return (
     <section className="card" aria-label={t('set.server')}>
       <h3>{t('set.server')}</h3>
