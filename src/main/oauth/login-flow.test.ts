@@ -109,6 +109,25 @@ describe('runLoginFlow', () => {
     expect(calls).toBe(2);
   });
 
+  it('does not hang on a capture that never answers (page still loading)', async () => {
+    const clock = fakeClock();
+    let calls = 0;
+    const value = await runLoginFlow({
+      capture: () => {
+        calls += 1;
+        return calls === 1 ? new Promise<CaptureResult>(() => {}) : Promise.resolve(captured('user_detail'));
+      },
+      complete: async () => 'ok',
+      ...clock,
+      signal: new AbortController().signal,
+      pollMs: 10,
+      captureTimeoutMs: 20,
+      options,
+    });
+    expect(value).toBe('ok');
+    expect(calls).toBe(2);
+  });
+
   it('rejects with login_timeout when the user never logs in', async () => {
     const clock = fakeClock();
     const flow = runLoginFlow({ capture: async () => pending, complete: async () => 'never', ...clock, signal: new AbortController().signal, pollMs: 1_000, options });

@@ -80,8 +80,30 @@ export interface LoginFlowDeps<T> {
   sleep(ms: number, signal: AbortSignal): Promise<void>;
   signal: AbortSignal;
   pollMs: number;
+  /** A capture that takes longer counts as "nothing yet" (default 5 s). */
+  captureTimeoutMs?: number;
   options?: Partial<LoginFlowOptions>;
   onState?(state: LoginState): void;
+}
+
+const NOTHING_YET: CaptureResult = { status: 'pending', reason: 'no_token' };
+
+/**
+ * One capture, never longer than the poll's own deadline: running script in a page that is still
+ * loading can wait for the load, and the timeout and cancel checks must keep their pace.
+ */
+function captureOnce(deps: Pick<LoginFlowDeps<unknown>, 'capture' | 'signal' | 'captureTimeoutMs'>): Promise<CaptureResult> {
+  return new Promise((resolve) => {
+    const done = (result: CaptureResult): void => {
+      clearTimeout(timer);
+      deps.signal.removeEventListener('abort', onAbort);
+      resolve(result);
+    };
+    const onAbort = (): void => done(NOTHING_YET);
+    const timer = setTimeout(onAbort, deps.captureTimeoutMs ?? 5_000);
+    deps.signal.addEventListener('abort', onAbort, { once: true });
+    deps.capture().then(done, () => done(NOTHING_YET));
+  });
 }
 
 /** Polls until the user has logged in, then completes; throws RelayError on timeout, cancel or failure. */
@@ -96,7 +118,7 @@ export async function runLoginFlow<T>(deps: LoginFlowDeps<T>): Promise<T> {
   deps.onState?.(state);
   while (state.phase === 'waiting') {
     if (deps.signal.aborted) step({ type: 'cancel' });
-    else step({ type: 'snapshot', result: await deps.capture().catch((): CaptureResult => ({ status: 'pending', reason: 'no_token' })) });
+    else step({ type: 'snapshot', result: await captureOnce(deps) });
     if (state.phase !== 'waiting') break;
     await deps.sleep(deps.pollMs, deps.signal);
     step({ type: 'tick' });
