@@ -188,4 +188,20 @@ describe('chat runner', () => {
     expect(deps.requestLog.get(loud.id)?.requestBody).toContain('hello world');
     expect(deps.requestLog.get(loud.id)?.responseBody).toBe('hello');
   });
+
+  it('cuts the reply at a stop sequence and leaves the upstream', async () => {
+    const { deps, runner, signal } = setup(['a1']);
+    deps.provider.scripts.set('*', async function* () {
+      yield { type: 'text', text: 'hello ST' };
+      yield { type: 'text', text: 'OP world' };
+      yield { type: 'text', text: ' and more' };
+      yield { type: 'finish', reason: 'stop' };
+    });
+    const events = await drain((await runner.startChat(request({ stopSequences: ['STOP'] }), { signal, endpoint: 'x' })).events);
+    expect(events.filter((e) => e.type === 'text').map((e) => (e.type === 'text' ? e.text : '')).join('')).toBe('hello ');
+    expect(events.at(-1)).toEqual({ type: 'finish', reason: 'stop_sequence', stopSequence: 'STOP' });
+    expect(events.at(-2)?.type).toBe('usage');
+    expect(deps.provider.cleanups).toBe(1);
+    expect(deps.pool.releases).toEqual([{ accountId: 'a1', outcome: { ok: true } }]);
+  });
 });

@@ -7,6 +7,7 @@ import { RelayError } from '../../../shared/errors';
 import type { RequestLog, Logger } from '../../logs/types';
 import type { CanonicalEvent, CanonicalRequest, TokenUsage } from '../canonical';
 import { statusForError } from '../errors';
+import { limitOutput } from '../tools';
 import type { ToolEmulation } from '../types';
 import { outcomeFor, toRelayError } from './errors';
 import type { StartedReply } from './failover';
@@ -69,7 +70,10 @@ export function createEventStream(input: EventStreamInput, deps: EventStreamDeps
     if (event.polls !== undefined) polls = event.polls;
     if (event.chatId !== undefined) chatId = event.chatId;
   });
-  const events = deps.tools ? deps.tools.transform(source, request) : source;
+  const withTools = deps.tools ? deps.tools.transform(source, request) : source;
+  // Stop sequences and max tokens are emulated here once for every dialect (the upstream takes
+  // neither); when a limit cuts the reply, leaving the loop returns the upstream generator.
+  const events = limitOutput(withTools, request);
   const tally: Tally = { output: '', toolCalls: 0, ttftMs: null, usage: null, finished: false };
 
   const markFirstToken = (): void => {
@@ -121,8 +125,9 @@ export function createEventStream(input: EventStreamInput, deps: EventStreamDeps
     if (status !== 'success') {
       // Early return (client gone) or error: stop polling now; the provider's finally deletes the chat.
       started.controller.abort();
-      await started.upstream.return(undefined).catch(() => undefined);
     }
+    // Usually already done; a reply cut by a limit may still hold the upstream generator open.
+    await started.upstream.return(undefined).catch(() => undefined);
     started.unlink();
     const error = failure ?? (status === 'aborted' ? new RelayError('aborted', 'The client closed the request.') : null);
     started.lease.release(error ? outcomeFor(error) : { ok: true });
