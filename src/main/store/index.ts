@@ -7,4 +7,5 @@ export { loadDocument, type LoadedDocument } from './load-document';
 export { createFileDocumentStore, createMemoryDocumentStore, type FileDocumentStoreOptions } from './file-document-store';
 export { createFileSecretBox } from './file-secret-box';
 export { createBackup, openBackup, toPortableDocument, fromPortableDocument, type PortableDocument } from './backup';
-export { createRelayStore, keepCorruptCopy, type RelayStoreDeps } from './relay-store';
+export { createRelayStore, type RelayStoreDeps } from './relay-store';
+export { keepCorruptCopy, openDocument } from './open-document';

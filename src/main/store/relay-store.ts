@@ -1,4 +1,4 @@
-import fs from 'node:fs';
+import type { z } from 'zod';
 import type { RestoreSummary } from '../../shared/contract';
 import { accountRecordSchema, type AccountRecord } from '../../shared/domain/account';
 import { modelMappingSchema, type ModelMapping } from '../../shared/domain/model-mapping';
@@ -6,9 +6,11 @@ import { settingsSchema, type Settings, type SettingsPatch } from '../../shared/
 import { RelayError } from '../../shared/errors';
 import { silentLogger, type Logger } from '../logs/types';
 import { createBackup, fromPortableDocument, openBackup, toPortableDocument } from './backup';
+import { DocumentHolder } from './document-holder';
 import type { DocumentStore } from './document-store';
 import { loadDocument } from './load-document';
-import type { ChatLedger, RelayStore, SaveOptions, StoreChange } from './relay-store-types';
+import { openDocument } from './open-document';
+import type { ChatLedger, RelayStore } from './relay-store-types';
 import type { StoreDocument } from './schema';
 import type { SecretBox } from './secret-box';
 
@@ -18,49 +20,6 @@ export interface RelayStoreDeps {
   logger?: Logger;
   /** Delay before a coalesced write (ms). */
   coalesceMs?: number;
-}
-
-/**
- * Loads the document (keeping a copy of a corrupt file before reporting it, refusing a newer
- * one), then writes back a migrated document so the file is current.
- */
-function openDocument(documentStore: DocumentStore, now: () => number, logger: Logger): StoreDocument {
-  let raw: unknown;
-  try {
-    raw = documentStore.read();
-    const { doc, migratedFrom } = loadDocument(raw);
-    if (migratedFrom !== null || raw === undefined) {
-      documentStore.write(doc);
-      if (migratedFrom !== null) logger.info({ from: migratedFrom, to: doc.schemaVersion }, 'migrated the settings file');
-    }
-    return doc;
-  } catch (error) {
-    if (error instanceof RelayError && error.code === 'store_newer_version') throw error;
-    const copy = keepCorruptCopy(documentStore.path, now());
-    const code = (error as NodeJS.ErrnoException | null)?.code;
-    const message =
-      error instanceof RelayError
-        ? error.message
-        : error instanceof SyntaxError
-          ? 'The settings file is not valid JSON.'
-          : `The settings file could not be read${code ? ` (${code})` : ''}.`;
-    throw new RelayError('store_corrupt', `${message} A copy was kept at ${copy ?? '(no copy: file unreadable)'}.`, {
-      path: documentStore.path,
-      copy,
-    }, { cause: error });
-  }
-}
-
-/** Copies a bad file aside (never moves it: the user may want to repair it in place). */
-export function keepCorruptCopy(filePath: string, time: number): string | null {
-  if (filePath === ':memory:') return null;
-  const copy = `${filePath}.corrupt-${new Date(time).toISOString().replace(/[:.]/g, '-')}`;
-  try {
-    fs.copyFileSync(filePath, copy);
-    return copy;
-  } catch {
-    return null;
-  }
 }
 
 function mergeSettings(current: Settings, patch: SettingsPatch): Settings {
@@ -78,7 +37,7 @@ function mergeSettings(current: Settings, patch: SettingsPatch): Settings {
   return parsed.data;
 }
 
-function validate<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, value: unknown, what: string): T {
+function validate<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -92,82 +51,34 @@ export function createRelayStore(documentStore: DocumentStore, deps: RelayStoreD
   const now = deps.now ?? Date.now;
   const logger = deps.logger ?? silentLogger;
   const coalesceMs = deps.coalesceMs ?? 1000;
-  let doc = openDocument(documentStore, now, logger);
-  let dirty = false;
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  const listeners = new Set<(change: StoreChange) => void>();
-
-  function writeNow(): void {
-    if (timer) clearTimeout(timer);
-    timer = null;
-    documentStore.write(doc);
-    dirty = false;
-  }
-
-  function scheduleWrite(): void {
-    dirty = true;
-    if (timer) return;
-    timer = setTimeout(() => {
-      timer = null;
-      try {
-        writeNow();
-      } catch (error) {
-        // Still dirty: the next write or flush()/close() tries again.
-        logger.error({ err: error }, 'could not write the settings file');
-      }
-    }, coalesceMs);
-    timer.unref?.();
-  }
-
-  /**
-   * Every change builds the next document and only then swaps it in. An immediate write goes to
-   * disk first, so when it fails (disk full, permissions) memory still matches the file and the
-   * caller gets the error; a coalesced one is swapped in and written later.
-   */
-  function commit(next: StoreDocument, change: StoreChange, options: SaveOptions = {}): void {
-    if (options.coalesce) {
-      doc = next;
-      scheduleWrite();
-    } else {
-      documentStore.write(next);
-      doc = next;
-      dirty = false;
-      if (timer) clearTimeout(timer);
-      timer = null;
-    }
-    for (const listener of listeners) {
-      try {
-        listener(change);
-      } catch (error) {
-        logger.error({ err: error }, 'store change listener failed');
-      }
-    }
-  }
+  const holder = new DocumentHolder(documentStore, openDocument(documentStore, now, logger), { coalesceMs, logger });
+  const doc = (): StoreDocument => holder.current;
+  const commit = holder.commit.bind(holder);
 
   function setLedger(accountId: string, ids: number[]): void {
-    const chatLedger = { ...doc.chatLedger };
+    const chatLedger = { ...doc().chatLedger };
     if (ids.length > 0) chatLedger[accountId] = ids;
     else delete chatLedger[accountId];
     // A lost `add` would leave an upstream chat nobody deletes, but a sync write per reply would
     // stall the proxy; the coalescing window is short and close() writes the rest.
-    commit({ ...doc, chatLedger }, { section: 'ledger', accountId }, { coalesce: true });
+    commit({ ...doc(), chatLedger }, { section: 'ledger', accountId }, { coalesce: true });
   }
 
   const chatLedger: ChatLedger = {
     add(accountId, chatId) {
-      const list = doc.chatLedger[accountId] ?? [];
+      const list = doc().chatLedger[accountId] ?? [];
       if (!list.includes(chatId)) setLedger(accountId, [...list, chatId]);
     },
     remove(accountId, chatId) {
-      const list = doc.chatLedger[accountId];
+      const list = doc().chatLedger[accountId];
       if (list?.includes(chatId)) setLedger(accountId, list.filter((id) => id !== chatId));
     },
-    list: (accountId) => [...(doc.chatLedger[accountId] ?? [])],
+    list: (accountId) => [...(doc().chatLedger[accountId] ?? [])],
   };
 
   function replaceWith(next: StoreDocument): StoreDocument {
     commit(next, { section: 'document' });
-    return structuredClone(doc);
+    return structuredClone(doc());
   }
 
   function upsertById<T extends { id: string }>(list: readonly T[], item: T): T[] {
@@ -177,84 +88,74 @@ export function createRelayStore(documentStore: DocumentStore, deps: RelayStoreD
 
   return {
     path: documentStore.path,
-    getSettings: () => structuredClone(doc.settings),
+    getSettings: () => structuredClone(doc().settings),
     updateSettings(patch) {
-      commit({ ...doc, settings: mergeSettings(doc.settings, patch) }, { section: 'settings' });
-      return structuredClone(doc.settings);
+      commit({ ...doc(), settings: mergeSettings(doc().settings, patch) }, { section: 'settings' });
+      return structuredClone(doc().settings);
     },
     setApiKeys(keys) {
-      const settings = validate(settingsSchema, { ...doc.settings, apiKeys: keys }, 'API keys');
-      commit({ ...doc, settings }, { section: 'settings' });
-      return structuredClone(doc.settings);
+      const settings = validate(settingsSchema, { ...doc().settings, apiKeys: keys }, 'API keys');
+      commit({ ...doc(), settings }, { section: 'settings' });
+      return structuredClone(doc().settings);
     },
-    listAccounts: () => structuredClone(doc.accounts),
+    listAccounts: () => structuredClone(doc().accounts),
     getAccount(id) {
-      const found = doc.accounts.find((account) => account.id === id);
+      const found = doc().accounts.find((account) => account.id === id);
       return found ? structuredClone(found) : null;
     },
     saveAccount(record, options) {
       const valid: AccountRecord = validate(accountRecordSchema, record, 'account');
-      commit({ ...doc, accounts: upsertById(doc.accounts, valid) }, { section: 'accounts', accountId: valid.id }, options);
+      commit({ ...doc(), accounts: upsertById(doc().accounts, valid) }, { section: 'accounts', accountId: valid.id }, options);
       return structuredClone(valid);
     },
     removeAccount(id) {
-      if (!doc.accounts.some((account) => account.id === id)) return false;
-      const chatLedger = { ...doc.chatLedger };
+      if (!doc().accounts.some((account) => account.id === id)) return false;
+      const chatLedger = { ...doc().chatLedger };
       delete chatLedger[id];
       commit(
         {
-          ...doc,
-          accounts: doc.accounts.filter((account) => account.id !== id),
+          ...doc(),
+          accounts: doc().accounts.filter((account) => account.id !== id),
           chatLedger,
-          mappings: doc.mappings.map((mapping) => (mapping.accountId === id ? { ...mapping, accountId: null } : mapping)),
+          mappings: doc().mappings.map((mapping) => (mapping.accountId === id ? { ...mapping, accountId: null } : mapping)),
         },
         { section: 'accounts', accountId: id },
       );
       return true;
     },
-    listMappings: () => structuredClone(doc.mappings),
+    listMappings: () => structuredClone(doc().mappings),
     getMapping(id) {
-      const found = doc.mappings.find((mapping) => mapping.id === id);
+      const found = doc().mappings.find((mapping) => mapping.id === id);
       return found ? structuredClone(found) : null;
     },
     saveMapping(mapping) {
       const valid: ModelMapping = validate(modelMappingSchema, mapping, 'model mapping');
-      commit({ ...doc, mappings: upsertById(doc.mappings, valid) }, { section: 'mappings' });
+      commit({ ...doc(), mappings: upsertById(doc().mappings, valid) }, { section: 'mappings' });
       return structuredClone(valid);
     },
     removeMapping(id) {
-      if (!doc.mappings.some((mapping) => mapping.id === id)) return false;
-      commit({ ...doc, mappings: doc.mappings.filter((mapping) => mapping.id !== id) }, { section: 'mappings' });
+      if (!doc().mappings.some((mapping) => mapping.id === id)) return false;
+      commit({ ...doc(), mappings: doc().mappings.filter((mapping) => mapping.id !== id) }, { section: 'mappings' });
       return true;
     },
     chatLedger,
-    getAdminTokenHash: () => doc.adminTokenHash ?? null,
+    getAdminTokenHash: () => doc().adminTokenHash ?? null,
     setAdminTokenHash(hash) {
-      commit({ ...doc, adminTokenHash: hash }, { section: 'settings' });
+      commit({ ...doc(), adminTokenHash: hash }, { section: 'settings' });
     },
-    onChange(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    exportDocument: () => structuredClone(doc),
+    onChange: (listener) => holder.onChange(listener),
+    exportDocument: () => structuredClone(doc()),
     replaceDocument: (raw) => replaceWith(loadDocument(raw).doc),
     async exportBackup(passphrase) {
-      return createBackup(toPortableDocument(doc, deps.secretBox), passphrase, now);
+      return createBackup(toPortableDocument(doc(), deps.secretBox), passphrase, now);
     },
     async restoreBackup(data, passphrase): Promise<RestoreSummary> {
       const restored = fromPortableDocument(await openBackup(data, passphrase), deps.secretBox);
       // The management token belongs to this machine, not to the backup's origin.
-      replaceWith({ ...restored, adminTokenHash: doc.adminTokenHash ?? null });
+      replaceWith({ ...restored, adminTokenHash: doc().adminTokenHash ?? null });
       return { accounts: restored.accounts.length, mappings: restored.mappings.length, apiKeys: restored.settings.apiKeys.length };
     },
-    flush() {
-      if (dirty) writeNow();
-    },
-    close() {
-      if (dirty) writeNow();
-      if (timer) clearTimeout(timer);
-      timer = null;
-      listeners.clear();
-    },
+    flush: () => holder.flush(),
+    close: () => holder.close(),
   };
 }
