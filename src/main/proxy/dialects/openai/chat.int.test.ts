@@ -89,4 +89,24 @@ describe('OpenAI dialect against the simulator', () => {
     const whole = await openai.chat.completions.create({ model: 'MiniMax-M2.7-Think', messages: [{ role: 'user', content: 'Capital of France?' }] });
     expect((whole.choices[0]?.message as { reasoning_content?: string }).reasoning_content).toBe('Easy one.');
   });
+
+  it('honours max_tokens (finish_reason length) and stop sequences', async () => {
+    stack = await startRealStack();
+    const openai = client(stack);
+    stack.sim.admin.scriptReply({ text: 'one two three four five six seven eight nine ten eleven twelve' });
+    const short = await openai.chat.completions.create({ model: 'MiniMax-M2.7', messages: [{ role: 'user', content: 'count' }], max_tokens: 3 });
+    expect(short.choices[0]?.finish_reason).toBe('length');
+    expect(short.choices[0]?.message.content).toBe('one two three');
+
+    stack.sim.admin.scriptReply({ text: 'alpha beta END gamma' });
+    const stopped = await openai.chat.completions.create({ model: 'MiniMax-M2.7', messages: [{ role: 'user', content: 'go' }], stop: ['END'], stream: true });
+    let text = '';
+    let finish: string | null | undefined;
+    for await (const chunk of stopped) {
+      text += chunk.choices[0]?.delta.content ?? '';
+      finish = chunk.choices[0]?.finish_reason ?? finish;
+    }
+    expect(text).toBe('alpha beta ');
+    expect(finish).toBe('stop');
+  });
 });
