@@ -98,6 +98,11 @@ describe('tool emulation transform', () => {
     });
   });
 
+  it('recovers a bare <invoke> written without its wrapper', async () => {
+    const reply = 'Reading.\n<invoke name="read_file">\n<parameter name="path">a.txt</parameter>\n</invoke>\nok';
+    expect(summarise(await run([reply]))).toEqual({ text: 'Reading.\nok', calls: [{ name: 'read_file', arguments: { path: 'a.txt' } }], finish: { type: 'finish', reason: 'tool_calls' } });
+  });
+
   it('leaves ordinary code blocks and JSON examples as text', async () => {
     const reply = 'Code:\n```python\nprint("<tool_call>")\n```\nJSON:\n```json\n{"a": 1}\n```\n';
     expect(summarise(await run([reply]))).toEqual({ text: reply, calls: [], finish: { type: 'finish', reason: 'stop' } });
@@ -174,6 +179,7 @@ describe('tool emulation transform', () => {
       'A\n[function_calls]\n[call:get_weather]{"city": "Oslo"}[/call]\n[/function_calls]\n tail',
       'x ```\n{"name": "read_file", "arguments": {"path": "é😀"}}\n``` y ```js\nlet a = 1;\n``` `z`',
       'plain <tool_call>{"name": "nope"}</tool_call> [not a call] <minimax:tool_call',
+      'a <invoke name="read_file"><parameter name="path">p</parameter></invoke> b <invoke name="x"></invoke> <inv',
     ];
     for (const reply of replies) {
       const whole = summarise(await run([reply]));

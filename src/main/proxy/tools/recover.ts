@@ -45,7 +45,8 @@ export function createCallRecovery(deps: CallRecoveryDeps): CallRecovery {
   }
 
   function block(segment: Extract<Segment, { kind: 'block' }>, events: CanonicalEvent[]): void {
-    const parsed = parseBlockBody(segment.body);
+    // A bare `<invoke>` keeps its opening tag in `raw` only.
+    const parsed = parseBlockBody(segment.format === 'bare-invoke' ? segment.raw : segment.body);
     const checked = parsed.map((raw) => ({ raw, result: check(raw) }));
     const valid = checked.filter((c) => c.result.ok);
     for (const { raw, result } of checked) {

@@ -5,7 +5,7 @@
  * they were chunked, so any split of a reply yields the same segments.
  */
 
-export type BlockFormat = 'native' | 'tool-call-tag' | 'bracket' | 'fence';
+export type BlockFormat = 'native' | 'bare-invoke' | 'tool-call-tag' | 'bracket' | 'fence';
 
 export type Segment =
   | { kind: 'text'; text: string }
@@ -23,8 +23,11 @@ const OPENERS: readonly Opener[] = [
   { format: 'tool-call-tag', open: '<tool_call>', close: '</tool_call>' },
   { format: 'bracket', open: '[function_calls]', close: '[/function_calls]' },
   { format: 'fence', open: '```', close: '```' },
+  // The native call without its `<minimax:tool_call>` wrapper, as the model sometimes writes it.
+  { format: 'bare-invoke', open: '<invoke name=', close: '</invoke>' },
 ];
 const FENCE = '```';
+const FENCE_OPENER = OPENERS.find((o) => o.format === 'fence') as Opener;
 /** Info strings of a fenced block that may hold a call; anything else is code for the reader. */
 const CALL_FENCE_INFO = new Set(['', 'json', 'json5', 'jsonc', 'tool_call', 'tool_code', 'xml', 'js', 'javascript']);
 const MAX_FENCE_INFO = 32;
@@ -138,7 +141,7 @@ export function createCallScanner(): CallScanner {
     if (!'{[<'.includes(first[0])) return releaseFenceAsCode();
     const head = FENCE + buffer.slice(0, newline + 1);
     buffer = buffer.slice(newline + 1);
-    enterBlock(OPENERS[3] as Opener, head);
+    enterBlock(FENCE_OPENER, head);
     return true;
   }
 
