@@ -226,6 +226,36 @@ describe('chat', () => {
     await expect.poll(() => upstream.callsTo(DELETE).length).toBe(1);
   });
 
+  it('ends at once on abort during the send, then deletes the chat the send created', async () => {
+    const { upstream, ledger } = setup();
+    let answerSend: (response: Response) => void = () => {};
+    let sendStarted = false;
+    const fetchSend = new Promise<Response>((resolve) => {
+      answerSend = resolve;
+    });
+    const original = upstream.fetch;
+    const controller = new AbortController();
+    const provider = createMinimaxAgentProvider({
+      fetch: (input, init) => {
+        if (!String(input).includes(SEND)) return original(input, init);
+        sendStarted = true;
+        return fetchSend;
+      },
+      now: upstream.now,
+      sleep: upstream.sleep,
+      settings: () => ({ signatureVariant: 'secret' }),
+      chatLedger: ledger,
+    });
+    const reply = failure(provider.chat(REQUEST, options({ signal: controller.signal })));
+    await expect.poll(() => sendStarted).toBe(true);
+    controller.abort();
+    expect((await reply).code).toBe('aborted');
+    answerSend(json({ chat_id: 99, msg_id: 1, base_resp: { status_code: 0 } }));
+    await expect.poll(() => upstream.callsTo(DELETE).map((call) => JSON.parse(call.body!).chat_id)).toEqual([99]);
+    expect(upstream.callsTo(POLL)).toHaveLength(0);
+    await expect.poll(() => ledger.list(ACCOUNT.id)).toEqual([]);
+  });
+
   it('maps send failures: busy, credits (with reset time), unavailable', async () => {
     const cases: [() => Response, string][] = [
       [() => baseError(1400010171, 'a reply is already running'), 'upstream_busy'],

@@ -75,7 +75,7 @@ async function* generate(
   const identity = await run.race(deps.devices.identify(options.account));
   state.identity = identity;
   run.check();
-  state.chatId = await sendMessage(deps, identity, request, options, run.signal);
+  state.chatId = await sendWithoutCutting(deps, identity, request, options, run);
   yield { type: 'upstream', chatId: String(state.chatId) };
   const tracker = createReplyTracker();
   const cadence = createPollCadence();
@@ -132,12 +132,38 @@ function countTransientFailure(error: unknown, run: RunControl, failures: number
   return count;
 }
 
+/**
+ * A send cut mid-flight may still have created a chat upstream, whose id we would never learn:
+ * it would keep running (blocking the account's one reply) and escape cleanup. So an abort or the
+ * deadline ends the run at once, but the send itself completes (within its 15 s request timeout)
+ * and the chat it created is deleted in the background.
+ */
+async function sendWithoutCutting(
+  deps: ChatDeps,
+  identity: CallIdentity,
+  request: CanonicalRequest,
+  options: ProviderChatOptions,
+  run: RunControl,
+): Promise<number> {
+  const sending = sendMessage(deps, identity, request, options);
+  try {
+    return await run.race(sending);
+  } catch (error) {
+    if (run.signal.aborted) {
+      sending.then(
+        (chatId) => (options.cleanup ? removeChat(deps, options.account, identity, chatId) : undefined),
+        () => undefined,
+      );
+    }
+    throw error;
+  }
+}
+
 async function sendMessage(
   deps: ChatDeps,
   identity: CallIdentity,
   request: CanonicalRequest,
   options: ProviderChatOptions,
-  signal: AbortSignal,
 ): Promise<number> {
   const knobs = toSendKnobs(options.model.id, options.model.capabilities);
   // Field order as the web app and Chat2API build it; the body string is what gets signed.
@@ -158,7 +184,6 @@ async function sendMessage(
       body,
       envelope: 'baseResp',
       schema: sendMsgResponse,
-      signal,
     });
     deps.ledger.add(options.account.id, sent.chat_id);
     return sent.chat_id;
