@@ -1,143 +1,123 @@
 /**
- * The composition root shared by every host: store → repository → pool → models → request log →
- * providers → proxy app → listener, plus the services (BridgeApi) and their events. Hosts differ
- * only in the options they pass (document store, secret box, login window, extra routes).
+ * The composition root shared by every host: the relay's state (core/relay-state.ts) → proxy app →
+ * listener, plus the services (BridgeApi) and their events. Hosts differ only in the options they
+ * pass (document store, secret box, login window, extra routes).
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import express from 'express';
 import type { BridgeApi } from '../shared/contract';
-import type { Region } from '../shared/domain/account';
-import { createAccountPool, createAccountRepository } from './accounts';
 import { wireChangeEvents } from './core/change-events';
-import { createKeyring } from './core/keyring';
-import { createRelayListener } from './core/listener';
+import { createKeyring, type Keyring } from './core/keyring';
+import { createRelayListener, type RelayListener } from './core/listener';
+import { createRelayState, type RelayState } from './core/relay-state';
 import type { RelayCore, RelayCoreOptions } from './core/types';
-import { createRequestLog } from './logs/request-log';
-import { silentLogger } from './logs/types';
-import { createModelResolver } from './models';
-import { createMinimaxAgentProvider } from './providers/minimax-agent';
-import { createProxyApp } from './proxy/app';
+import { createProxyApp, type ProxyApp } from './proxy/app';
 import { anthropicDialect } from './proxy/dialects/anthropic';
 import { geminiDialect } from './proxy/dialects/gemini';
 import { openaiDialect } from './proxy/dialects/openai';
-import { sendError, errorBodyForPath } from './proxy/errors';
+import { errorBodyForPath, sendError } from './proxy/errors';
 import { createToolEmulation } from './proxy/tools';
-import { createEventBus, createServices, toSettingsView } from './services';
-import { createFileDocumentStore, createFileSecretBox, createRelayStore } from './store';
+import { createEventBus, createServices, toSettingsView, type EventBus } from './services';
 
 export type { SecretBox } from './store/secret-box';
 export type { AdminTokenStore, RelayControl, RelayCore, RelayCoreEvents, RelayCoreOptions } from './core/types';
 
 const DIALECTS = [openaiDialect, anthropicDialect, geminiDialect] as const;
 
-export async function createRelayCore(options: RelayCoreOptions): Promise<RelayCore> {
-  const now = options.now ?? Date.now;
-  const logger = options.logger ?? silentLogger;
-  const env = options.env ?? {};
-  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
-
-  const secretBox = options.secretBox ?? createFileSecretBox(options.dataDir, { logger });
-  const documentStore = options.documentStore ?? createFileDocumentStore({ dir: options.dataDir, fileName: 'relay.json' });
-  const store = createRelayStore(documentStore, { secretBox, now, logger });
-  const settings = () => store.getSettings();
-  // The environment's URL (simulator, demo) wins over both regions' settings for this run.
-  const baseUrlFor = (region: Region): string => env.agentBaseUrl ?? (region === 'cn' ? settings().upstream.cnBaseUrl : settings().upstream.intlBaseUrl);
-
-  const repository = createAccountRepository({ store, secretBox, now });
-  const pool = createAccountPool({ repository, settings: () => settings().pool, baseUrlFor, now, logger });
-  const models = createModelResolver({ getMappings: () => store.listMappings(), getSettings: settings });
-  const requestLog = await createRequestLog({
-    dir: join(options.dataDir, 'logs'),
-    retentionDays: () => settings().logs.retentionDays,
-    maxFileMb: () => settings().logs.maxFileMb,
-    now,
-    logger,
-  });
-  const agent = createMinimaxAgentProvider({
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-    now,
-    logger,
-    settings: () => ({ signatureVariant: settings().upstream.signatureVariant }),
-    chatLedger: store.chatLedger,
-  });
-  const providers = new Map([[agent.kind, agent]]);
-  const keyring = createKeyring(env.extraApiKeys ?? [], now);
-
-  const proxyApp = createProxyApp({
+function buildProxy(state: RelayState, keyring: Keyring, version: string | undefined): ProxyApp {
+  const { store, settings } = state;
+  return createProxyApp({
     getSettings: () => keyring.withKeys(settings()),
-    pool,
-    models,
+    pool: state.pool,
+    models: state.models,
     mappings: () => store.listMappings(),
-    requestLog,
-    providers,
-    tools: createToolEmulation({ logger }),
-    logger,
-    now,
+    requestLog: state.requestLog,
+    providers: state.providers,
+    tools: createToolEmulation({ logger: state.logger }),
+    logger: state.logger,
+    now: state.now,
     dialects: DIALECTS,
-    ...(options.version ? { version: options.version } : {}),
+    ...(version ? { version } : {}),
     recordApiKeyUse(lastUsed) {
       const keys = settings().apiKeys;
       if (!keys.some((key) => lastUsed.has(key.id))) return;
       store.setApiKeys(keys.map((key) => (keyring.isStored(key.id) && lastUsed.has(key.id) ? { ...key, lastUsedAt: lastUsed.get(key.id) ?? key.lastUsedAt } : key)));
     },
   });
+}
 
-  let addressOverride = env.serverHost !== undefined || env.serverPort !== undefined ? { host: env.serverHost, port: env.serverPort } : null;
-  const address = () => ({ host: addressOverride?.host ?? settings().server.host, port: addressOverride?.port ?? settings().server.port });
-  const events = createEventBus(logger);
-  const root = express();
-  root.disable('x-powered-by');
-  const listener = createRelayListener({
-    handler: Object.assign(root, { flushPending: () => proxyApp.flushPending() }),
-    address,
-    apiKeysConfigured: () => keyring.hasKeys(settings()),
-    host: options.host,
-    pool,
-    events,
-    logger,
-    now,
-  });
-
-  const services: BridgeApi = createServices({
+function buildServices(
+  state: RelayState,
+  options: RelayCoreOptions,
+  deps: { events: EventBus; listener: RelayListener; keyring: Keyring; clearAddressOverride: () => void },
+): BridgeApi {
+  const { settings, now, logger, events } = { ...state, events: deps.events };
+  return createServices({
     app: { version: options.version ?? '0.0.0', host: options.host, dataDir: options.dataDir, canLoginWithWindow: options.host === 'desktop' && options.login !== undefined },
-    relay: { relay: listener, fetch: globalThis.fetch, now, defaultModel: () => settings().models.defaultModel, localKey: () => keyring.localKey(settings()) },
+    relay: { relay: deps.listener, fetch: globalThis.fetch, now, defaultModel: () => settings().models.defaultModel, localKey: () => deps.keyring.localKey(settings()) },
     accounts: {
-      repository,
-      providers,
-      busyCount: (id) => pool.busyCount(id),
-      baseUrlFor,
+      repository: state.repository,
+      providers: state.providers,
+      busyCount: (id) => state.pool.busyCount(id),
+      baseUrlFor: state.baseUrlFor,
       defaultRegion: () => settings().upstream.region,
       events,
       logger,
       now,
       ...(options.login ? { login: options.login } : {}),
     },
-    models: { resolver: models, store, now },
-    logs: { requestLog },
-    settings: { store, relay: listener, events, logger, now, onServerAddressChanged: () => (addressOverride = null) },
+    models: { resolver: state.models, store: state.store, now },
+    logs: { requestLog: state.requestLog },
+    settings: { store: state.store, relay: deps.listener, events, logger, now, onServerAddressChanged: deps.clearAddressOverride },
   });
+}
 
+export async function createRelayCore(options: RelayCoreOptions): Promise<RelayCore> {
+  const state = await createRelayState(options);
+  const { settings, store, repository, pool } = state;
+  const env = options.env ?? {};
+  const keyring = createKeyring(env.extraApiKeys ?? [], state.now);
+  const proxyApp = buildProxy(state, keyring, options.version);
+
+  // Flags apply to this run until the user picks an address in the settings.
+  let addressOverride = env.serverHost !== undefined || env.serverPort !== undefined ? { host: env.serverHost, port: env.serverPort } : null;
+  const events = createEventBus(state.logger);
+  const root = express();
+  root.disable('x-powered-by');
+  const listener = createRelayListener({
+    handler: Object.assign(root, { flushPending: () => proxyApp.flushPending() }),
+    address: () => ({ host: addressOverride?.host ?? settings().server.host, port: addressOverride?.port ?? settings().server.port }),
+    apiKeysConfigured: () => keyring.hasKeys(settings()),
+    host: options.host,
+    pool,
+    events,
+    logger: state.logger,
+    now: state.now,
+  });
+  const services = buildServices(state, options, { events, listener, keyring, clearAddressOverride: () => (addressOverride = null) });
   const changes = wireChangeEvents({
     events,
-    onStoreChange: (listener) => store.onChange(listener),
-    requestLog,
+    onStoreChange: (listen) => store.onChange(listen),
+    requestLog: state.requestLog,
     accounts: () => repository.list().map((record) => repository.toSummary(record, pool.busyCount(record.id))),
     settings: () => toSettingsView(settings()),
   });
 
+  let closing: Promise<void> | null = null;
   const core: RelayCore = {
     services,
     events,
     relay: listener,
     admin: { tokenHash: () => store.getAdminTokenHash(), setTokenHash: (hash) => store.setAdminTokenHash(hash) },
-    async close() {
-      await listener.close();
-      changes.dispose();
-      pool.dispose();
-      // close() flushes buffered lines and the stats file.
-      await requestLog.close();
-      store.close();
+    close() {
+      closing ??= (async () => {
+        await listener.close();
+        changes.dispose();
+        pool.dispose();
+        // Flushes buffered log lines and the stats file.
+        await state.requestLog.close();
+        store.close();
+      })();
+      return closing;
     },
   };
 

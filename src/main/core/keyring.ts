@@ -24,7 +24,7 @@ export function createKeyring(envKeys: readonly string[], now: () => number): Ke
   const extra: ApiKeyRecord[] = envKeys
     .map((key) => key.trim())
     .filter((key) => key !== '')
-    .map((key, index) => ({ id: `env:${index + 1}`, name: `MINIMAX_RELAY_API_KEYS #${index + 1}`, prefix: key.slice(0, 8), hash: hashApiKey(key), createdAt: created, lastUsedAt: null }));
+    .map((key, index) => ({ id: `env:${index + 1}`, name: `MINIMAX_RELAY_API_KEYS #${index + 1}`, prefix: key.slice(0, Math.min(8, Math.floor(key.length / 3))), hash: hashApiKey(key), createdAt: created, lastUsedAt: null }));
   const internalKey = `sk-relay-internal-${randomBytes(24).toString('base64url')}`;
   const internal: ApiKeyRecord = { id: INTERNAL_ID, name: 'test request', prefix: 'internal', hash: hashApiKey(internalKey), createdAt: created, lastUsedAt: null };
 

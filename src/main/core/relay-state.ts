@@ -1,0 +1,68 @@
+/**
+ * The relay's stateful parts, built in dependency order: store → repository → pool → models →
+ * request log → providers. Every part reads settings through a getter, so a settings change
+ * applies to the next request without rebuilding anything.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Region } from '../../shared/domain/account';
+import type { Settings } from '../../shared/domain/settings';
+import { createAccountPool, createAccountRepository, type AccountRepository, type ManagedAccountPool } from '../accounts';
+import { createRequestLog, type ManagedRequestLog } from '../logs/request-log';
+import { silentLogger, type Logger } from '../logs/types';
+import { createModelResolver } from '../models';
+import type { ModelResolver } from '../models/types';
+import { createMinimaxAgentProvider } from '../providers/minimax-agent';
+import type { UpstreamProvider } from '../providers/types';
+import type { ProviderKind } from '../../shared/domain/account';
+import { createFileDocumentStore, createFileSecretBox, createRelayStore, type RelayStore } from '../store';
+import type { RelayCoreOptions } from './types';
+
+export const STORE_FILE_NAME = 'relay.json';
+
+export interface RelayState {
+  now: () => number;
+  logger: Logger;
+  store: RelayStore;
+  settings: () => Settings;
+  baseUrlFor: (region: Region) => string;
+  repository: AccountRepository;
+  pool: ManagedAccountPool;
+  models: ModelResolver;
+  requestLog: ManagedRequestLog;
+  providers: ReadonlyMap<ProviderKind, UpstreamProvider>;
+}
+
+export async function createRelayState(options: RelayCoreOptions): Promise<RelayState> {
+  const now = options.now ?? Date.now;
+  const logger = options.logger ?? silentLogger;
+  const agentBaseUrl = options.env?.agentBaseUrl;
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+
+  const secretBox = options.secretBox ?? createFileSecretBox(options.dataDir, { logger });
+  const documentStore = options.documentStore ?? createFileDocumentStore({ dir: options.dataDir, fileName: STORE_FILE_NAME });
+  const store = createRelayStore(documentStore, { secretBox, now, logger });
+  const settings = (): Settings => store.getSettings();
+  // The environment's URL (simulator, demo) wins over both regions' settings for this run.
+  const baseUrlFor = (region: Region): string => agentBaseUrl ?? (region === 'cn' ? settings().upstream.cnBaseUrl : settings().upstream.intlBaseUrl);
+
+  const repository = createAccountRepository({ store, secretBox, now });
+  const pool = createAccountPool({ repository, settings: () => settings().pool, baseUrlFor, now, logger });
+  const models = createModelResolver({ getMappings: () => store.listMappings(), getSettings: settings });
+  const requestLog = await createRequestLog({
+    dir: join(options.dataDir, 'logs'),
+    retentionDays: () => settings().logs.retentionDays,
+    maxFileMb: () => settings().logs.maxFileMb,
+    now,
+    logger,
+  });
+  const agent = createMinimaxAgentProvider({
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    now,
+    logger,
+    settings: () => ({ signatureVariant: settings().upstream.signatureVariant }),
+    chatLedger: store.chatLedger,
+  });
+  const providers = new Map<ProviderKind, UpstreamProvider>([[agent.kind, agent]]);
+  return { now, logger, store, settings, baseUrlFor, repository, pool, models, requestLog, providers };
+}
