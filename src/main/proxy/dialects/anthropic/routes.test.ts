@@ -4,7 +4,7 @@ import { RelayError } from '../../../../shared/errors';
 import { silentLogger } from '../../../logs/types';
 import type { CanonicalEvent } from '../../canonical';
 import type { RelayServer } from '../../server';
-import { createFakeDeps } from '../../test-support/fakes';
+import { abortableDelay, createFakeDeps } from '../../test-support/fakes';
 import type { FakeDeps } from '../../test-support/fakes';
 import { serveApp } from '../../test-support/serve';
 import { createToolEmulation } from '../../tools';
@@ -112,5 +112,23 @@ describe('anthropic routes', () => {
     expect(names.at(-1)).toBe('error');
     expect(body).toContain('"type":"api_error"');
     expect(body).not.toContain('message_stop');
+  });
+
+  it('stops the upstream and frees the account when the client goes away mid-stream', async () => {
+    const { url, deps } = await start([]);
+    deps.provider.scripts.set('*', async function* (_request, options) {
+      yield { type: 'text', text: 'first words' };
+      await abortableDelay(30_000, options.signal);
+      yield { type: 'finish', reason: 'stop' };
+    });
+    const controller = new AbortController();
+    const res = await fetch(`${url}/v1/messages`, { method: 'POST', signal: controller.signal, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ model: 'm', max_tokens: 50, stream: true, messages: [{ role: 'user', content: 'x' }] }) });
+    const reader = res.body!.getReader();
+    let seen = '';
+    while (!seen.includes('first words')) seen += new TextDecoder().decode((await reader.read()).value);
+    controller.abort();
+    await expect.poll(() => deps.pool.releases.length, { timeout: 5000 }).toBe(1);
+    expect(deps.provider.cleanups).toBe(1);
+    expect(deps.pool.releases[0]?.outcome).not.toEqual({ ok: true });
   });
 });

@@ -4,7 +4,7 @@ import { RelayError } from '../../../../shared/errors';
 import { silentLogger } from '../../../logs/types';
 import type { CanonicalEvent } from '../../canonical';
 import type { RelayServer } from '../../server';
-import { createFakeDeps } from '../../test-support/fakes';
+import { abortableDelay, createFakeDeps } from '../../test-support/fakes';
 import type { FakeDeps } from '../../test-support/fakes';
 import { serveApp } from '../../test-support/serve';
 import { createToolEmulation } from '../../tools';
@@ -108,5 +108,22 @@ describe('gemini routes', () => {
     const late = await post('/v1beta/models/m:generateContent', { contents: [{ parts: [{ text: 'x' }] }] });
     expect(late.status).toBe(504);
     expect(await late.json()).toMatchObject({ error: { status: 'DEADLINE_EXCEEDED' } });
+  });
+
+  it('stops the upstream when the client goes away mid-stream', async () => {
+    const { url, deps } = await start([]);
+    deps.provider.scripts.set('*', async function* (_request, options) {
+      yield { type: 'text', text: 'first words' };
+      await abortableDelay(30_000, options.signal);
+      yield { type: 'finish', reason: 'stop' };
+    });
+    const controller = new AbortController();
+    const res = await fetch(`${url}/v1beta/models/m:streamGenerateContent?alt=sse`, { method: 'POST', signal: controller.signal, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ contents: [{ parts: [{ text: 'x' }] }] }) });
+    const reader = res.body!.getReader();
+    let seen = '';
+    while (!seen.includes('first words')) seen += new TextDecoder().decode((await reader.read()).value);
+    controller.abort();
+    await expect.poll(() => deps.pool.releases.length, { timeout: 5000 }).toBe(1);
+    expect(deps.provider.cleanups).toBe(1);
   });
 });
