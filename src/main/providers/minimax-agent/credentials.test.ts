@@ -89,6 +89,8 @@ describe('parseCredentials', () => {
     ['JSON without a token', '{"foo":1}'],
     ['broken JSON', '{"value":'],
     ['underscore separator', `450234567894_${token}`],
+    ['only separators', ' , ,\n'],
+    ['empty JSON list', '[]'],
   ])('reports %s as invalid_credential with a message, without throwing', (_label, input) => {
     const results = parseCredentials(input, NOW);
     expect(results.length).toBeGreaterThan(0);

@@ -63,13 +63,14 @@ export function parseCredentials(input: string | CredentialFields, now: number =
   if (typeof input !== 'string') return [parseFields(input.token, input.realUserId, now)];
   const text = input.trim();
   if (text === '') return [fail('invalid_credential', 'The credential is empty: paste a token or a realUserID+token string.')];
-  const json = parseJsonEntries(text);
-  if (json) return json.map((entry) => parseEntry(entry, now));
-  return text
-    .split(/[,\n\r]+/)
-    .map((entry) => entry.trim())
-    .filter((entry) => entry !== '')
-    .map((entry) => parseEntry(entry, now));
+  const entries =
+    parseJsonEntries(text) ??
+    text
+      .split(/[,\n\r]+/)
+      .map((entry) => entry.trim())
+      .filter((entry) => entry !== '');
+  if (entries.length === 0) return [fail('invalid_credential', 'No credential found in the pasted text.')];
+  return entries.map((entry) => parseEntry(entry, now));
 }
 
 /** The first credential of the input, or its error; handy where exactly one is expected. */
