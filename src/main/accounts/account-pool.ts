@@ -3,8 +3,11 @@ import { ACCOUNT_STATUSES, type AccountRecord, type Region } from '../../shared/
 import { RelayError } from '../../shared/errors';
 import { silentLogger, type Logger } from '../logs/types';
 import type { AccountRepository } from './account-repository';
+import { applyLeaseOutcome } from './lease-outcome';
 import { compareCandidates, describeChoice, effectiveStatus, isHealthy, recoversAt, type Candidate } from './pool-selection';
-import type { AccountLease, AccountPool, AcquireOptions, LeaseOutcome } from './types';
+import type { AccountLease, AccountPool, AcquireOptions } from './types';
+
+export { nextLocalMidnight } from './lease-outcome';
 
 export interface PoolSettingsLike {
   queueLength: number;
@@ -42,195 +45,69 @@ interface Waiter {
   onAbort: () => void;
 }
 
-const TRANSIENT = new Set(['upstream_unavailable', 'upstream_busy', 'timeout']);
-
 const defaultTimers: PoolTimers = {
   setTimeout: (callback, ms) => setTimeout(callback, ms),
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
 
-/** The next local midnight: MiniMax resets daily credits once a day when it does not say when. */
-export function nextLocalMidnight(now: number): number {
-  const date = new Date(now);
-  date.setHours(24, 0, 0, 0);
-  return date.getTime();
+function isEligible(record: AccountRecord, options: AcquireOptions): boolean {
+  if (options.pinnedAccountId && record.id !== options.pinnedAccountId) return false;
+  return !options.exclude?.has(record.id);
 }
 
-export function createAccountPool(deps: AccountPoolDeps): ManagedAccountPool {
-  const { repository } = deps;
-  const now = deps.now ?? Date.now;
-  const timers = deps.timers ?? defaultTimers;
-  const logger = deps.logger ?? silentLogger;
-  const busy = new Map<string, number>();
-  const lastPick = new Map<string, number>();
-  const queue: Waiter[] = [];
-  let pickSeq = 0;
-  let recoveryTimer: unknown = null;
-  let dispatching = false;
-  let dispatchAgain = false;
+/** Soonest time an eligible account could take the request, or null if none ever could. */
+function soonestService(records: readonly AccountRecord[], options: AcquireOptions, time: number): number | null {
+  let soonest: number | null = null;
+  for (const record of records) {
+    if (!isEligible(record, options)) continue;
+    const at = recoversAt(record, time);
+    if (at !== null && (soonest === null || at < soonest)) soonest = at;
+  }
+  return soonest;
+}
 
-  const busyOf = (id: string): number => busy.get(id) ?? 0;
+function noAccountError(options: AcquireOptions): RelayError {
+  const pinned = options.pinnedAccountId ? ' (the alias is pinned to one account)' : '';
+  return new RelayError('no_account', `No account can serve this request${pinned}: every account is disabled, expired, invalid or parked. Add another account or reset one.`);
+}
 
-  function eligible(record: AccountRecord, options: AcquireOptions): boolean {
-    if (options.pinnedAccountId && record.id !== options.pinnedAccountId) return false;
-    return !options.exclude?.has(record.id);
+/**
+ * Hands out accounts to requests. Busy slots live here (in memory); statuses live in the
+ * repository. Requests wait in one FIFO queue; a timer runs only while someone waits (each
+ * waiter's deadline, and a wake-up when the next parked account recovers).
+ */
+class QueuedAccountPool implements ManagedAccountPool {
+  readonly #deps: AccountPoolDeps;
+  readonly #now: () => number;
+  readonly #timers: PoolTimers;
+  readonly #logger: Logger;
+  readonly #busy = new Map<string, number>();
+  readonly #lastPick = new Map<string, number>();
+  readonly #queue: Waiter[] = [];
+  readonly #unsubscribe: () => void;
+  #pickSeq = 0;
+  #recoveryTimer: unknown = null;
+  #dispatching = false;
+  #dispatchAgain = false;
+
+  constructor(deps: AccountPoolDeps) {
+    this.#deps = deps;
+    this.#now = deps.now ?? Date.now;
+    this.#timers = deps.timers ?? defaultTimers;
+    this.#logger = deps.logger ?? silentLogger;
+    this.#unsubscribe = deps.repository.onChange((change) => {
+      // A reset, an enable or a new account must wake waiters at once.
+      if (this.#queue.length > 0 && (change.section === 'accounts' || change.section === 'document')) queueMicrotask(() => this.#dispatch());
+    });
   }
 
-  function pick(records: readonly AccountRecord[], options: AcquireOptions, time: number): Candidate[] {
-    const candidates: Candidate[] = [];
-    for (const record of records) {
-      if (!eligible(record, options) || !isHealthy(record, time)) continue;
-      if (busyOf(record.id) >= record.maxConcurrency) continue;
-      candidates.push({ record, busy: busyOf(record.id), lastPick: lastPick.get(record.id) ?? 0 });
-    }
-    return candidates.sort(compareCandidates);
-  }
-
-  /** Soonest time an eligible account could take the request, or null if none ever could. */
-  function soonestService(records: readonly AccountRecord[], options: AcquireOptions, time: number): number | null {
-    let soonest: number | null = null;
-    for (const record of records) {
-      if (!eligible(record, options)) continue;
-      const at = recoversAt(record, time);
-      if (at !== null && (soonest === null || at < soonest)) soonest = at;
-    }
-    return soonest;
-  }
-
-  function noAccount(options: AcquireOptions): RelayError {
-    const pinned = options.pinnedAccountId ? ' (the alias is pinned to one account)' : '';
-    return new RelayError('no_account', `No account can serve this request${pinned}: every account is disabled, expired, invalid or parked. Add another account or reset one.`);
-  }
-
-  function createLease(candidate: Candidate, competitors: number, options: AcquireOptions, queueWaitMs: number): AccountLease {
-    let record = candidate.record;
-    const upstream = repository.toProviderAccount(record, deps.baseUrlFor(record.region));
-    if (record.status !== 'active') record = repository.reset(record.id);
-    busy.set(record.id, busyOf(record.id) + 1);
-    lastPick.set(record.id, ++pickSeq);
-    const reason = describeChoice(candidate, { pinned: Boolean(options.pinnedAccountId), pinnedBy: options.pinnedBy ?? null, competitors });
-    let released = false;
-    return {
-      account: record,
-      upstream,
-      reason,
-      queueWaitMs,
-      release(outcome) {
-        if (released) return;
-        released = true;
-        busy.set(record.id, Math.max(0, busyOf(record.id) - 1));
-        applyOutcome(record.id, outcome);
-        dispatch();
-      },
-    };
-  }
-
-  function applyOutcome(id: string, outcome: LeaseOutcome): void {
-    try {
-      if (outcome.ok) {
-        repository.recordResult(id, false);
-        return;
-      }
-      repository.recordResult(id, outcome.code !== 'aborted');
-      if (outcome.code === 'upstream_auth_expired') repository.markExpired(id, outcome.message);
-      else if (outcome.code === 'upstream_credits_exhausted') {
-        // A reset time already past (stale upstream data) would make the account bounce straight back.
-        const resetAt = outcome.resetAt && outcome.resetAt > now() ? outcome.resetAt : nextLocalMidnight(now());
-        repository.markExhausted(id, resetAt, outcome.message);
-      }
-      else if (TRANSIENT.has(outcome.code)) repository.markCooling(id, now() + deps.settings().cooldownMs, outcome.message);
-    } catch (error) {
-      // The account may have been removed while the request ran; nothing left to update.
-      if (!(error instanceof RelayError && error.code === 'account_not_found')) throw error;
-    }
-  }
-
-  /** Tries to grant a lease; a credential that no longer opens marks the account invalid. */
-  function tryGrant(records: AccountRecord[], options: AcquireOptions, queueWaitMs: number): AccountLease | null {
-    for (;;) {
-      const candidates = pick(records, options, now());
-      const first = candidates[0];
-      if (!first) return null;
-      try {
-        return createLease(first, candidates.length - 1, options, queueWaitMs);
-      } catch (error) {
-        if (!(error instanceof RelayError && error.code === 'invalid_credential')) throw error;
-        logger.warn({ accountId: first.record.id }, 'stored credential does not open; marking the account invalid');
-        const invalid = repository.markInvalid(first.record.id, error.message);
-        records.splice(records.indexOf(first.record), 1, invalid);
-      }
-    }
-  }
-
-  function leave(waiter: Waiter): void {
-    const index = queue.indexOf(waiter);
-    if (index !== -1) queue.splice(index, 1);
-    if (waiter.deadline !== null) timers.clearTimeout(waiter.deadline);
-    waiter.options.signal.removeEventListener('abort', waiter.onAbort);
-    if (queue.length === 0) clearRecoveryTimer();
-  }
-
-  function clearRecoveryTimer(): void {
-    if (recoveryTimer !== null) timers.clearTimeout(recoveryTimer);
-    recoveryTimer = null;
-  }
-
-  /** While someone waits, wake when the next parked account recovers. */
-  function scheduleRecovery(): void {
-    clearRecoveryTimer();
-    if (queue.length === 0) return;
-    const time = now();
-    let next: number | null = null;
-    for (const record of repository.list()) {
-      const at = recoversAt(record, time);
-      if (at !== null && at > time && (next === null || at < next)) next = at;
-    }
-    if (next !== null) recoveryTimer = timers.setTimeout(() => { recoveryTimer = null; dispatch(); }, next - time);
-  }
-
-  /** Serves waiters in FIFO order; a waiter only its pinned account can serve does not block others. */
-  function dispatch(): void {
-    if (dispatching) {
-      dispatchAgain = true;
-      return;
-    }
-    dispatching = true;
-    try {
-      do {
-        dispatchAgain = false;
-        // One snapshot per pass: busy slots are tracked here, so only statuses could be stale,
-        // and a change to them triggers another pass.
-        const records = repository.list();
-        for (const waiter of [...queue]) {
-          const time = now();
-          const lease = tryGrant(records, waiter.options, time - waiter.enqueuedAt);
-          if (lease) {
-            leave(waiter);
-            waiter.resolve(lease);
-          } else if (soonestService(records, waiter.options, time) === null) {
-            leave(waiter);
-            waiter.reject(noAccount(waiter.options));
-          }
-        }
-      } while (dispatchAgain);
-      scheduleRecovery();
-    } finally {
-      dispatching = false;
-    }
-  }
-
-  const unsubscribe = repository.onChange((change) => {
-    // A reset, an enable or a new account must wake waiters at once.
-    if (queue.length > 0 && (change.section === 'accounts' || change.section === 'document')) queueMicrotask(dispatch);
-  });
-
-  function acquire(options: AcquireOptions): Promise<AccountLease> {
-    return new Promise<AccountLease>((resolve, reject) => {
+  acquire = (options: AcquireOptions): Promise<AccountLease> =>
+    new Promise<AccountLease>((resolve, reject) => {
       if (options.signal.aborted) return reject(new RelayError('aborted', 'The request was aborted.'));
-      const settings = deps.settings();
-      const time = now();
-      const soonest = soonestService(repository.list(), options, time);
-      if (soonest === null || soonest > time + settings.queueWaitMs) return reject(noAccount(options));
+      const settings = this.#deps.settings();
+      const time = this.#now();
+      const soonest = soonestService(this.#deps.repository.list(), options, time);
+      if (soonest === null || soonest > time + settings.queueWaitMs) return reject(noAccountError(options));
       const waiter: Waiter = {
         options,
         enqueuedAt: time,
@@ -238,50 +115,167 @@ export function createAccountPool(deps: AccountPoolDeps): ManagedAccountPool {
         reject,
         deadline: null,
         onAbort: () => {
-          leave(waiter);
+          this.#leave(waiter);
           reject(new RelayError('aborted', 'The request was aborted while waiting for an account.'));
         },
       };
-      queue.push(waiter);
-      dispatch();
-      if (!queue.includes(waiter)) return;
-      if (queue.length > settings.queueLength) {
-        leave(waiter);
+      this.#queue.push(waiter);
+      this.#dispatch();
+      if (!this.#queue.includes(waiter)) return;
+      if (this.#queue.length > settings.queueLength) {
+        this.#leave(waiter);
         return reject(new RelayError('queue_full', `All accounts are busy and ${settings.queueLength} requests are already waiting. Try again shortly or add accounts.`, { queueLength: settings.queueLength }));
       }
-      waiter.deadline = timers.setTimeout(() => {
+      waiter.deadline = this.#timers.setTimeout(() => {
         waiter.deadline = null;
-        leave(waiter);
+        this.#leave(waiter);
         reject(new RelayError('queue_timeout', `No account became free within ${Math.round(settings.queueWaitMs / 1000)} s.`, { queueWaitMs: settings.queueWaitMs }));
       }, settings.queueWaitMs);
       options.signal.addEventListener('abort', waiter.onAbort, { once: true });
     });
+
+  busyCount = (accountId: string): number => this.#busy.get(accountId) ?? 0;
+
+  queued = (): number => this.#queue.length;
+
+  health = (): PoolHealth => {
+    const time = this.#now();
+    const byStatus = Object.fromEntries(ACCOUNT_STATUSES.map((status) => [status, 0])) as PoolHealth['byStatus'];
+    let capacity = 0;
+    let busy = 0;
+    for (const record of this.#deps.repository.list()) {
+      const status = effectiveStatus(record, time);
+      byStatus[status] += 1;
+      if (status === 'active') capacity += record.maxConcurrency;
+      busy += this.busyCount(record.id);
+    }
+    return { byStatus, busy, queued: this.#queue.length, capacity };
+  };
+
+  dispose = (): void => {
+    this.#unsubscribe();
+    for (const waiter of [...this.#queue]) {
+      this.#leave(waiter);
+      waiter.reject(new RelayError('aborted', 'The relay is shutting down.'));
+    }
+    this.#clearRecoveryTimer();
+  };
+
+  #candidates(records: readonly AccountRecord[], options: AcquireOptions, time: number): Candidate[] {
+    const candidates: Candidate[] = [];
+    for (const record of records) {
+      if (!isEligible(record, options) || !isHealthy(record, time)) continue;
+      const busy = this.busyCount(record.id);
+      if (busy >= record.maxConcurrency) continue;
+      candidates.push({ record, busy, lastPick: this.#lastPick.get(record.id) ?? 0 });
+    }
+    return candidates.sort(compareCandidates);
   }
 
-  return {
-    acquire,
-    busyCount: busyOf,
-    queued: () => queue.length,
-    health(): PoolHealth {
-      const time = now();
-      const byStatus = Object.fromEntries(ACCOUNT_STATUSES.map((status) => [status, 0])) as PoolHealth['byStatus'];
-      let capacity = 0;
-      let busyTotal = 0;
-      for (const record of repository.list()) {
-        const status = effectiveStatus(record, time);
-        byStatus[status] += 1;
-        if (status === 'active') capacity += record.maxConcurrency;
-        busyTotal += busyOf(record.id);
+  #createLease(candidate: Candidate, competitors: number, options: AcquireOptions, queueWaitMs: number): AccountLease {
+    const { repository } = this.#deps;
+    let record = candidate.record;
+    const upstream = repository.toProviderAccount(record, this.#deps.baseUrlFor(record.region));
+    // A cooldown or credit reset that has passed: record the recovery.
+    if (record.status !== 'active') record = repository.reset(record.id);
+    const id = record.id;
+    this.#busy.set(id, this.busyCount(id) + 1);
+    this.#lastPick.set(id, ++this.#pickSeq);
+    let released = false;
+    return {
+      account: record,
+      upstream,
+      reason: describeChoice(candidate, { pinned: Boolean(options.pinnedAccountId), pinnedBy: options.pinnedBy ?? null, competitors }),
+      queueWaitMs,
+      release: (outcome) => {
+        if (released) return;
+        released = true;
+        this.#busy.set(id, Math.max(0, this.busyCount(id) - 1));
+        applyLeaseOutcome(repository, id, outcome, { now: this.#now(), cooldownMs: this.#deps.settings().cooldownMs });
+        this.#dispatch();
+      },
+    };
+  }
+
+  /** Grants the best candidate; a credential that no longer opens marks its account invalid. */
+  #tryGrant(records: AccountRecord[], options: AcquireOptions, queueWaitMs: number): AccountLease | null {
+    for (;;) {
+      const candidates = this.#candidates(records, options, this.#now());
+      const first = candidates[0];
+      if (!first) return null;
+      try {
+        return this.#createLease(first, candidates.length - 1, options, queueWaitMs);
+      } catch (error) {
+        if (!(error instanceof RelayError && error.code === 'invalid_credential')) throw error;
+        this.#logger.warn({ accountId: first.record.id }, 'stored credential does not open; marking the account invalid');
+        const invalid = this.#deps.repository.markInvalid(first.record.id, error.message);
+        records.splice(records.indexOf(first.record), 1, invalid);
       }
-      return { byStatus, busy: busyTotal, queued: queue.length, capacity };
-    },
-    dispose() {
-      unsubscribe();
-      for (const waiter of [...queue]) {
-        leave(waiter);
-        waiter.reject(new RelayError('aborted', 'The relay is shutting down.'));
-      }
-      clearRecoveryTimer();
-    },
-  };
+    }
+  }
+
+  /** Serves waiters in FIFO order; a waiter only its pinned account can serve does not block others. */
+  #dispatch(): void {
+    if (this.#dispatching) {
+      this.#dispatchAgain = true;
+      return;
+    }
+    this.#dispatching = true;
+    try {
+      do {
+        this.#dispatchAgain = false;
+        // One snapshot per pass: busy slots are tracked here, so only statuses could be stale,
+        // and a change to them triggers another pass.
+        const records = this.#deps.repository.list();
+        for (const waiter of [...this.#queue]) {
+          const time = this.#now();
+          const lease = this.#tryGrant(records, waiter.options, time - waiter.enqueuedAt);
+          if (lease) {
+            this.#leave(waiter);
+            waiter.resolve(lease);
+          } else if (soonestService(records, waiter.options, time) === null) {
+            this.#leave(waiter);
+            waiter.reject(noAccountError(waiter.options));
+          }
+        }
+      } while (this.#dispatchAgain);
+      this.#scheduleRecovery();
+    } finally {
+      this.#dispatching = false;
+    }
+  }
+
+  #leave(waiter: Waiter): void {
+    const index = this.#queue.indexOf(waiter);
+    if (index !== -1) this.#queue.splice(index, 1);
+    if (waiter.deadline !== null) this.#timers.clearTimeout(waiter.deadline);
+    waiter.options.signal.removeEventListener('abort', waiter.onAbort);
+    if (this.#queue.length === 0) this.#clearRecoveryTimer();
+  }
+
+  /** While someone waits, wake when the next parked account recovers. */
+  #scheduleRecovery(): void {
+    this.#clearRecoveryTimer();
+    if (this.#queue.length === 0) return;
+    const time = this.#now();
+    let next: number | null = null;
+    for (const record of this.#deps.repository.list()) {
+      const at = recoversAt(record, time);
+      if (at !== null && at > time && (next === null || at < next)) next = at;
+    }
+    if (next === null) return;
+    this.#recoveryTimer = this.#timers.setTimeout(() => {
+      this.#recoveryTimer = null;
+      this.#dispatch();
+    }, next - time);
+  }
+
+  #clearRecoveryTimer(): void {
+    if (this.#recoveryTimer !== null) this.#timers.clearTimeout(this.#recoveryTimer);
+    this.#recoveryTimer = null;
+  }
+}
+
+export function createAccountPool(deps: AccountPoolDeps): ManagedAccountPool {
+  return new QueuedAccountPool(deps);
 }

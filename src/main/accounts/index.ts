@@ -8,5 +8,6 @@ export {
   type AccountRepositoryDeps,
   type UpsertResult,
 } from './account-repository';
+export { applyLeaseOutcome } from './lease-outcome';
 export { createAccountPool, nextLocalMidnight, type AccountPoolDeps, type ManagedAccountPool, type PoolSettingsLike, type PoolTimers } from './account-pool';
 export { compareCandidates, describeChoice, effectiveStatus, isHealthy } from './pool-selection';
