@@ -15,6 +15,8 @@ export interface MessageMeta {
 export type StopReason = 'end_turn' | 'max_tokens' | 'tool_use' | 'stop_sequence';
 /** Anthropic requires a signature on thinking blocks; the upstream has none, so a fixed marker stands in. */
 export const THINKING_SIGNATURE = 'minimax-relay-unsigned';
+/** The upstream has no prompt cache; `cache_control` is accepted and these counters stay zero. */
+const NO_CACHE = { cache_creation_input_tokens: 0, cache_read_input_tokens: 0 };
 
 export function toStopReason(reason: FinishReason): StopReason {
   switch (reason) {
@@ -73,7 +75,7 @@ export function createMessageEncoder(meta: MessageMeta): { start(): SseEvent[]; 
         name: 'message_start',
         data: {
           type: 'message_start',
-          message: { id: meta.id, type: 'message', role: 'assistant', model: meta.model, content: [], stop_reason: null, stop_sequence: null, usage: { input_tokens: meta.inputTokens, output_tokens: 0 } },
+          message: { id: meta.id, type: 'message', role: 'assistant', model: meta.model, content: [], stop_reason: null, stop_sequence: null, usage: { input_tokens: meta.inputTokens, output_tokens: 0, ...NO_CACHE } },
         },
       },
     ],
@@ -119,7 +121,7 @@ export interface AnthropicMessageBody {
   content: Record<string, unknown>[];
   stop_reason: StopReason;
   stop_sequence: string | null;
-  usage: { input_tokens: number; output_tokens: number };
+  usage: { input_tokens: number; output_tokens: number; cache_creation_input_tokens: number; cache_read_input_tokens: number };
 }
 
 /** Collects a whole reply into one Messages response body. */
@@ -155,6 +157,6 @@ export async function collectMessage(events: AsyncIterable<CanonicalEvent>, meta
     content,
     stop_reason: stopReason,
     stop_sequence: stopSequence,
-    usage: { input_tokens: usage?.inputTokens ?? meta.inputTokens, output_tokens: usage?.outputTokens ?? estimateTokens(output) },
+    usage: { input_tokens: usage?.inputTokens ?? meta.inputTokens, output_tokens: usage?.outputTokens ?? estimateTokens(output), ...NO_CACHE },
   };
 }
