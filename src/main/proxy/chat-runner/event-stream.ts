@@ -34,21 +34,27 @@ export interface EventStreamDeps {
   now: () => number;
 }
 
+/** What the stream has seen so far, for the usage estimate and the log entry. */
 interface Tally {
   output: string;
   toolCalls: number;
   ttftMs: number | null;
   usage: TokenUsage | null;
   finished: boolean;
+  polls: number | null;
+  chatId: string | null;
 }
 
-/** The provider's events from the first one on, with upstream facts recorded for the log. */
-async function* fromUpstream(started: StartedReply, onUpstream: (event: Extract<CanonicalEvent, { type: 'upstream' }>) => void): AsyncGenerator<CanonicalEvent, void, undefined> {
+/** The provider's events from the first one on; `upstream` facts go to the tally, not the dialect. */
+async function* fromUpstream(started: StartedReply, tally: Tally): AsyncGenerator<CanonicalEvent, void, undefined> {
   if (started.first.done) return;
   const events: AsyncIterable<CanonicalEvent> = { [Symbol.asyncIterator]: () => started.upstream };
   for await (const event of prepend(started.first.value, events)) {
-    if (event.type === 'upstream') onUpstream(event);
-    else yield event;
+    if (event.type !== 'upstream') yield event;
+    else {
+      if (event.polls !== undefined) tally.polls = event.polls;
+      if (event.chatId !== undefined) tally.chatId = event.chatId;
+    }
   }
 }
 
@@ -57,99 +63,90 @@ async function* prepend<T>(first: T, rest: AsyncIterable<T>): AsyncGenerator<T, 
   yield* rest;
 }
 
-function estimateUsage(prompt: CanonicalRequest, tally: Tally): TokenUsage {
-  return { inputTokens: estimatePromptTokens(prompt), outputTokens: estimateTokens(tally.output), estimated: true };
+function record(event: CanonicalEvent, tally: Tally, elapsed: () => number): void {
+  if (event.type === 'text' || event.type === 'reasoning' || event.type === 'tool-call') tally.ttftMs ??= elapsed();
+  if (event.type === 'text' || event.type === 'reasoning') tally.output += event.text;
+  else if (event.type === 'tool-call') {
+    tally.toolCalls += 1;
+    tally.output += `${event.call.name}${JSON.stringify(event.call.arguments)}`;
+  } else if (event.type === 'usage') tally.usage = event.usage;
+}
+
+/** The usage event to send before `finish` when the upstream reported none. */
+function missingUsage(prompt: CanonicalRequest, tally: Tally): CanonicalEvent[] {
+  if (tally.usage) return [];
+  tally.usage = { inputTokens: estimatePromptTokens(prompt), outputTokens: estimateTokens(tally.output), estimated: true };
+  return [{ type: 'usage', usage: tally.usage }];
+}
+
+async function* accounted(events: AsyncIterable<CanonicalEvent>, input: EventStreamInput, deps: EventStreamDeps, tally: Tally): AsyncGenerator<CanonicalEvent, void, undefined> {
+  const elapsed = (): number => deps.now() - input.startedAt;
+  for await (const event of events) {
+    record(event, tally, elapsed);
+    if (event.type === 'finish') {
+      yield* missingUsage(input.prompt, tally);
+      tally.finished = true;
+    }
+    yield event;
+  }
+  // A provider that stops quietly on abort must not look like a complete reply.
+  if (input.signal.aborted) throw new RelayError('aborted', 'The client closed the request.');
+  if (!tally.finished) {
+    yield* missingUsage(input.prompt, tally);
+    tally.finished = true;
+    yield { type: 'finish', reason: 'stop' };
+  }
+}
+
+/** Runs once however the stream ended: upstream stop, lease release, attempt and log entry end. */
+async function settle(input: EventStreamInput, deps: EventStreamDeps, tally: Tally, failure: RelayError | null): Promise<void> {
+  const { started, request } = input;
+  const status = failure ? (failure.code === 'aborted' ? 'aborted' : 'error') : tally.finished ? 'success' : 'aborted';
+  // Early return (client gone) or error: stop polling now; the provider's finally deletes the chat.
+  if (status !== 'success') started.controller.abort();
+  // Usually already done; a reply cut by a limit may still hold the upstream generator open.
+  await started.upstream.return(undefined).catch(() => undefined);
+  started.unlink();
+  const error = failure ?? (status === 'aborted' ? new RelayError('aborted', 'The client closed the request.') : null);
+  started.lease.release(error ? outcomeFor(error) : { ok: true });
+  deps.attempts.finish(started.attempt, status, error ?? undefined);
+  const usage = tally.usage;
+  deps.requestLog.end(request.id, {
+    status,
+    // A stream has sent 200 with its first frame; a collected reply answers with the error's status.
+    httpStatus: error && !request.stream ? statusForError(error.code) : 200,
+    latencyMs: deps.now() - input.startedAt,
+    ttftMs: tally.ttftMs,
+    polls: tally.polls,
+    upstreamChatId: tally.chatId,
+    inputTokens: usage?.inputTokens ?? null,
+    outputTokens: usage?.outputTokens ?? null,
+    tokensEstimated: usage?.estimated ?? false,
+    toolCalls: tally.toolCalls,
+    errorCode: error?.code ?? null,
+    errorMessage: error?.message ?? null,
+    responseBody: input.logBodies ? truncateBody(tally.output) : null,
+  });
 }
 
 export function createEventStream(input: EventStreamInput, deps: EventStreamDeps): AsyncGenerator<CanonicalEvent, void, undefined> {
-  const { started, request } = input;
-  const id = request.id;
-  let polls: number | null = null;
-  let chatId: string | null = null;
-  const source = fromUpstream(started, (event) => {
-    if (event.polls !== undefined) polls = event.polls;
-    if (event.chatId !== undefined) chatId = event.chatId;
-  });
-  const withTools = deps.tools ? deps.tools.transform(source, request) : source;
+  const tally: Tally = { output: '', toolCalls: 0, ttftMs: null, usage: null, finished: false, polls: null, chatId: null };
+  const source = fromUpstream(input.started, tally);
+  const withTools = deps.tools ? deps.tools.transform(source, input.request) : source;
   // Stop sequences and max tokens are emulated here once for every dialect (the upstream takes
   // neither); when a limit cuts the reply, leaving the loop returns the upstream generator.
-  const events = limitOutput(withTools, request);
-  const tally: Tally = { output: '', toolCalls: 0, ttftMs: null, usage: null, finished: false };
-
-  const markFirstToken = (): void => {
-    if (tally.ttftMs === null) tally.ttftMs = deps.now() - input.startedAt;
-  };
+  const events = limitOutput(withTools, input.request);
 
   async function* run(): AsyncGenerator<CanonicalEvent, void, undefined> {
     let failure: RelayError | null = null;
     try {
-      for await (const event of events) {
-        if (event.type === 'text' || event.type === 'reasoning') {
-          markFirstToken();
-          tally.output += event.text;
-        } else if (event.type === 'tool-call') {
-          markFirstToken();
-          tally.toolCalls += 1;
-          tally.output += `${event.call.name}${JSON.stringify(event.call.arguments)}`;
-        } else if (event.type === 'usage') {
-          tally.usage = event.usage;
-        } else if (event.type === 'finish') {
-          if (!tally.usage) {
-            tally.usage = estimateUsage(input.prompt, tally);
-            yield { type: 'usage', usage: tally.usage };
-          }
-          tally.finished = true;
-        }
-        yield event;
-      }
-      // A provider that stops quietly on abort must not look like a complete reply.
-      if (input.signal.aborted) throw toRelayError(new Error('aborted'), input.signal, deps.logger);
-      if (!tally.finished) {
-        if (!tally.usage) {
-          tally.usage = estimateUsage(input.prompt, tally);
-          yield { type: 'usage', usage: tally.usage };
-        }
-        tally.finished = true;
-        yield { type: 'finish', reason: 'stop' };
-      }
+      yield* accounted(events, input, deps, tally);
     } catch (error) {
       failure = toRelayError(error, input.signal, deps.logger);
       throw failure;
     } finally {
-      await settle(failure);
+      await settle(input, deps, tally, failure);
     }
   }
-
-  async function settle(failure: RelayError | null): Promise<void> {
-    const status = failure ? (failure.code === 'aborted' ? 'aborted' : 'error') : tally.finished ? 'success' : 'aborted';
-    if (status !== 'success') {
-      // Early return (client gone) or error: stop polling now; the provider's finally deletes the chat.
-      started.controller.abort();
-    }
-    // Usually already done; a reply cut by a limit may still hold the upstream generator open.
-    await started.upstream.return(undefined).catch(() => undefined);
-    started.unlink();
-    const error = failure ?? (status === 'aborted' ? new RelayError('aborted', 'The client closed the request.') : null);
-    started.lease.release(error ? outcomeFor(error) : { ok: true });
-    deps.attempts.finish(started.attempt, status, error ?? undefined);
-    const usage = tally.usage;
-    deps.requestLog.end(id, {
-      status,
-      // A stream has sent 200 with its first frame; a collected reply answers with the error's status.
-      httpStatus: error && !request.stream ? statusForError(error.code) : 200,
-      latencyMs: deps.now() - input.startedAt,
-      ttftMs: tally.ttftMs,
-      polls,
-      upstreamChatId: chatId,
-      inputTokens: usage?.inputTokens ?? null,
-      outputTokens: usage?.outputTokens ?? null,
-      tokensEstimated: usage?.estimated ?? false,
-      toolCalls: tally.toolCalls,
-      errorCode: error?.code ?? null,
-      errorMessage: error?.message ?? null,
-      responseBody: input.logBodies ? truncateBody(tally.output) : null,
-    });
-  }
-
   return run();
 }

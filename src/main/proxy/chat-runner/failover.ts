@@ -70,6 +70,38 @@ function findProvider(providers: ProviderLookup, kind: ProviderKind): UpstreamPr
   }
 }
 
+/** One account: start the reply and wait for its first event. Releases the lease when it fails. */
+async function tryAccount(lease: AccountLease, input: FailoverInput, deps: FailoverDeps): Promise<Omit<StartedReply, 'queueWaitMs'>> {
+  const attempt = deps.attempts.start(lease);
+  const provider = findProvider(deps.providers, lease.account.provider);
+  if (!provider) {
+    const error = new RelayError('internal', `No provider is installed for ${lease.account.provider} accounts.`);
+    lease.release(outcomeFor(error));
+    deps.attempts.finish(attempt, 'error', error);
+    throw error;
+  }
+  const controller = new AbortController();
+  const unlink = linkAbort(input.signal, controller);
+  try {
+    const upstream = provider.chat(input.request, {
+      account: lease.upstream,
+      model: input.model,
+      signal: controller.signal,
+      cleanup: input.cleanup,
+      timeoutMs: input.timeoutMs,
+    });
+    const first = await upstream.next();
+    return { lease, attempt, upstream, first, controller, unlink };
+  } catch (error) {
+    unlink();
+    const relay = toRelayError(error, input.signal, deps.logger);
+    lease.release(outcomeFor(relay));
+    const failover = isFailoverError(relay) && !input.signal.aborted;
+    deps.attempts.finish(attempt, failover ? 'failover' : relay.code === 'aborted' ? 'aborted' : 'error', relay);
+    throw relay;
+  }
+}
+
 export async function startWithFailover(input: FailoverInput, deps: FailoverDeps): Promise<StartedReply> {
   const exclude = new Set<string>();
   let lastError: RelayError | null = null;
@@ -85,38 +117,13 @@ export async function startWithFailover(input: FailoverInput, deps: FailoverDeps
     }
     exclude.add(lease.account.id);
     queueWaitMs += lease.queueWaitMs;
-    const attempt = deps.attempts.start(lease);
-    const provider = findProvider(deps.providers, lease.account.provider);
-    if (!provider) {
-      const error = new RelayError('internal', `No provider is installed for ${lease.account.provider} accounts.`);
-      lease.release(outcomeFor(error));
-      deps.attempts.finish(attempt, 'error', error);
-      throw error;
-    }
-    const controller = new AbortController();
-    const unlink = linkAbort(input.signal, controller);
     try {
-      const upstream = provider.chat(input.request, {
-        account: lease.upstream,
-        model: input.model,
-        signal: controller.signal,
-        cleanup: input.cleanup,
-        timeoutMs: input.timeoutMs,
-      });
-      const first = await upstream.next();
-      return { lease, attempt, upstream, first, controller, unlink, queueWaitMs };
+      return { ...(await tryAccount(lease, input, deps)), queueWaitMs };
     } catch (error) {
-      unlink();
       const relay = toRelayError(error, input.signal, deps.logger);
-      lease.release(outcomeFor(relay));
-      if (isFailoverError(relay) && !input.signal.aborted) {
-        deps.logger.info({ requestId: input.request.id, accountId: lease.account.id, code: relay.code }, 'failing over to another account');
-        deps.attempts.finish(attempt, 'failover', relay);
-        lastError = relay;
-        continue;
-      }
-      deps.attempts.finish(attempt, relay.code === 'aborted' ? 'aborted' : 'error', relay);
-      throw relay;
+      if (!isFailoverError(relay) || input.signal.aborted) throw relay;
+      deps.logger.info({ requestId: input.request.id, accountId: lease.account.id, code: relay.code }, 'failing over to another account');
+      lastError = relay;
     }
   }
   throw lastError ?? new RelayError('no_account', 'No account is available.');
