@@ -36,7 +36,10 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   registerAppScheme();
   app.on('web-contents-created', (_event, contents) => lockDownWebContents(contents, null));
-  app.whenReady().then(start, (error: unknown) => fail(error, logger));
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => fail(error, logger));
 }
 
 /** `login` is late-bound: the login window saves through the services of the core it belongs to. */
@@ -56,7 +59,7 @@ async function buildCore(login: DesktopLogin['login']): Promise<RelayCore> {
 async function start(): Promise<void> {
   let login: DesktopLogin | null = null;
   const notReady = () => Promise.reject(new RelayError('internal', 'The login window is not ready yet.'));
-  const core = await buildCore((input) => (login ? login.login(input) : notReady())).catch((error: unknown) => fail(error, logger));
+  const core = await buildCore((input) => (login ? login.login(input) : notReady()));
   if (!paths.devServerUrl) serveRenderer(paths.rendererDir);
   hardenAppSession(paths.devServerUrl);
   const windows = createWindowRegistry({ entryUrl: paths.devServerUrl ?? APP_ENTRY_URL });
@@ -101,10 +104,9 @@ function setupQuit(core: RelayCore, disposeTray: () => void): void {
 }
 
 /** A start-up failure (a store from a newer version, a corrupt store…) is shown, then the app exits. */
-function fail(error: unknown, log: Logger): never {
+function fail(error: unknown, log: Logger): void {
   const info = toErrorInfo(error);
   log.error({ err: error, code: info.code }, 'the app could not start');
   dialog.showErrorBox('MiniMax Relay could not start', `${info.message}\n\n(${info.code})`);
   app.exit(1);
-  throw error;
 }
