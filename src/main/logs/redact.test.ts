@@ -16,6 +16,8 @@ describe('scrubText', () => {
 
   it('leaves ordinary text alone', () => {
     expect(scrubText('model MiniMax-M2.7 answered in 120 ms')).toBe('model MiniMax-M2.7 answered in 120 ms');
+    expect(scrubText('Basic concepts of Bearer bonds')).toBe('Basic concepts of Bearer bonds');
+    expect(scrubText('Authorization: Basic dXNlcjpwYXNzd29yZA==')).toBe('Authorization: Basic [redacted]');
   });
 });
 

@@ -37,7 +37,9 @@ export function isSecretKey(key: string): boolean {
 
 const JWT = /eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g;
 const USER_PLUS_JWT = /[A-Za-z0-9_-]{3,}\+eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g;
-const BEARER = /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{8,}/gi;
+const BEARER = /\bBearer\s+[A-Za-z0-9._~+/=-]{8,}/gi;
+/** Basic credentials are base64: require a digit or padding so prose ("Basic concepts") survives. */
+const BASIC = /\bBasic\s+(?=[A-Za-z0-9+/]*[0-9=])[A-Za-z0-9+/]{8,}={0,2}/g;
 /** Relay client keys and OpenAI-style keys. */
 const API_KEY = /\b(sk|mmr)-[A-Za-z0-9_-]{16,}/g;
 
@@ -45,7 +47,8 @@ export function scrubText(text: string): string {
   return text
     .replace(USER_PLUS_JWT, '[redacted-credential]')
     .replace(JWT, '[redacted-jwt]')
-    .replace(BEARER, '$1 [redacted]')
+    .replace(BEARER, 'Bearer [redacted]')
+    .replace(BASIC, 'Basic [redacted]')
     .replace(API_KEY, '[redacted-key]');
 }
 

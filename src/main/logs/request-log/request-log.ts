@@ -89,7 +89,8 @@ export async function createRequestLog(options: RequestLogOptions): Promise<Mana
   function merge(id: string, patch: Partial<RequestLogEntry>): RequestLogEntry | null {
     const current = live.get(id);
     if (!current) return null;
-    const next = sanitize({ ...current, ...patch, id: current.id });
+    // Only the patch needs scrubbing: the live entry already was.
+    const next = { ...current, ...(redactValue(patch) as Partial<RequestLogEntry>), id: current.id };
     live.set(id, next);
     ring.put(next);
     return next;
