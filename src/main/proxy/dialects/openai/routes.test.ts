@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { RelayError } from '../../../../shared/errors';
 import type { RelayServer } from '../../server';
-import { createFakeDeps } from '../../test-support/fakes';
+import { abortableDelay, createFakeDeps } from '../../test-support/fakes';
 import type { FakeDeps } from '../../test-support/fakes';
 import { parseSseData, serveApp, waitUntil } from '../../test-support/serve';
 
@@ -110,5 +110,19 @@ describe('OpenAI routes', () => {
     endCleanup();
     await waitUntil(() => deps.pool.busy.size === 0);
     expect(deps.pool.releases).toEqual([{ accountId: 'a1', outcome: { ok: true } }]);
+  });
+
+  it('sends comment heartbeats while the upstream is silent, which clients ignore', async () => {
+    const deps = createFakeDeps(['a1'], { heartbeatMs: 30 });
+    deps.provider.scripts.set('*', async function* (_req, options) {
+      yield { type: 'text', text: 'a' };
+      await abortableDelay(200, options.signal);
+      yield { type: 'text', text: 'b' };
+      yield { type: 'finish', reason: 'stop' };
+    });
+    const body = await (await post(deps, { stream: true })).text();
+    expect(body).toContain(': ping\n\n');
+    const text = parseSseData(body).slice(0, -1).map((f) => (JSON.parse(f) as Chunk).choices[0]?.delta.content ?? '').join('');
+    expect(text).toBe('ab');
   });
 });
