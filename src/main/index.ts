@@ -87,11 +87,14 @@ async function start(): Promise<void> {
 
 /** Quitting closes the core first (flushes logs, stats and the store), then lets the app exit. */
 function setupQuit(core: RelayCore, disposeTray: () => void): void {
+  let closing = false;
   let closed = false;
   app.on('before-quit', (event) => {
     quitting = true;
     if (closed) return;
     event.preventDefault();
+    if (closing) return;
+    closing = true;
     disposeTray();
     void core
       .close()
