@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as deliveryLag from './delivery-lag.bench';
+import * as logView from './log-view.bench';
 import * as proxyModelsRps from './proxy-models-rps.bench';
 import * as proxyOverhead from './proxy-overhead.bench';
 import * as proxyStreams from './proxy-streams.bench';
@@ -30,6 +31,7 @@ const BENCHES: { name: string; module: BenchModule }[] = [
   { name: 'proxy-overhead', module: proxyOverhead },
   { name: 'proxy-models-rps', module: proxyModelsRps },
   { name: 'proxy-streams', module: proxyStreams },
+  { name: 'log-view', module: logView },
 ];
 
 function formatValue(value: number): string {

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef, type KeyboardEvent } from 'react';
+import { memo, useMemo, useRef, type KeyboardEvent } from 'react';
 import type { RequestLogEntry } from '../../shared/domain/request-log';
 import { formatClock, formatMs } from '../lib/format';
 import { RequestStatusBadge } from './StatusBadge';
@@ -16,6 +16,41 @@ export interface LogListProps {
   emptyText: string;
 }
 
+interface LogRowProps {
+  entry: RequestLogEntry;
+  selected: boolean;
+  top: number;
+  locale: string;
+  onSelect(id: string): void;
+}
+
+/** Memoised: while scrolling, rows that stay in view are not rendered again. */
+const LogRow = memo(function LogRow({ entry, selected, top, locale, onSelect }: LogRowProps) {
+  return (
+    <div
+      id={`log-${entry.id}`}
+      role="option"
+      aria-selected={selected}
+      className={selected ? 'log-row selected' : 'log-row'}
+      style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
+      onClick={() => onSelect(entry.id)}
+      data-log-id={entry.id}
+    >
+      <span className="log-time">{formatClock(entry.time, locale)}</span>
+      <RequestStatusBadge status={entry.status} />
+      <span className="log-dialect">{entry.dialect}</span>
+      <span className="log-model" title={entry.resolvedModel ?? ''}>
+        {entry.clientModel}
+      </span>
+      <span className="log-account">{entry.accountLabel ?? '—'}</span>
+      <span className="log-latency">{formatMs(entry.latencyMs)}</span>
+      <span className="log-attempts" aria-label="attempts">
+        ×{entry.attempts.length}
+      </span>
+    </div>
+  );
+});
+
 /** Only the visible rows are in the DOM, so 100,000 entries scroll like 100. */
 export function LogList({ entries, selectedId, onSelect, label, locale, emptyText }: LogListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -31,7 +66,8 @@ export function LogList({ entries, selectedId, onSelect, label, locale, emptyTex
     getItemKey: (index) => at(index)?.id ?? index,
   });
 
-  const selectedIndex = selectedId ? entries.findLastIndex((e) => e.id === selectedId) : -1;
+  // Memoised: the list re-renders on every scroll frame and the search is linear.
+  const selectedIndex = useMemo(() => (selectedId ? entries.findLastIndex((e) => e.id === selectedId) : -1), [entries, selectedId]);
   const selectedRow = selectedIndex < 0 ? -1 : count - 1 - selectedIndex;
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
@@ -62,30 +98,7 @@ export function LogList({ entries, selectedId, onSelect, label, locale, emptyTex
         {virtualizer.getVirtualItems().map((item) => {
           const entry = at(item.index);
           if (!entry) return null;
-          return (
-            <div
-              key={item.key}
-              id={`log-${entry.id}`}
-              role="option"
-              aria-selected={entry.id === selectedId}
-              className={entry.id === selectedId ? 'log-row selected' : 'log-row'}
-              style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
-              onClick={() => onSelect(entry.id)}
-              data-log-id={entry.id}
-            >
-              <span className="log-time">{formatClock(entry.time, locale)}</span>
-              <RequestStatusBadge status={entry.status} />
-              <span className="log-dialect">{entry.dialect}</span>
-              <span className="log-model" title={entry.resolvedModel ?? ''}>
-                {entry.clientModel}
-              </span>
-              <span className="log-account">{entry.accountLabel ?? '—'}</span>
-              <span className="log-latency">{formatMs(entry.latencyMs)}</span>
-              <span className="log-attempts" aria-label="attempts">
-                ×{entry.attempts.length}
-              </span>
-            </div>
-          );
+          return <LogRow key={item.key} entry={entry} selected={entry.id === selectedId} top={item.start} locale={locale} onSelect={onSelect} />;
         })}
       </div>
     </div>

@@ -22,8 +22,16 @@ export function formatPercent(ratio: number | null): string {
   return `${(ratio * 100).toFixed(ratio >= 0.999 || ratio === 0 ? 0 : 1)}%`;
 }
 
+const clockFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** HH:MM:SS. The formatter is cached: the log list formats a row per frame while scrolling. */
 export function formatClock(time: number, locale: string): string {
-  return new Date(time).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+  let format = clockFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+    clockFormats.set(locale, format);
+  }
+  return format.format(time);
 }
 
 export function formatDateTime(time: number, locale: string): string {

@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { ConfirmButton } from '../components/ConfirmButton';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { LogDetail } from '../components/LogDetail';
@@ -30,6 +30,8 @@ export function LogsPage({ initialId }: { initialId: string | null }) {
   const models = useMemo(() => listModels(entries), [entries]);
   const accountChoices = useMemo(() => accounts.map((a) => ({ id: a.id, label: a.label || a.maskedUserId })), [accounts]);
 
+  const select = useCallback((id: string) => void useLogsStore.getState().select(id), []);
+
   const exportJsonl = async (): Promise<void> => {
     const text = await store().exportJsonl();
     if (text !== null) downloadText(`minimax-relay-logs-${new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-')}.jsonl`, text);
@@ -54,7 +56,7 @@ export function LogsPage({ initialId }: { initialId: string | null }) {
         <LogList
           entries={visible}
           selectedId={selectedId}
-          onSelect={(id) => void store().select(id)}
+          onSelect={select}
           label={t('logs.list')}
           locale={locale}
           emptyText={hasActiveFilters(filters) ? t('logs.noMatch') : t('logs.empty')}
