@@ -144,6 +144,25 @@ describe('desktop composition root', () => {
     expect(mainWindow().isDestroyed()).toBe(false);
   });
 
+  it('the tray copies the base URL and stops and starts the relay; windows hear the status', async () => {
+    type Item = { label: string; enabled: boolean; click?: () => void };
+    const menu = () => (fake().state.trays[0]?.menu ?? []) as Item[];
+    const item = (label: string) => menu().find((entry) => entry.label === label);
+    const status = (await invoke('relay:status')) as { value: { baseUrl: string } };
+    item('Copy base URL')?.click?.();
+    expect(fake().state.clipboard).toBe(status.value.baseUrl);
+
+    item('Stop relay')?.click?.();
+    await until(() => item('Start relay') !== undefined, 'the tray to show the stopped relay');
+    expect(item('Copy base URL')?.enabled).toBe(false);
+    await expect(fetch(`${status.value.baseUrl}/v1/models`)).rejects.toThrow();
+    const pushed = mainWindow().webContents.sent.filter((m) => m.channel === 'bridge-event:relay:status');
+    expect(pushed.at(-1)?.payload).toMatchObject({ running: false });
+
+    item('Start relay')?.click?.();
+    await until(() => item('Stop relay') !== undefined, 'the tray to show the running relay');
+  });
+
   it('closes the core before quitting', async () => {
     const status = (await invoke('relay:status')) as { value: { baseUrl: string } };
     fake().electron.app.quit();
