@@ -74,6 +74,14 @@ describe('backup and restore', () => {
     expect(allFiles(b.dir)).not.toContain(TOKEN);
   });
 
+  it('names the account whose credential cannot be opened instead of writing a partial backup', async () => {
+    const a = machine();
+    const id = addAccount(a);
+    const record = a.store.getAccount(id)!;
+    a.store.saveAccount({ ...record, label: 'Broken one', sealedCredential: 'v1:AAAA' });
+    await expect(a.store.exportBackup('pw')).rejects.toMatchObject({ code: 'invalid_credential', message: expect.stringContaining('Broken one') });
+  });
+
   it('a wrong passphrase is bad_passphrase and changes nothing', async () => {
     const a = machine();
     addAccount(a);

@@ -51,7 +51,16 @@ const portableSchema = z.object({ document: z.unknown(), credentials: z.record(z
 export function toPortableDocument(doc: StoreDocument, secretBox: SecretBox): PortableDocument {
   const credentials: Record<string, string> = {};
   const accounts = doc.accounts.map((account) => {
-    credentials[account.id] = secretBox.open(account.sealedCredential);
+    try {
+      credentials[account.id] = secretBox.open(account.sealedCredential);
+    } catch (error) {
+      throw new RelayError(
+        'invalid_credential',
+        `The credential of account "${account.label}" cannot be opened; log in to it again or remove it, then back up again.`,
+        { accountId: account.id },
+        { cause: error },
+      );
+    }
     return { ...account, sealedCredential: PLACEHOLDER };
   });
   return { document: { ...doc, accounts }, credentials };
