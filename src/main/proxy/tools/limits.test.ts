@@ -39,6 +39,18 @@ describe('limitOutput', () => {
     expect(events.slice(-2).map((e) => e.type)).toEqual(['usage', 'finish']);
   });
 
+  it('keeps tool_calls as the reason when calls came before the stop sequence', async () => {
+    async function* source(): AsyncGenerator<CanonicalEvent> {
+      yield { type: 'tool-call', call: { id: 'c1', name: 'f', arguments: {} } };
+      yield { type: 'text', text: 'after END more' };
+      yield { type: 'finish', reason: 'tool_calls' };
+    }
+    const events: CanonicalEvent[] = [];
+    for await (const event of limitOutput(source(), { stopSequences: ['END'] })) events.push(event);
+    expect(textOf(events)).toBe('after ');
+    expect(events.at(-1)).toEqual({ type: 'finish', reason: 'tool_calls' });
+  });
+
   it('releases a held partial stop sequence at the end', async () => {
     const { events } = await collect(['abc EN'], { stopSequences: ['END'] });
     expect(textOf(events)).toBe('abc EN');

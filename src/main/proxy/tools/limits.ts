@@ -60,7 +60,7 @@ export async function* limitOutput(events: AsyncIterable<CanonicalEvent>, limits
     const out = fit(ready);
     if (out.text !== '') yield { type: 'text', text: out.text };
     if (out.cut) return yield { type: 'finish', reason: 'length' };
-    if (stop) return yield { type: 'finish', reason: toolCalls ? 'tool_calls' : 'stop_sequence', stopSequence: stop.sequence };
+    if (stop) return yield toolCalls ? { type: 'finish', reason: 'tool_calls' } : { type: 'finish', reason: 'stop_sequence', stopSequence: stop.sequence };
   }
   if (held !== '') {
     const rest = fit(held);
