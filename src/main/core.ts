@@ -100,6 +100,7 @@ export async function createRelayCore(options: RelayCoreOptions): Promise<RelayC
     requestLog: state.requestLog,
     accounts: () => repository.list().map((record) => repository.toSummary(record, pool.busyCount(record.id))),
     settings: () => toSettingsView(settings()),
+    relayStatus: () => listener.status(),
   });
 
   let closing: Promise<void> | null = null;
