@@ -180,6 +180,7 @@ describe('tool emulation transform', () => {
       'x ```\n{"name": "read_file", "arguments": {"path": "é😀"}}\n``` y ```js\nlet a = 1;\n``` `z`',
       'plain <tool_call>{"name": "nope"}</tool_call> [not a call] <minimax:tool_call',
       'a <invoke name="read_file"><parameter name="path">p</parameter></invoke> b <invoke name="x"></invoke> <inv',
+      'Call:\n```json\n{"name": "get_weather", "arguments": {"city": "Lyon", "days": "4"}}\n```\n```jsx\n<b/>\n``` end ```',
     ];
     for (const reply of replies) {
       const whole = summarise(await run([reply]));
