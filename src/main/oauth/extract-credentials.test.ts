@@ -25,6 +25,11 @@ describe('extractCredentials', () => {
     expect(extractCredentials(snapshot(jwt, 'not json'))).toMatchObject({ credential: { realUserId: '111', realUserIdSource: 'jwt', userName: 'Ann' } });
   });
 
+  it('accepts a top-level id or sub in the JWT as the last fallback', () => {
+    expect(extractCredentials(snapshot(makeJwt({ id: 444 })))).toMatchObject({ credential: { realUserId: '444', realUserIdSource: 'jwt' } });
+    expect(extractCredentials(snapshot(makeJwt({ sub: '555' })))).toMatchObject({ credential: { realUserId: '555', realUserIdSource: 'jwt' } });
+  });
+
   it('says nobody when neither the profile nor the JWT has an id', () => {
     const bare = makeJwt({ exp: 1 });
     expect(extractCredentials(snapshot(bare))).toMatchObject({ credential: { realUserId: null, realUserIdSource: null } });

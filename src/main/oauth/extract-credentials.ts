@@ -5,7 +5,7 @@
  * `{"value": "<jwt>"}`; `user_detail_agent` is JSON whose `realUserID` (fallback `id`) is the user
  * id the upstream expects. A token whose payload email ends in `@guest.com` is an anonymous
  * session, not an account. When the profile is missing, the JWT's `user.id` is the fallback
- * (newer accounts may differ, hence the profile is preferred).
+ * (then top-level `id`/`sub`; newer accounts may differ, hence the profile is preferred).
  */
 import { jwtDecode } from 'jwt-decode';
 import { z } from 'zod';
@@ -37,6 +37,8 @@ const jwtPayloadSchema = z.looseObject({
     .optional(),
   email: z.string().optional(),
   exp: z.number().optional(),
+  id: idSchema.optional(),
+  sub: idSchema.optional(),
 });
 
 const userDetailSchema = z.looseObject({
@@ -98,7 +100,8 @@ export function extractCredentials(snapshot: StorageSnapshot): CaptureResult {
 
   const detail = readUserDetail(snapshot.userDetail);
   const detailId = detail?.realUserID ?? detail?.id ?? null;
-  const jwtId = claims.user?.id ?? null;
+  // C2A's checker also accepts a top-level `id` or `sub` (protocol §2.3).
+  const jwtId = claims.user?.id ?? claims.id ?? claims.sub ?? null;
   const realUserId = detailId ?? jwtId;
   return {
     status: 'captured',
