@@ -6,7 +6,6 @@ import type { CanonicalEvent } from '../../canonical';
 import { statusForError } from '../../errors';
 import { getRequestId } from '../../middleware/request-id';
 import { createSseWriter } from '../../sse-writer';
-import { limitOutput } from '../../tools';
 import type { ChatStream, DialectContext } from '../types';
 import { toAnthropicErrorBody } from './errors';
 import type { MessageMeta } from './from-canonical';
@@ -66,7 +65,7 @@ async function handleMessages(req: Request, res: Response, context: DialectConte
   try {
     const chat = await context.startChat(request, { signal: gone.signal, endpoint: MESSAGES_PATH });
     const meta: MessageMeta = { id: `msg_${chat.requestId.replaceAll('-', '')}`, model: chat.model, inputTokens: context.countTokens(request) };
-    const events = limitOutput(iterable(chat.events), request);
+    const events = iterable(chat.events);
     if (request.stream) await streamMessage(res, events, chat, meta, context);
     else res.json(await collectMessage(events, meta));
   } finally {

@@ -10,7 +10,6 @@ import type { CanonicalEvent } from '../../canonical';
 import { statusForError } from '../../errors';
 import { getRequestId } from '../../middleware/request-id';
 import { createSseWriter } from '../../sse-writer';
-import { limitOutput } from '../../tools';
 import type { ChatStream, DialectContext, ModelListing } from '../types';
 import { toGeminiErrorBody } from './errors';
 import type { GenerateContentResponse, ResponseMeta } from './from-canonical';
@@ -97,7 +96,7 @@ async function handleGenerate(req: Request, res: Response, context: DialectConte
   try {
     chat = await context.startChat(canonical, { signal: gone.signal, endpoint: `${MODELS_PATH}/${model}:${stream ? 'streamGenerateContent' : 'generateContent'}` });
     const meta: ResponseMeta = { responseId: chat.requestId.replaceAll('-', ''), model: chat.model, includeThoughts, promptTokens: context.countTokens(canonical) };
-    const events = limitOutput(iterable(chat.events), canonical);
+    const events = iterable(chat.events);
     if (!stream) {
       res.json(await collectResponse(events, meta));
       return;
