@@ -175,6 +175,7 @@ export const en = {
   'set.restartNote': 'Host and port changes restart the relay.',
   'set.moved': 'The relay moved to its new address.',
   'set.openNewUi': 'Open the UI there',
+  'set.listening': 'Listening now on {url} (a --port flag or environment variable wins over the stored port).',
   'set.apiKeys': 'Client API keys',
   'set.apiKeysHelp': 'With at least one key, clients must send it (required when the host is not loopback).',
   'set.keyName': 'Key name',

@@ -177,6 +177,7 @@ export const zhCN: Record<MessageKey, string> = {
   'set.restartNote': '修改监听地址或端口会重启中转服务。',
   'set.moved': '中转服务已切换到新地址。',
   'set.openNewUi': '在新地址打开界面',
+  'set.listening': '当前监听 {url}（命令行 --port 或环境变量优先于保存的端口）。',
   'set.apiKeys': '客户端 API 密钥',
   'set.apiKeysHelp': '至少有一个密钥时，客户端必须携带密钥（监听非本机地址时必须设置）。',
   'set.keyName': '密钥名称',

@@ -20,6 +20,7 @@ export function ServerSection({ settings, movedTo, onMoved }: { settings: Settin
   const portValue = parseWhole(port, 0, 65535);
   const dirty = host !== settings.server.host || portValue !== settings.server.port;
   const isWeb = useRelayStore((s) => s.info?.host === 'web');
+  const listening = useRelayStore((s) => s.status?.baseUrl ?? null);
 
   const save = async (): Promise<void> => {
     const next = { host: host.trim(), port: portValue ?? settings.server.port };
@@ -41,6 +42,7 @@ export function ServerSection({ settings, movedTo, onMoved }: { settings: Settin
         <TextField label={t('set.host')} value={host} onChange={setHost} />
         <NumberField label={t('set.port')} value={port} onChange={setPort} min={0} max={65535} error={portValue === null ? t('set.invalidNumber', { min: 0, max: 65535 }) : null} />
       </div>
+      {listening ? <p className="muted small">{t('set.listening', { url: listening })}</p> : null}
       <SaveBar
         disabled={!dirty || portValue === null || host.trim() === ''}
         note={t('set.restartNote')}
