@@ -61,8 +61,8 @@ async function start(): Promise<void> {
   const notReady = () => Promise.reject(new RelayError('internal', 'The login window is not ready yet.'));
   const core = await buildCore((input) => (login ? login.login(input) : notReady()));
   if (!paths.devServerUrl) serveRenderer(paths.rendererDir);
-  hardenAppSession(paths.devServerUrl);
   const windows = createWindowRegistry({ entryUrl: paths.devServerUrl ?? APP_ENTRY_URL });
+  hardenAppSession(paths.devServerUrl, windows.app);
 
   login = createDesktopLogin({ services: core.services, windows, agentBaseUrl, logger });
   setupIpc({ services: core.services, events: core.events, windows, logger });

@@ -1,12 +1,12 @@
 /**
  * The main window, hardened: context isolation, sandbox, no Node in the renderer, a strict CSP,
  * no new windows (http(s) links go to the system browser), navigation locked to the app, no
- * webviews, every permission request denied. Closing it keeps the relay running in the tray
- * when `desktop.closeToTray` is on.
+ * webviews, every permission denied except clipboard writes from our own page. Closing it keeps
+ * the relay running in the tray when `desktop.closeToTray` is on.
  */
 import { BrowserWindow, session, shell, type WebContents } from 'electron';
 import { toContentSecurityPolicy } from './csp';
-import { isAppUrl, isExternalLink, type AppLocation } from './url-policy';
+import { isAppUrl, isExternalLink, isPermissionAllowed, type AppLocation } from './url-policy';
 import type { WindowRegistry } from './windows';
 
 export interface MainWindowDeps {
@@ -37,8 +37,8 @@ export function lockDownWebContents(contents: WebContents, app: AppLocation | nu
   contents.on('will-redirect', (event, url) => guard(event, url));
 }
 
-/** CSP header and a deny-all permission policy on the app's (default) session. */
-export function hardenAppSession(devServerUrl: string | null): void {
+/** CSP header and a deny-by-default permission policy on the app's (default) session. */
+export function hardenAppSession(devServerUrl: string | null, app: AppLocation): void {
   const devOrigin = devServerUrl ? new URL(devServerUrl).origin : null;
   const csp = toContentSecurityPolicy({ dev: devOrigin !== null, devServerOrigin: devOrigin });
   if (devOrigin) {
@@ -46,8 +46,10 @@ export function hardenAppSession(devServerUrl: string | null): void {
       callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } });
     });
   }
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(isPermissionAllowed(permission, details.requestingUrl, app)),
+  );
+  session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin) => isPermissionAllowed(permission, requestingOrigin, app));
 }
 
 export function createMainWindow(deps: MainWindowDeps): BrowserWindow {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAppUrl, isExternalLink } from './url-policy';
+import { isAppUrl, isExternalLink, isPermissionAllowed } from './url-policy';
 
 describe('isExternalLink', () => {
   it('opens only http(s) links in the system browser', () => {
@@ -34,5 +34,21 @@ describe('isAppUrl', () => {
     expect(isAppUrl('http://localhost:5174/', dev)).toBe(false);
     expect(isAppUrl('https://agent.minimaxi.com/', dev)).toBe(false);
     expect(isAppUrl('garbage', dev)).toBe(false);
+  });
+});
+
+describe('isPermissionAllowed', () => {
+  const app = { entryUrl: 'app://relay/index.html' };
+
+  it('lets our own page write to the clipboard and nothing else', () => {
+    expect(isPermissionAllowed('clipboard-sanitized-write', 'app://relay/index.html#/accounts', app)).toBe(true);
+    expect(isPermissionAllowed('clipboard-sanitized-write', 'app://relay', app)).toBe(true);
+    for (const permission of ['media', 'notifications', 'geolocation', 'clipboard-read', 'openExternal']) {
+      expect(isPermissionAllowed(permission, 'app://relay/index.html', app)).toBe(false);
+    }
+  });
+
+  it('gives remote pages nothing', () => {
+    expect(isPermissionAllowed('clipboard-sanitized-write', 'https://agent.minimaxi.com/', app)).toBe(false);
   });
 });

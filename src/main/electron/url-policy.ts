@@ -39,3 +39,13 @@ export function isAppUrl(url: string, app: AppLocation): boolean {
   // would make every custom-scheme URL look like ours.
   return target.protocol === entry.protocol && target.host === entry.host;
 }
+
+/**
+ * Permissions our own pages get: writing to the clipboard (the UI's copy buttons). Everything else
+ * (camera, notifications, geolocation…) is denied, and remote pages get nothing at all.
+ */
+const APP_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write']);
+
+export function isPermissionAllowed(permission: string, requestingUrl: string, app: AppLocation): boolean {
+  return APP_PERMISSIONS.has(permission) && isAppUrl(requestingUrl, app);
+}
