@@ -7,41 +7,21 @@ import Anthropic from '@anthropic-ai/sdk';
 import { GoogleGenAI } from '@google/genai';
 import OpenAI from 'openai';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type SimAccount, type Simulator } from '../../../../tools/minimax-sim';
-import { silentLogger } from '../../logs/types';
 import { PATHS } from '../../providers/minimax-agent/protocol';
-import { createSimProvider, toProviderAccount } from '../../providers/minimax-agent/sim-harness';
 import { anthropicDialect } from '../dialects/anthropic';
 import { geminiDialect } from '../dialects/gemini';
 import { openaiDialect } from '../dialects/openai';
-import type { RelayServer } from '../server';
-import { createFakeDeps } from '../test-support/fakes';
-import { serveApp } from '../test-support/serve';
-import { createToolEmulation } from './index';
+import { startRealStack, type RealStack } from '../test-support/real-stack';
 
-let sim: Simulator;
-let simAccount: SimAccount;
-let server: RelayServer;
+let stack: RealStack;
 
 beforeAll(async () => {
-  sim = await startSimulator({ tickMs: 10 });
-  simAccount = sim.admin.createAccount({ name: 'tools' });
-  const { provider } = createSimProvider();
-  const deps = createFakeDeps(['a1'], {
-    dialects: [openaiDialect, anthropicDialect, geminiDialect],
-    tools: createToolEmulation({ logger: silentLogger }),
-    providers: new Map([['minimax-agent', provider]]),
-  });
-  // The fake pool's leases point at the simulator account.
-  const acquire = deps.pool.acquire.bind(deps.pool);
-  deps.pool.acquire = async (options) => ({ ...(await acquire(options)), upstream: toProviderAccount(sim, simAccount) });
-  server = await serveApp(deps);
+  stack = await startRealStack({ dialects: [openaiDialect, anthropicDialect, geminiDialect], sim: { tickMs: 10 } });
 });
 afterAll(async () => {
-  await server?.close();
-  await sim?.close();
+  await stack?.close();
 });
-afterEach(() => sim.admin.reset());
+afterEach(() => stack.sim.admin.reset());
 
 const weatherSchema = { type: 'object' as const, properties: { city: { type: 'string' }, days: { type: 'integer' } }, required: ['city'], additionalProperties: false };
 const timeSchema = { type: 'object' as const, properties: { zone: { type: 'string' } }, required: ['zone'] };
@@ -74,23 +54,28 @@ function scenario(name: 'zero' | 'one' | 'two'): { chunks: string[]; calls: { na
 
 /** One chunk per step, slower than the relay's fastest poll, so the pieces reach it in separate polls. */
 function scriptSplitReply(chunks: string[]): void {
-  sim.admin.scriptReply({ text: chunks.join(''), chunks, tickMs: 300 });
+  stack.sim.admin.scriptReply({ text: chunks.join(''), chunks, tickMs: 300 });
 }
 
-function expectSeveralPolls(): void {
-  const chat = sim.admin.chats(simAccount.realUserId).at(-1);
+/** The reply reached the relay over several polls, and the request log counted its calls. */
+async function expectSplitDelivery(calls: number): Promise<void> {
+  const chat = stack.sim.admin.chats(stack.simAccounts[0]?.realUserId).at(-1);
   expect(chat?.polls).toBeGreaterThanOrEqual(3);
+  await expect.poll(() => {
+    const entry = stack.requestLog.query({ limit: 1 })[0];
+    return entry && { status: entry.status, toolCalls: entry.toolCalls };
+  }, { timeout: 5000 }).toEqual({ status: 'success', toolCalls: calls });
 }
 
 function lastUpstreamText(): string {
-  return sim.admin.requests({ path: PATHS.sendMsg }).at(-1)?.text ?? '';
+  return stack.sim.admin.requests({ path: PATHS.sendMsg }).at(-1)?.text ?? '';
 }
 
 describe.each(['zero', 'one', 'two'] as const)('%s tool calls', (name) => {
   it('reaches the OpenAI client as tool_calls', async () => {
     const expected = scenario(name);
     scriptSplitReply(expected.chunks);
-    const client = new OpenAI({ baseURL: `${server.url}/v1`, apiKey: 'local', maxRetries: 0 });
+    const client = new OpenAI({ baseURL: `${stack.server.url}/v1`, apiKey: 'local', maxRetries: 0 });
     const stream = await client.chat.completions.create({
       model: 'MiniMax-M2.7',
       stream: true,
@@ -112,11 +97,11 @@ describe.each(['zero', 'one', 'two'] as const)('%s tool calls', (name) => {
     expect(text).toBe(expected.text);
     expect([...calls.values()].map((c) => ({ name: c.name, args: JSON.parse(c.args) as unknown }))).toEqual(expected.calls);
     expect(finish).toBe(expected.calls.length ? 'tool_calls' : 'stop');
-    expectSeveralPolls();
+    await expectSplitDelivery(expected.calls.length);
     if (!expected.calls.length) return;
 
     const first = [...calls.values()][0]!;
-    sim.admin.scriptReply({ text: 'It is sunny.' });
+    stack.sim.admin.scriptReply({ text: 'It is sunny.' });
     const follow = await client.chat.completions.create({
       model: 'MiniMax-M2.7',
       messages: [
@@ -134,7 +119,7 @@ describe.each(['zero', 'one', 'two'] as const)('%s tool calls', (name) => {
   it('reaches the Anthropic client as tool_use blocks', async () => {
     const expected = scenario(name);
     scriptSplitReply(expected.chunks);
-    const client = new Anthropic({ baseURL: server.url, apiKey: 'local', maxRetries: 0 });
+    const client = new Anthropic({ baseURL: stack.server.url, apiKey: 'local', maxRetries: 0 });
     const tools = [{ name: 'get_weather', input_schema: weatherSchema }, { name: 'get_time', input_schema: timeSchema }];
     const message = await client.messages.stream({ model: 'claude-sonnet-4-5', max_tokens: 1024, tools, messages: [{ role: 'user', content: 'Weather in Paris?' }] }).finalMessage();
     const text = message.content.flatMap((b) => (b.type === 'text' ? [b.text] : [])).join('');
@@ -142,10 +127,10 @@ describe.each(['zero', 'one', 'two'] as const)('%s tool calls', (name) => {
     expect(text).toBe(expected.text);
     expect(uses.map((u) => ({ name: u.name, args: u.input }))).toEqual(expected.calls);
     expect(message.stop_reason).toBe(expected.calls.length ? 'tool_use' : 'end_turn');
-    expectSeveralPolls();
+    await expectSplitDelivery(expected.calls.length);
     if (!uses[0]) return;
 
-    sim.admin.scriptReply({ text: 'It is sunny.' });
+    stack.sim.admin.scriptReply({ text: 'It is sunny.' });
     const follow = await client.messages.create({
       model: 'claude-sonnet-4-5',
       max_tokens: 1024,
@@ -163,7 +148,7 @@ describe.each(['zero', 'one', 'two'] as const)('%s tool calls', (name) => {
   it('reaches the Google GenAI client as functionCall parts', async () => {
     const expected = scenario(name);
     scriptSplitReply(expected.chunks);
-    const ai = new GoogleGenAI({ apiKey: 'local', httpOptions: { baseUrl: server.url } });
+    const ai = new GoogleGenAI({ apiKey: 'local', httpOptions: { baseUrl: stack.server.url } });
     const config = { tools: [{ functionDeclarations: [{ name: 'get_weather', parametersJsonSchema: weatherSchema }, { name: 'get_time', parametersJsonSchema: timeSchema }] }] };
     const stream = await ai.models.generateContentStream({ model: 'MiniMax-M2.7', contents: 'Weather in Paris?', config });
     let text = '';
@@ -174,10 +159,10 @@ describe.each(['zero', 'one', 'two'] as const)('%s tool calls', (name) => {
     }
     expect(text).toBe(expected.text);
     expect(calls.map((c) => ({ name: c.name, args: c.args }))).toEqual(expected.calls);
-    expectSeveralPolls();
+    await expectSplitDelivery(expected.calls.length);
     if (!calls[0]) return;
 
-    sim.admin.scriptReply({ text: 'It is sunny.' });
+    stack.sim.admin.scriptReply({ text: 'It is sunny.' });
     const follow = await ai.models.generateContent({
       model: 'MiniMax-M2.7',
       config,
