@@ -1,5 +1,6 @@
 import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { StatsBucket } from '../../shared/domain/request-log';
+import { trimTimeline } from '../lib/timeline';
 
 export interface ChartLabels {
   requests: string;
@@ -7,7 +8,7 @@ export interface ChartLabels {
 }
 
 export function RequestsChart({ buckets, labels, locale }: { buckets: StatsBucket[]; labels: ChartLabels; locale: string }) {
-  const data = buckets.map((b) => ({
+  const data = trimTimeline(buckets).map((b) => ({
     time: new Date(b.time).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit', hour12: false }),
     requests: b.requests,
     errors: b.errors,
