@@ -49,10 +49,10 @@ function mainWindow(): FakeBrowserWindow {
   return window;
 }
 
-function invoke(channel: string, input?: unknown, from: FakeBrowserWindow = mainWindow()): Promise<unknown> {
+function invoke(channel: string, input?: unknown, from: FakeBrowserWindow = mainWindow(), frame: unknown = from.webContents.mainFrame): Promise<unknown> {
   const handler = fake().ipcHandlers.get(channel);
   if (!handler) throw new Error(`no handler for ${channel}`);
-  return Promise.resolve(handler({ sender: from.webContents, senderFrame: from.webContents.mainFrame }, input));
+  return Promise.resolve(handler({ sender: from.webContents, senderFrame: frame }, input));
 }
 
 beforeAll(async () => {
@@ -89,6 +89,8 @@ describe('desktop composition root', () => {
     await stranger.loadURL('https://agent.minimaxi.com/');
     await expect(invoke('app:info', undefined, stranger)).resolves.toMatchObject({ ok: false, error: { code: 'forbidden' } });
     stranger.destroy();
+    const iframe = { url: 'app://relay/index.html', parent: mainWindow().webContents.mainFrame };
+    await expect(invoke('app:info', undefined, mainWindow(), iframe)).resolves.toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
   it('starts the relay with the app and answers clients on it', async () => {

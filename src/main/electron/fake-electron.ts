@@ -11,7 +11,7 @@ let nextId = 1;
 
 export class FakeWebContents extends EventEmitter {
   readonly id = nextId++;
-  readonly mainFrame = { url: '' };
+  readonly mainFrame: { url: string; parent: null } = { url: '', parent: null };
   readonly sent: { channel: string; payload: unknown }[] = [];
   openHandler: ((details: { url: string }) => { action: string }) | null = null;
   /** What the page's localStorage capture returns (login windows). */

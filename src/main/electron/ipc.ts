@@ -18,7 +18,8 @@ function toSenderInfo(event: IpcMainInvokeEvent): IpcSenderInfo {
   return {
     webContentsId: event.sender.id,
     frameUrl: frame?.url ?? null,
-    isMainFrame: frame !== null && frame === event.sender.mainFrame,
+    // By structure, not identity: the top frame is the one without a parent.
+    isMainFrame: frame !== null && frame.parent === null,
   };
 }
 
