@@ -3,7 +3,7 @@
  * as a child process (`tsx src/main/headless.ts`) pointed at it, with a fresh data dir.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSimulator, type Simulator, type SimOptions } from '../../tools/minimax-sim/index';
@@ -29,9 +29,17 @@ export interface StartRelayOptions {
   env?: Record<string, string>;
 }
 
-/** Builds the renderer once if out/renderer is missing (the relay serves it at /ui/). */
+function newestSource(dir: string): number {
+  return readdirSync(dir, { withFileTypes: true }).reduce((newest, entry) => {
+    const path = join(dir, entry.name);
+    return Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs);
+  }, 0);
+}
+
+/** Builds the renderer when out/renderer is missing or older than its sources (the relay serves it at /ui/). */
 export function ensureRendererBuilt(): void {
-  if (existsSync(join(ROOT, 'out', 'renderer', 'index.html'))) return;
+  const built = join(ROOT, 'out', 'renderer', 'index.html');
+  if (existsSync(built) && statSync(built).mtimeMs >= newestSource(join(ROOT, 'src', 'renderer'))) return;
   const result = spawnSync('npx', ['electron-vite', 'build'], { cwd: ROOT, stdio: 'inherit' });
   if (result.status !== 0) throw new Error('electron-vite build failed; the web UI cannot be served');
 }
