@@ -204,4 +204,15 @@ describe('chat runner', () => {
     expect(deps.provider.cleanups).toBe(1);
     expect(deps.pool.releases).toEqual([{ accountId: 'a1', outcome: { ok: true } }]);
   });
+
+  it('releases the account when the dialect gives up before reading any event', async () => {
+    const { deps, runner, signal } = setup(['a1']);
+    const req = request();
+    const chat = await runner.startChat(req, { signal, endpoint: 'x' });
+    await chat.events.return?.();
+    expect(deps.pool.releases).toEqual([{ accountId: 'a1', outcome: expect.objectContaining({ ok: false, code: 'aborted' }) }]);
+    expect(deps.provider.cleanups).toBe(1);
+    expect(deps.requestLog.get(req.id)?.status).toBe('aborted');
+    expect(await chat.events.next()).toEqual({ done: true, value: undefined });
+  });
 });

@@ -108,7 +108,12 @@ async function settle(input: EventStreamInput, deps: EventStreamDeps, tally: Tal
   await started.upstream.return(undefined).catch(() => undefined);
   started.unlink();
   const error = failure ?? (status === 'aborted' ? new RelayError('aborted', 'The client closed the request.') : null);
-  started.lease.release(error ? outcomeFor(error) : { ok: true });
+  try {
+    started.lease.release(error ? outcomeFor(error) : { ok: true });
+  } catch (releaseError) {
+    // The log entry must still end; the pool reports its own failure.
+    deps.logger.error({ err: String(releaseError) }, 'releasing the account failed');
+  }
   deps.attempts.finish(started.attempt, status, error ?? undefined);
   const usage = tally.usage;
   deps.requestLog.end(request.id, {
@@ -129,7 +134,9 @@ async function settle(input: EventStreamInput, deps: EventStreamDeps, tally: Tal
   });
 }
 
-export function createEventStream(input: EventStreamInput, deps: EventStreamDeps): AsyncGenerator<CanonicalEvent, void, undefined> {
+export type EventStream = AsyncIterator<CanonicalEvent, void, undefined> & AsyncIterable<CanonicalEvent>;
+
+export function createEventStream(input: EventStreamInput, deps: EventStreamDeps): EventStream {
   const tally: Tally = { output: '', toolCalls: 0, ttftMs: null, usage: null, finished: false, polls: null, chatId: null };
   const source = fromUpstream(input.started, tally);
   const withTools = deps.tools ? deps.tools.transform(source, input.request) : source;
@@ -148,5 +155,25 @@ export function createEventStream(input: EventStreamInput, deps: EventStreamDeps
       await settle(input, deps, tally, failure);
     }
   }
-  return run();
+
+  const generator = run();
+  let begun = false;
+  // A generator that never started skips its finally on return(): settle here instead, or a
+  // dialect that gives up before reading would hold the account forever.
+  return {
+    next() {
+      begun = true;
+      return generator.next();
+    },
+    async return() {
+      if (!begun) {
+        begun = true;
+        await settle(input, deps, tally, new RelayError('aborted', 'The client closed the request.'));
+      }
+      return generator.return(undefined);
+    },
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
 }

@@ -40,6 +40,8 @@ async function streamReply(res: Response, chat: ChatStream, meta: CompletionMeta
   const sse = createSseWriter(res, { heartbeatMs: context.heartbeatMs });
   try {
     await writeChunks(chat.events, sse, meta, { includeUsage });
+    // Client gone mid-stream: nothing to drain for; the caller's return() lets the upstream go.
+    if (sse.closed) return;
     sse.data('[DONE]');
     sse.end();
     await drainAfterAnswer(chat);
@@ -49,7 +51,6 @@ async function streamReply(res: Response, chat: ChatStream, meta: CompletionMeta
     sse.data(toOpenAIErrorBody(info, statusForError(info.code)));
     sse.data('[DONE]');
   } finally {
-    if (sse.closed) await chat.events.return?.();
     sse.end();
   }
 }
@@ -61,10 +62,15 @@ async function handleChat(req: Request, res: Response, context: DialectContext):
   try {
     const chat = await context.startChat(canonical, { signal: gone.signal, endpoint: CHAT_PATH });
     const meta: CompletionMeta = { id: `chatcmpl-${chat.requestId}`, model: chat.model, created: Math.floor(Date.now() / 1000) };
-    if (canonical.stream) await streamReply(res, chat, meta, context, includeUsage);
-    else {
-      res.json(await collectCompletion(chat.events, meta));
-      await drainAfterAnswer(chat);
+    try {
+      if (canonical.stream) await streamReply(res, chat, meta, context, includeUsage);
+      else {
+        res.json(await collectCompletion(chat.events, meta));
+        await drainAfterAnswer(chat);
+      }
+    } finally {
+      // Whatever went wrong above, the account and the upstream chat are let go (no-op when done).
+      await chat.events.return?.();
     }
   } finally {
     gone.detach();
