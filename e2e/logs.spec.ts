@@ -61,6 +61,15 @@ test('filters the log by model, status and text', async ({ page }) => {
   await expect(rows).toHaveCount(1);
   await expect(page.getByTestId('log-count')).toContainText('1 of 2 requests');
   await filters.getByLabel('Search').fill('');
+
+  // Keyboard: the list takes focus and arrow keys move the selection and the detail with it.
+  await page.getByRole('listbox', { name: 'Requests, newest first' }).focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(rows.first()).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('log-detail')).toContainText('claude-3-haiku');
+  await page.keyboard.press('ArrowDown');
+  await expect(rows.nth(1)).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('log-detail')).toContainText('gpt-4o');
   await rows.first().click();
   await screenshotPages(page, 'logs');
 });

@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useMemo, useRef, type KeyboardEvent } from 'react';
 import type { RequestLogEntry } from '../../shared/domain/request-log';
+import { useT } from '../hooks/use-t';
 import { formatClock, formatMs } from '../lib/format';
 import { RequestStatusBadge } from './StatusBadge';
 
@@ -26,6 +27,7 @@ interface LogRowProps {
 
 /** Memoised: while scrolling, rows that stay in view are not rendered again. */
 const LogRow = memo(function LogRow({ entry, selected, top, locale, onSelect }: LogRowProps) {
+  const t = useT();
   return (
     <div
       id={`log-${entry.id}`}
@@ -44,7 +46,7 @@ const LogRow = memo(function LogRow({ entry, selected, top, locale, onSelect }: 
       </span>
       <span className="log-account">{entry.accountLabel ?? '—'}</span>
       <span className="log-latency">{formatMs(entry.latencyMs)}</span>
-      <span className="log-attempts" aria-label="attempts">
+      <span className="log-attempts" aria-label={t('logs.attemptsCount', { n: entry.attempts.length })}>
         ×{entry.attempts.length}
       </span>
     </div>

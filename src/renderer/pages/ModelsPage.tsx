@@ -80,7 +80,7 @@ export function ModelsPage() {
                     <button type="button" className="button small" onClick={() => setEditing(m)}>
                       {t('common.edit')}
                     </button>
-                    <ConfirmButton label={t('common.remove')} question={`${m.pattern}?`} onConfirm={() => void store().removeMapping(m.id)} />
+                    <ConfirmButton label={t('common.remove')} question={t('models.removeConfirm', { pattern: m.pattern })} onConfirm={() => void store().removeMapping(m.id)} />
                   </td>
                 </tr>
               );
