@@ -23,7 +23,20 @@ export function createKeepAliveAgent(maxSockets = 16): http.Agent {
   return new http.Agent({ keepAlive: true, maxSockets });
 }
 
-export function rawRequest(port: number, request: RawRequest, agent?: http.Agent): Promise<RawResponse> {
+/**
+ * A keep-alive socket the server closed while idle fails the next request sent on it; the Node
+ * docs' remedy is one retry when `reusedSocket` is set. A failure on a fresh socket is real.
+ */
+export async function rawRequest(port: number, request: RawRequest, agent?: http.Agent): Promise<RawResponse> {
+  try {
+    return await sendOnce(port, request, agent);
+  } catch (error) {
+    if (!(error as { reusedSocket?: boolean }).reusedSocket) throw error;
+    return sendOnce(port, request, false);
+  }
+}
+
+function sendOnce(port: number, request: RawRequest, agent?: http.Agent | false): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const req = http.request(
       { host: '127.0.0.1', port, method: request.method ?? 'POST', path: request.path, headers: request.headers ?? {}, agent: agent ?? false },
@@ -35,7 +48,7 @@ export function rawRequest(port: number, request: RawRequest, agent?: http.Agent
       },
     );
     req.setTimeout(request.timeoutMs ?? 30_000, () => req.destroy(new Error(`timed out: ${request.method ?? 'POST'} ${request.path}`)));
-    req.on('error', reject);
+    req.on('error', (error) => reject(Object.assign(error, { reusedSocket: req.reusedSocket })));
     if (request.body !== undefined) req.end(request.body);
     else req.end();
   });
