@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Runs every suite that can run on this machine (vitest: unit, integration, architecture;
-// Playwright: web UI e2e in Chromium, desktop e2e where an Electron binary exists) and ends with
-// one line `N passed, M failed, K skipped` over all of them.
+// Runs every suite that can run on this machine (vitest: unit, integration, architecture, and
+// the fault, fuzz and security suites; Playwright: web UI e2e in Chromium, desktop e2e where an
+// Electron binary exists) and ends with one line `N passed, M failed, K skipped` over all of them.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -52,6 +52,21 @@ const vitestStatus = run('unit, integration and architecture tests (vitest)', bi
   `--outputFile.json=${vitestReport}`,
 ]);
 if (!countVitest(vitestReport) || vitestStatus !== 0) failedRuns += vitestStatus !== 0 ? 1 : 0;
+
+// The reliability suites have their own configs (longer timeouts, --expose-gc for the fuzz memory check).
+for (const suite of ['faults', 'fuzz', 'security']) {
+  const report = join(reportDir, `vitest-${suite}.json`);
+  const status = run(`${suite} suite (vitest)`, bin('vitest'), [
+    'run',
+    '--config',
+    `vitest.${suite}.config.ts`,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
+  ]);
+  if (!countVitest(report) && status !== 0) totals.failed += 1;
+  if (status !== 0) failedRuns += 1;
+}
 
 const hasSpecs = (dir) => existsSync(dir) && readdirSync(dir, { recursive: true }).some((f) => String(f).endsWith('.spec.ts'));
 if (hasSpecs(join(root, 'e2e')) && existsSync(join(root, 'playwright.config.ts'))) {
