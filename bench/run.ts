@@ -11,6 +11,9 @@ import * as logView from './log-view.bench';
 import * as proxyModelsRps from './proxy-models-rps.bench';
 import * as proxyOverhead from './proxy-overhead.bench';
 import * as proxyStreams from './proxy-streams.bench';
+import * as load from './load.bench';
+import * as soak from './soak.bench';
+import * as startup from './startup.bench';
 
 export interface BenchResult {
   group: string;
@@ -19,6 +22,8 @@ export interface BenchResult {
   unit: string;
   /** The goal, as text (e.g. "≤ 150"). */
   target?: string;
+  /** Whether the value meets the target (shown as pass/miss). */
+  pass?: boolean;
   note?: string;
 }
 
@@ -32,6 +37,9 @@ const BENCHES: { name: string; module: BenchModule }[] = [
   { name: 'proxy-models-rps', module: proxyModelsRps },
   { name: 'proxy-streams', module: proxyStreams },
   { name: 'log-view', module: logView },
+  { name: 'load', module: load },
+  { name: 'soak', module: soak },
+  { name: 'startup', module: startup },
 ];
 
 function formatValue(value: number): string {
@@ -39,9 +47,48 @@ function formatValue(value: number): string {
   return Number.isInteger(value) ? String(value) : value.toFixed(2);
 }
 
+/** Targets of the issue for results whose module states none. */
+const TARGETS: Record<string, string> = {
+  'proxy-overhead/relay overhead per request': '≤ 5',
+  'proxy-models-rps/relay / bare': '≥ 0.5',
+};
+
+function withTargets(results: readonly BenchResult[]): BenchResult[] {
+  return results.map((r) => {
+    const target = r.target ?? TARGETS[`${r.group}/${r.name}`];
+    const pass = r.pass ?? meetsTarget(r.value, target);
+    return { ...r, ...(target ? { target } : {}), ...(pass === undefined ? {} : { pass }) };
+  });
+}
+
+/** Evaluates a target written as `≤ 150`, `< 300`, `= 200`, `≥ 0.5`; undefined when there is none. */
+export function meetsTarget(value: number, target: string | undefined): boolean | undefined {
+  const match = /^\s*(≤|<=|<|≥|>=|>|=)\s*(-?[\d.]+)/.exec(target ?? '');
+  if (!match) return undefined;
+  const limit = Number(match[2]);
+  switch (match[1]) {
+    case '≤':
+    case '<=':
+      return value <= limit;
+    case '<':
+      return value < limit;
+    case '≥':
+    case '>=':
+      return value >= limit;
+    case '>':
+      return value > limit;
+    default:
+      return value === limit;
+  }
+}
+
 export function formatTable(results: readonly BenchResult[]): string {
-  const header = ['group', 'name', 'value', 'unit', 'target', 'note'];
-  const rows = results.map((r) => [r.group, r.name, formatValue(r.value), r.unit, r.target ?? '', r.note ?? '']);
+  const header = ['group', 'name', 'value', 'unit', 'target', 'result', 'note'];
+  const verdict = (r: BenchResult): string => {
+    const pass = r.pass ?? meetsTarget(r.value, r.target);
+    return pass === undefined ? '' : pass ? 'pass' : 'MISS';
+  };
+  const rows = results.map((r) => [r.group, r.name, formatValue(r.value), r.unit, r.target ?? '', verdict(r), r.note ?? '']);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) =>
     cells.map((cell, i) => (i === 2 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ').trimEnd();
@@ -52,7 +99,9 @@ async function main(): Promise<void> {
   const startedAt = new Date().toISOString();
   const results: BenchResult[] = [];
   let failed = 0;
-  for (const bench of BENCHES) {
+  // BENCH_ONLY=load,soak runs a subset.
+  const only = process.env.BENCH_ONLY?.split(',').map((name) => name.trim()).filter(Boolean);
+  for (const bench of BENCHES.filter((b) => !only?.length || only.includes(b.name))) {
     process.stdout.write(`running ${bench.name}…\n`);
     const started = Date.now();
     try {
@@ -64,11 +113,12 @@ async function main(): Promise<void> {
     }
     process.stdout.write(`  ${bench.name} took ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   }
-  process.stdout.write(`\n${formatTable(results)}\n`);
+  const judged = withTargets(results);
+  process.stdout.write(`\n${formatTable(judged)}\n`);
   const dir = join(dirname(fileURLToPath(import.meta.url)), 'results');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, 'latest.json');
-  writeFileSync(file, `${JSON.stringify({ startedAt, node: process.version, results }, null, 2)}\n`);
+  writeFileSync(file, `${JSON.stringify({ startedAt, node: process.version, results: judged }, null, 2)}\n`);
   process.stdout.write(`\nwrote ${file}\n`);
   if (failed > 0) process.exitCode = 1;
 }

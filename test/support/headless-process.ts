@@ -1,0 +1,103 @@
+/**
+ * The headless server as its own OS process (so its memory is its own): the built entry
+ * (out/main/headless.js, what `minimax-relay` runs) when present, else the source through tsx.
+ * Benchmarks use it for load, soak and start-up figures.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+export const BUILT_ENTRY = join(ROOT, 'out', 'main', 'headless.js');
+export const SOURCE_ENTRY = join(ROOT, 'src', 'main', 'headless.ts');
+
+export type HeadlessEntry = 'built' | 'source';
+
+export interface HeadlessOptions {
+  entry?: HeadlessEntry;
+  agentUrl: string;
+  /** `realUserID+token` credentials imported at start. */
+  credentials?: readonly string[];
+  adminToken?: string;
+  apiKeys?: readonly string[];
+}
+
+export interface HeadlessProcess {
+  child: ChildProcess;
+  entry: HeadlessEntry;
+  baseUrl: string;
+  adminToken: string;
+  /** ms from spawn to the "listening" line. */
+  listeningMs: number;
+  startedAt: number;
+  /** Resident set size of the server process now (Linux /proc), in MB. */
+  rssMb(): number;
+  /** POST /api/<domain>/<method> with the admin token. */
+  call(path: string, body?: unknown): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+export function defaultEntry(): HeadlessEntry {
+  return existsSync(BUILT_ENTRY) ? 'built' : 'source';
+}
+
+export function readRssMb(pid: number): number {
+  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Number(match[1]) / 1024 : Number.NaN;
+}
+
+export async function startHeadless(options: HeadlessOptions): Promise<HeadlessProcess> {
+  const entry = options.entry ?? defaultEntry();
+  const dataDir = await mkdtemp(join(tmpdir(), 'relay-headless-'));
+  const adminToken = options.adminToken ?? `adm-${crypto.randomUUID()}`;
+  const args = entry === 'built' ? [BUILT_ENTRY] : ['--import', 'tsx', SOURCE_ENTRY];
+  const startedAt = performance.now();
+  const child = spawn(process.execPath, [...args, '--port', '0', '--data-dir', dataDir], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      MINIMAX_RELAY_AGENT_URL: options.agentUrl,
+      MINIMAX_RELAY_TOKENS: (options.credentials ?? []).join(','),
+      MINIMAX_RELAY_API_KEYS: (options.apiKeys ?? []).join(','),
+      MINIMAX_RELAY_ADMIN_TOKEN: adminToken,
+      MINIMAX_RELAY_LOG_LEVEL: 'warn',
+    },
+  });
+  let stderr = '';
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk.slice(0, 4000)));
+  const baseUrl = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+      out += chunk;
+      const match = /listening on (http:\/\/\S+)/.exec(out);
+      if (match?.[1]) resolve(match[1]);
+    });
+    child.on('exit', (code) => reject(new Error(`headless exited with ${code}: ${stderr}`)));
+  });
+  const listeningMs = performance.now() - startedAt;
+  const pid = child.pid ?? 0;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return {
+    child,
+    entry,
+    baseUrl,
+    adminToken,
+    listeningMs,
+    startedAt,
+    rssMb: () => readRssMb(pid),
+    async call(path, body = {}) {
+      const res = await fetch(`${baseUrl}/api/${path}`, { method: 'POST', headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const json = (await res.json()) as { ok: boolean; value?: unknown; error?: unknown };
+      if (!json.ok) throw new Error(`${path}: ${JSON.stringify(json.error)}`);
+      return json.value;
+    },
+    async close() {
+      child.kill('SIGTERM');
+      await exited;
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
