@@ -131,6 +131,6 @@ test('the login controller adds the account through a real relay core, and "log 
     expect(list.map((a) => a.id)).toEqual([account.id]);
   } finally {
     await core.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
   }
 });

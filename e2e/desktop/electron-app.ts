@@ -48,7 +48,7 @@ export function buildAppOnce(): void {
 
 export function createDataDir(): { dir: string; remove(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'relay-desktop-'));
-  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 }) };
 }
 
 export interface LaunchOptions {

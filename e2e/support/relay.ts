@@ -49,7 +49,7 @@ export function makeDataDir(): string {
 }
 
 export function removeDir(dir: string): void {
-  rmSync(dir, { recursive: true, force: true });
+  rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
 }
 
 function waitForUiLink(child: ChildProcess, output: { text: string }, timeoutMs: number): Promise<string> {

@@ -23,7 +23,7 @@ afterAll(async () => {
 
 async function startCore(options: Partial<RelayCoreOptions> = {}): Promise<RelayCore> {
   const dataDir = mkdtempSync(join(tmpdir(), 'relay-core-'));
-  cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+  cleanups.push(() => rmSync(dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 }));
   const core = await createRelayCore({ dataDir, host: 'web', ...options, env: { agentBaseUrl: sim.url, serverPort: 0, ...options.env } });
   cleanups.push(() => core.close());
   return core;

@@ -29,7 +29,7 @@ afterEach(() => {
 });
 afterAll(async () => {
   await sim.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
 });
 
 /** Spawns the CLI on port 0 and waits (bounded) for the line that names the chosen port. */

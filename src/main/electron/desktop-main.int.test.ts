@@ -69,7 +69,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await sim?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
 });
 
 describe('desktop composition root', () => {

@@ -22,7 +22,7 @@ vi.mock('electron-store', () => ({ default: class {} }));
 const dataDir = mkdtempSync(join(tmpdir(), 'relay-desktop-newer-'));
 const future = JSON.stringify({ schemaVersion: 999, settings: {}, accounts: [], mappings: [], chatLedger: {} });
 
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 }));
 
 it('refuses a store from a newer version: shows why, exits, leaves the file as it was', async () => {
   writeFileSync(join(dataDir, 'relay.json'), future);

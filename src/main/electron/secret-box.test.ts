@@ -22,7 +22,7 @@ function dataDir(): string {
   dirs.push(dir);
   return dir;
 }
-afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 })));
 
 const secret = 'eyJhbGciOiJIUzI1NiJ9.payload.sig';
 

@@ -11,7 +11,7 @@ let server: Server | null = null;
 let dir: string | null = null;
 afterEach(async () => {
   await new Promise((resolve) => server?.close(resolve) ?? resolve(null));
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  if (dir) rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
   server = null;
   dir = null;
 });

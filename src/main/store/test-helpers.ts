@@ -7,7 +7,7 @@ import type { AccountRecord } from '../../shared/domain/account';
 /** A fresh temporary data dir; call the returned function to delete it. */
 export function makeTempDir(prefix = 'relay-store-'): { dir: string; cleanup: () => void } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  return { dir, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
+  return { dir, cleanup: () => fs.rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 }) };
 }
 
 export function makeAccountRecord(overrides: Partial<AccountRecord> = {}): AccountRecord {

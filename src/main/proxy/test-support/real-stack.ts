@@ -109,7 +109,7 @@ export async function startRealStack(options: RealStackOptions = {}): Promise<Re
       await requestLog.close();
       store.close();
       await sim.close();
-      await rm(dir, { recursive: true, force: true });
+      await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
     },
   };
 }
