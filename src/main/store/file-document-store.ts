@@ -9,34 +9,38 @@ export interface FileDocumentStoreOptions {
   fileName: string;
 }
 
-/**
- * Headless DocumentStore backed by `conf`, which writes through `atomically` (temp file, fsync,
- * rename) in the same format electron-store uses, so a data dir moves between hosts.
- *
- * Reads bypass conf on purpose: conf's constructor parses the file and throws on a corrupt one
- * before we could keep a copy of it, and it merges defaults into what it read. We want the raw
- * bytes so load-document.ts can report `store_corrupt` and never reset silently. The Conf
- * instance is therefore created lazily, on the first write, which only happens after a
- * successful load.
- */
-export function createFileDocumentStore(options: FileDocumentStoreOptions): DocumentStore {
-  const ext = path.extname(options.fileName);
-  const configName = path.basename(options.fileName, ext);
-  const filePath = path.resolve(options.dir, options.fileName);
-  let conf: Conf<Record<string, unknown>> | null = null;
+/** What writes the JSON file: a `conf` instance (headless) or an electron-store one (desktop). */
+export interface DocumentFileWriter {
+  store: Record<string, unknown>;
+}
 
-  function getConf(): Conf<Record<string, unknown>> {
-    conf ??= new Conf<Record<string, unknown>>({
-      cwd: options.dir,
-      configName,
-      fileExtension: ext.replace(/^\./, ''),
-      // Sealed credentials live in this file: owner-only.
-      configFileMode: 0o600,
-      clearInvalidConfig: false,
-      accessPropertiesByDotNotation: false,
-    });
-    return conf;
-  }
+/** The options both `conf` and electron-store take, so both hosts write the same file the same way. */
+export interface DocumentWriterOptions {
+  cwd: string;
+  name: string;
+  fileExtension: string;
+  // Sealed credentials live in this file: owner-only.
+  configFileMode: 0o600;
+  clearInvalidConfig: false;
+  accessPropertiesByDotNotation: false;
+}
+
+/**
+ * A DocumentStore over a JSON file written by `conf` or its subclass electron-store, which write
+ * through `atomically` (temp file, fsync, rename) in one format, so a data dir moves between hosts.
+ *
+ * Reads bypass the writer on purpose: its constructor parses the file and throws on a corrupt one
+ * before we could keep a copy of it, and it merges defaults into what it read. We want the raw
+ * bytes so load-document.ts can report `store_corrupt` and never reset silently. The writer is
+ * therefore created lazily, on the first write, which only happens after a successful load.
+ */
+export function createJsonFileDocumentStore(
+  options: FileDocumentStoreOptions,
+  openWriter: (writerOptions: DocumentWriterOptions) => DocumentFileWriter,
+): DocumentStore {
+  const ext = path.extname(options.fileName);
+  const filePath = path.resolve(options.dir, options.fileName);
+  let writer: DocumentFileWriter | null = null;
 
   return {
     path: filePath,
@@ -54,9 +58,25 @@ export function createFileDocumentStore(options: FileDocumentStoreOptions): Docu
       if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
         throw new TypeError('The store document must be a JSON object.');
       }
-      getConf().store = doc as Record<string, unknown>;
+      writer ??= openWriter({
+        cwd: options.dir,
+        name: path.basename(options.fileName, ext),
+        fileExtension: ext.replace(/^\./, ''),
+        configFileMode: 0o600,
+        clearInvalidConfig: false,
+        accessPropertiesByDotNotation: false,
+      });
+      writer.store = doc as Record<string, unknown>;
     },
   };
+}
+
+/** Headless DocumentStore backed by `conf`. */
+export function createFileDocumentStore(options: FileDocumentStoreOptions): DocumentStore {
+  return createJsonFileDocumentStore(
+    options,
+    ({ name, ...rest }) => new Conf<Record<string, unknown>>({ ...rest, configName: name }),
+  );
 }
 
 /** An in-memory DocumentStore for tests and demos. */
