@@ -6,6 +6,7 @@ import type { CanonicalEvent } from '../../canonical';
 import { statusForError } from '../../errors';
 import { getRequestId } from '../../middleware/request-id';
 import { createSseWriter } from '../../sse-writer';
+import { clientGone } from '../client-gone';
 import type { ChatStream, DialectContext } from '../types';
 import { toAnthropicErrorBody } from './errors';
 import type { MessageMeta } from './from-canonical';
@@ -13,16 +14,6 @@ import { collectMessage, createMessageEncoder } from './from-canonical';
 import { toCanonical, toCanonicalForCount } from './to-canonical';
 
 const MESSAGES_PATH = '/v1/messages';
-
-/** An AbortSignal that fires when the client goes away before the answer is complete. */
-function clientGone(res: Response): { signal: AbortSignal; detach: () => void } {
-  const controller = new AbortController();
-  const onClose = (): void => {
-    if (!res.writableFinished) controller.abort();
-  };
-  res.on('close', onClose);
-  return { signal: controller.signal, detach: () => res.off('close', onClose) };
-}
 
 function iterable(iterator: AsyncIterator<CanonicalEvent>): AsyncIterable<CanonicalEvent> {
   return { [Symbol.asyncIterator]: () => iterator };

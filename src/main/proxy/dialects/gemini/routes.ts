@@ -10,6 +10,7 @@ import type { CanonicalEvent } from '../../canonical';
 import { statusForError } from '../../errors';
 import { getRequestId } from '../../middleware/request-id';
 import { createSseWriter } from '../../sse-writer';
+import { clientGone } from '../client-gone';
 import type { ChatStream, DialectContext, ModelListing } from '../types';
 import { toGeminiErrorBody } from './errors';
 import type { GenerateContentResponse, ResponseMeta } from './from-canonical';
@@ -19,15 +20,6 @@ import { toCanonical, toCanonicalForCount } from './to-canonical';
 const MODELS_PATH = '/v1beta/models';
 const OUTPUT_TOKEN_LIMIT = 65_536;
 const INPUT_TOKEN_LIMIT = 196_608;
-
-function clientGone(res: Response): { signal: AbortSignal; detach: () => void } {
-  const controller = new AbortController();
-  const onClose = (): void => {
-    if (!res.writableFinished) controller.abort();
-  };
-  res.on('close', onClose);
-  return { signal: controller.signal, detach: () => res.off('close', onClose) };
-}
 
 /** `gemini-2.5-pro:generateContent` (possibly `models/…`, and model ids may hold slashes). */
 function parseTarget(req: Request): { model: string; method: string | null } {

@@ -5,6 +5,7 @@ import { RelayError, toErrorInfo } from '../../../../shared/errors';
 import { statusForError } from '../../errors';
 import { getRequestId } from '../../middleware/request-id';
 import { createSseWriter } from '../../sse-writer';
+import { clientGone } from '../client-gone';
 import type { ChatStream, DialectContext, ModelListing } from '../types';
 import { toOpenAIErrorBody } from './errors';
 import type { CompletionMeta } from './from-canonical';
@@ -12,16 +13,6 @@ import { collectCompletion, writeChunks } from './from-canonical';
 import { toCanonical } from './to-canonical';
 
 const CHAT_PATH = '/v1/chat/completions';
-
-/** An AbortSignal that fires when the client goes away before the answer is complete. */
-function clientGone(res: Response): { signal: AbortSignal; detach: () => void } {
-  const controller = new AbortController();
-  const onClose = (): void => {
-    if (!res.writableFinished) controller.abort();
-  };
-  res.on('close', onClose);
-  return { signal: controller.signal, detach: () => res.off('close', onClose) };
-}
 
 /**
  * After `finish` the provider still deletes the upstream chat before the stream ends; the client
