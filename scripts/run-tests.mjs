@@ -25,7 +25,10 @@ function countVitest(file) {
   if (!existsSync(file)) return false;
   const report = JSON.parse(readFileSync(file, 'utf8'));
   totals.passed += report.numPassedTests ?? 0;
-  totals.failed += (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0);
+  // A file that failed without running any test (it did not load) counts as one failure; a file
+  // whose tests failed is already counted through those tests.
+  const brokenFiles = (report.testResults ?? []).filter((file) => file.status === 'failed' && (file.assertionResults ?? []).length === 0);
+  totals.failed += (report.numFailedTests ?? 0) + brokenFiles.length;
   totals.skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
   return true;
 }
