@@ -37,7 +37,8 @@ describe('chat against the simulator (strict signatures)', () => {
   it('delivers thinking and text, sends exactly the flattened conversation, and deletes the chat', async () => {
     sim.admin.scriptReply({ text: 'The answer is 42, as everyone knows.', thinking: 'Let me think about it.', charsPerTick: 7 });
     const request = userRequest('What is the answer?');
-    const out = await collectReply(harness.provider.chat(request, chatOptions(account)));
+    const thinking = { id: 'MiniMax-M2.7-Think', capabilities: { thinking: true, webSearch: false } };
+    const out = await collectReply(harness.provider.chat(request, chatOptions(account, { model: thinking })));
     expect(out.error).toBeNull();
     expect(out.reasoning).toBe('Let me think about it.');
     expect(out.text).toBe('The answer is 42, as everyone knows.');

@@ -64,7 +64,24 @@ const POLL = '/matrix/api/v1/chat/get_chat_detail';
 const DELETE = '/matrix/api/v1/chat/delete_chat';
 
 describe('chat', () => {
-  it('sends the flattened conversation, signed, and streams reasoning then text until chat_status 2', async () => {
+  it('streams reasoning deltas before the text for a model with the thinking capability', async () => {
+    const { upstream, provider } = setup();
+    upstream.polls([
+      () => detail(1, '', 'Hmm'),
+      () => detail(1, 'Hel', 'Hmm.'),
+      () => detail(2, 'Hello', 'Hmm.'),
+    ]);
+    const thinking = options({ model: { id: 'MiniMax-M2.7-Think', capabilities: { thinking: true, webSearch: false } } });
+    const events = await collect(provider.chat(REQUEST, thinking));
+    expect(events.filter((e) => e.type === 'reasoning' || e.type === 'text')).toEqual([
+      { type: 'reasoning', text: 'Hmm' },
+      { type: 'reasoning', text: '.' },
+      { type: 'text', text: 'Hel' },
+      { type: 'text', text: 'lo' },
+    ]);
+  });
+
+  it('sends the flattened conversation, signed, and streams the text until chat_status 2', async () => {
     const { upstream, provider, ledger } = setup();
     upstream.polls([
       () => detail(1, ''),
@@ -74,10 +91,9 @@ describe('chat', () => {
       () => detail(2, 'Hello!', 'Hmm.'),
     ]);
     const events = await collect(provider.chat(REQUEST, options()));
+    // MiniMax-M2.7 without -Think: the upstream's thinking is not shown.
     expect(events).toEqual([
       { type: 'upstream', chatId: '7' },
-      { type: 'reasoning', text: 'Hmm' },
-      { type: 'reasoning', text: '.' },
       { type: 'text', text: 'Hel' },
       { type: 'text', text: 'lo' },
       { type: 'text', text: '!' },

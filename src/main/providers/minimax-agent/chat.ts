@@ -96,7 +96,9 @@ async function* generate(
       continue;
     }
     const delta = tracker.update(detail);
-    if (delta.reasoning !== '') yield { type: 'reasoning', text: delta.reasoning };
+    // The upstream may think even when the model name did not ask for it; a model without the
+    // thinking capability (e.g. `MiniMax-M2.7` rather than `-Think`) shows no reasoning.
+    if (delta.reasoning !== '' && options.model.capabilities.thinking) yield { type: 'reasoning', text: delta.reasoning };
     if (delta.text !== '') yield { type: 'text', text: delta.text };
     state.textLength = tracker.textLength;
     if (delta.done) {
