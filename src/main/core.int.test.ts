@@ -50,6 +50,19 @@ describe('relay core', () => {
     expect(JSON.stringify(await res.json())).toContain('hello core');
   });
 
+  it('asks the upstream who a token belongs to (the login window\'s last fallback)', async () => {
+    const core = await startCore();
+    const account = sim.admin.createAccount({ name: 'who' });
+    sim.admin.setOptions({ checkRealUserId: false });
+    try {
+      await expect(core.identifyToken(account.token)).resolves.toEqual({ realUserId: account.realUserId, userName: 'who' });
+    } finally {
+      sim.admin.setOptions({ checkRealUserId: true });
+    }
+    sim.admin.expireToken(account.realUserId);
+    await expect(core.identifyToken(account.token)).rejects.toMatchObject({ code: 'upstream_auth_expired' });
+  });
+
   it('on the web host, stop pauses the proxy (503) but keeps the listener, and start resumes', async () => {
     const core = await startCore({
       mountExtra: (app, relay) =>

@@ -109,6 +109,14 @@ export async function createRelayCore(options: RelayCoreOptions): Promise<RelayC
     events,
     relay: listener,
     admin: { tokenHash: () => store.getAdminTokenHash(), setTokenHash: (hash) => store.setAdminTokenHash(hash) },
+    async identifyToken(token) {
+      const agent = state.providers.get('minimax-agent');
+      if (!agent) return null;
+      const region = settings().upstream.region;
+      const credential = { kind: 'minimax-agent' as const, token, realUserId: '' };
+      const identity = await agent.validate({ id: 'login', label: 'login', region, baseUrl: state.baseUrlFor(region), credential });
+      return identity.realUserId ? { realUserId: identity.realUserId, userName: identity.userName } : null;
+    },
     close() {
       closing ??= (async () => {
         await listener.close();

@@ -64,7 +64,7 @@ async function start(): Promise<void> {
   const windows = createWindowRegistry({ entryUrl: paths.devServerUrl ?? APP_ENTRY_URL });
   hardenAppSession(paths.devServerUrl, windows.app);
 
-  login = createDesktopLogin({ services: core.services, windows, agentBaseUrl, logger });
+  login = createDesktopLogin({ services: core.services, windows, agentBaseUrl, logger, lookupIdentity: (token) => core.identifyToken(token) });
   setupIpc({ services: core.services, events: core.events, windows, logger });
 
   const settings = () => core.services.settings.get();

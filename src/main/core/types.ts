@@ -74,6 +74,8 @@ export interface RelayCore {
   events: RelayCoreEvents;
   relay: RelayControl;
   admin: AdminTokenStore;
+  /** Asks the upstream of the current region who a token belongs to (null when it does not say). */
+  identifyToken(token: string): Promise<{ realUserId: string; userName: string | null } | null>;
   /** Stops the listener, flushes the request log and stats, and writes the store. */
   close(): Promise<void>;
 }

@@ -29,7 +29,8 @@ export async function validateAccount(
     signal,
   });
   const user = data.userInfo;
-  if (user.realUserID && user.realUserID !== identity.realUserId) {
+  // An empty realUserId asks who the token belongs to (the login window's last fallback).
+  if (identity.realUserId && user.realUserID && user.realUserID !== identity.realUserId) {
     throw new RelayError('invalid_credential', 'The realUserID does not belong to this token.', {
       expected: user.realUserID,
     });
