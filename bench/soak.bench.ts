@@ -20,7 +20,8 @@ export async function run(): Promise<BenchResult[]> {
   const seconds = Number(process.env.BENCH_SOAK_SECONDS ?? 300);
   const sim = await startSimulator({ tickMs: 50, charsPerTick: 80 });
   sim.admin.setDefaultReply(() => ({ text: REPLY }));
-  const credentials = Array.from({ length: ACCOUNTS }, (_, i) => sim.admin.createAccount({ name: `soak${i}` }).credential);
+  // The simulator's default 200 credits a day would run out after 10,000 replies over 50 accounts.
+  const credentials = Array.from({ length: ACCOUNTS }, (_, i) => sim.admin.createAccount({ name: `soak${i}`, credits: 1_000_000 }).credential);
   const relay = await startHeadless({ agentUrl: sim.url, credentials });
   const samples: number[] = [];
   const sampler = setInterval(() => samples.push(relay.rssMb()), 1_000);
