@@ -75,11 +75,24 @@ export function isRelayError(value: unknown): value is RelayError {
   return value instanceof RelayError;
 }
 
+/**
+ * The HTTP libraries (body parsing, decompression, route-parameter decoding) throw errors that carry
+ * a 4xx `status`: those are the client's fault and must never surface as `internal`.
+ */
+function fromClientHttpError(error: unknown): ErrorInfo | null {
+  if (typeof error !== 'object' || error === null) return null;
+  const { status, statusCode } = error as { status?: unknown; statusCode?: unknown };
+  const code = typeof status === 'number' ? status : typeof statusCode === 'number' ? statusCode : null;
+  if (code === null || code < 400 || code > 499) return null;
+  if (code === 413) return { code: 'payload_too_large', message: 'The request body is too large.' };
+  return { code: 'invalid_request', message: 'The request could not be read (bad encoding, compression or URL).' };
+}
+
 /** Any thrown value as ErrorInfo; unknown errors become `internal` without leaking their stack. */
 export function toErrorInfo(error: unknown): ErrorInfo {
   if (isRelayError(error)) return error.toInfo();
   if (error instanceof Error && error.name === 'AbortError') return { code: 'aborted', message: 'The request was aborted.' };
-  return { code: 'internal', message: 'An unexpected error occurred.' };
+  return fromClientHttpError(error) ?? { code: 'internal', message: 'An unexpected error occurred.' };
 }
 
 /** Errors the account pool may fail over on (before the first byte reached the client). */

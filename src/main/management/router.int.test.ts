@@ -129,6 +129,9 @@ describe('management API over HTTP', () => {
     expect(await bad.json()).toMatchObject({ error: { code: 'invalid_json' } });
     const unknown = await call(base, 'accounts/constructor', {});
     expect(unknown.status).toBe(404);
+    const escaped = await call(base, '%ZZ/x', {});
+    expect(escaped.status).toBe(400);
+    expect(await escaped.json()).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
   });
 
   it('maps a service RelayError to its HTTP status', async () => {

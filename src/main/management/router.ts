@@ -5,7 +5,7 @@
  */
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { BridgeApi } from '../../shared/contract';
-import type { ErrorInfo } from '../../shared/errors';
+import { toErrorInfo, type ErrorInfo } from '../../shared/errors';
 import type { RelayCoreEvents } from '../core/types';
 import type { Logger } from '../logs/types';
 import { isLoopbackHost, parseHostHeader } from '../proxy/middleware/host-check';
@@ -87,8 +87,9 @@ export function createManagementRouter(deps: ManagementDeps): Router {
     if (type === 'entity.too.large') reject(res, 413, { code: 'payload_too_large', message: 'The request body is too large.' });
     else if (type === 'entity.parse.failed') reject(res, 400, { code: 'invalid_json', message: 'The request body is not valid JSON.' });
     else {
-      deps.logger.error({ err: error }, 'management request failed');
-      reject(res, 500, { code: 'internal', message: 'An unexpected error occurred.' });
+      const info = toErrorInfo(error);
+      if (info.code === 'internal') deps.logger.error({ err: error }, 'management request failed');
+      reject(res, info.code === 'internal' ? 500 : info.code === 'payload_too_large' ? 413 : 400, info);
     }
   });
   return router;

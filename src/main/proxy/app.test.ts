@@ -52,6 +52,20 @@ describe('proxy app', () => {
     expect(await res.json()).toMatchObject({ error: { code: 'invalid_json', type: 'invalid_request_error' } });
   });
 
+  it('answers 400, never 500, for a body that does not decompress or a malformed URL escape', async () => {
+    const { url } = await start();
+    const gzipped = await fetch(`${url}/v1/chat/completions`, {
+      method: 'POST',
+      headers: { ...json, 'content-encoding': 'gzip' },
+      body: 'this is not gzip',
+    });
+    expect(gzipped.status).toBe(400);
+    expect(((await gzipped.json()) as { error: { code: string } }).error.code).toBe('invalid_request');
+    const escaped = await fetch(`${url}/v1/models/%E0%A4%A`);
+    expect(escaped.status).toBe(400);
+    expect(((await escaped.json()) as { error: { type: string } }).error.type).toBe('invalid_request_error');
+  });
+
   it('names the wrong field with 400 invalid_request', async () => {
     const { url } = await start();
     const res = await fetch(`${url}/v1/chat/completions`, { method: 'POST', headers: json, body: JSON.stringify({ model: 'm', messages: [{ role: 'user', content: 5 }] }) });
