@@ -221,6 +221,30 @@ describe('createAccountPool', () => {
     expect(waiting.error?.code).toBe('no_account');
   });
 
+  it('tells queued waiters no_account at once when the last account runs out of credits until after their deadline', async () => {
+    const { acquire, clock } = setup([{ id: 'a' }], { queueWaitMs: 20_000 });
+    const running = acquire();
+    const waiters = [acquire(), acquire()];
+    await settle();
+    expect(waiters.every((w) => w.lease === null && w.error === null)).toBe(true);
+    running.lease!.release({ ok: false, code: 'upstream_credits_exhausted', message: 'no credits', resetAt: clock.now() + 3_600_000 });
+    await settle();
+    expect(waiters.map((w) => w.error?.code)).toEqual(['no_account', 'no_account']);
+  });
+
+  it('keeps waiting when the parked account comes back before the waiter\'s deadline', async () => {
+    const { acquire, clock } = setup([{ id: 'a' }], { queueWaitMs: 60_000, cooldownMs: 5_000 });
+    const running = acquire();
+    const waiting = acquire();
+    await settle();
+    running.lease!.release({ ok: false, code: 'upstream_unavailable', message: 'blip' });
+    await settle();
+    expect(waiting.error).toBeNull();
+    clock.advance(5_000);
+    await settle();
+    expect(waiting.lease?.account.id).toBe(running.lease!.account.id);
+  });
+
   it('honours a pinned account even when another is free, with the alias in the reason', async () => {
     const { acquire } = setup([{ id: 'a' }, { id: 'b' }]);
     const call = acquire({ pinnedAccountId: 'b', pinnedBy: 'gpt-4o' });

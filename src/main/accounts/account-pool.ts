@@ -227,13 +227,17 @@ class QueuedAccountPool implements ManagedAccountPool {
         // One snapshot per pass: busy slots are tracked here, so only statuses could be stale,
         // and a change to them triggers another pass.
         const records = this.#deps.repository.list();
+        const { queueWaitMs } = this.#deps.settings();
         for (const waiter of [...this.#queue]) {
           const time = this.#now();
           const lease = this.#tryGrant(records, waiter.options, time - waiter.enqueuedAt);
+          const soonest = lease ? null : soonestService(records, waiter.options, time);
           if (lease) {
             this.#leave(waiter);
             waiter.resolve(lease);
-          } else if (soonestService(records, waiter.options, time) === null) {
+          } else if (soonest === null || soonest > waiter.enqueuedAt + queueWaitMs) {
+            // The same rule as acquire(): no account can serve before this waiter's deadline
+            // (e.g. the last one just ran out of credits until midnight), so say so now.
             this.#leave(waiter);
             waiter.reject(noAccountError(waiter.options));
           }
