@@ -48,6 +48,15 @@ describe('createFileSecretBox', () => {
     expect(createFileSecretBox(dir).open(sealed)).toBe('hello');
   });
 
+  it('leaves no temp file behind and keeps the first key when a second box starts on the same dir', () => {
+    const dir = tempDir();
+    const first = createFileSecretBox(dir);
+    const sealed = first.seal('same key');
+    expect(createFileSecretBox(dir).open(sealed)).toBe('same key');
+    expect(fs.readdirSync(dir)).toEqual(['secret.key']);
+    expect(fs.readFileSync(path.join(dir, 'secret.key'), 'utf8').length).toBeGreaterThan(40);
+  });
+
   it.skipIf(process.platform === 'win32')('warns about and tightens a key file readable by others', () => {
     const dir = tempDir();
     createFileSecretBox(dir);

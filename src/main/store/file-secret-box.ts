@@ -30,14 +30,47 @@ function readKey(keyPath: string, logger: Logger): Buffer {
 function loadOrCreateKey(dataDir: string, logger: Logger): Buffer {
   const keyPath = path.join(dataDir, KEY_FILE);
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  if (!fs.existsSync(keyPath)) createKeyFile(dataDir, keyPath, logger);
+  return readKey(keyPath, logger);
+}
+
+/**
+ * Writes the key to a temp file, fsyncs it, then hard-links it into place: a kill at any moment
+ * leaves either no key file or a complete one (never an empty file that would lock the relay out),
+ * and `link` fails with EEXIST when another process got there first, so two processes starting at
+ * once cannot each write a different key.
+ */
+function createKeyFile(dataDir: string, keyPath: string, logger: Logger): void {
+  const tempPath = `${keyPath}.${crypto.randomUUID()}.tmp`;
   try {
-    // `wx`: two processes starting at once must not each write a different key.
-    fs.writeFileSync(keyPath, crypto.randomBytes(KEY_BYTES).toString('base64'), { mode: 0o600, flag: 'wx' });
+    const fd = fs.openSync(tempPath, 'wx', 0o600);
+    try {
+      fs.writeSync(fd, crypto.randomBytes(KEY_BYTES).toString('base64'));
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.linkSync(tempPath, keyPath);
+    syncDirectory(dataDir);
     logger.info({ path: keyPath }, 'created a new secret key file');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  } finally {
+    fs.rmSync(tempPath, { force: true });
   }
-  return readKey(keyPath, logger);
+}
+
+function syncDirectory(dir: string): void {
+  try {
+    const fd = fs.openSync(dir, 'r');
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    // Some platforms (Windows) cannot open a directory for fsync; the rename-free link is still atomic.
+  }
 }
 
 /**
