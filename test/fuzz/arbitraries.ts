@@ -112,6 +112,19 @@ const oddContentType = fc.record({
   body: JSON.stringify(validBody(dialect, 'hi', false).body), mustReject: true,
 }));
 
+const undecodable = fc.record({ dialect: dialectArb, encoding: fc.constantFrom('gzip', 'deflate', 'br'), junk: fc.uint8Array({ minLength: 1, maxLength: 64 }) }).map(({ dialect, encoding, junk }) => ({
+  kind: `${encoding} body that does not decompress`, method: 'POST', path: chatPath(dialect, false), headers: { ...json, 'content-encoding': encoding, ...authHeader(dialect) },
+  body: Buffer.from(junk), mustReject: true,
+}));
+
+const badEscape = fc.record({ dialect: dialectArb, escape: fc.constantFrom('%ZZ', '%E0%A4%A', '%', '%C3%28x%') }).map(({ dialect, escape }) => {
+  const gemini = dialect === 'gemini';
+  return {
+    kind: 'malformed percent-escape in the path', method: gemini ? 'POST' : 'GET', path: gemini ? `/v1beta/models/${escape}:generateContent` : `/v1/models/${escape}`,
+    headers: { ...json, ...authHeader(dialect) }, body: gemini ? '{}' : undefined, mustReject: true,
+  };
+});
+
 const wrongMethod = fc.record({ dialect: dialectArb, method: fc.constantFrom('PUT', 'DELETE', 'PATCH', 'GET') }).map(({ dialect, method }) => ({
   // A Gemini GET on `models/<name>:generateContent` reads the model, as the models route does.
   kind: `${method} on a POST endpoint`, method, path: chatPath(dialect, false), headers: { ...json, ...authHeader(dialect) }, body: method === 'GET' ? undefined : '{}', mustReject: !(dialect === 'gemini' && method === 'GET'),
@@ -159,6 +172,7 @@ export function managementArb(adminToken: string): fc.Arbitrary<FuzzRequest> {
   return fc.oneof(
     fc.record({ path: fc.constantFrom(...managementMethods), value: notObject }).map(({ path, value }) => ({ kind: 'management: input not an object', method: 'POST', path, headers: { ...json, ...auth }, body: JSON.stringify(value), mustReject: true })),
     fc.record({ path: fc.constantFrom(...managementMethods), text: notJson }).map(({ path, text }) => ({ kind: 'management: broken JSON', method: 'POST', path, headers: { ...json, ...auth }, body: text, mustReject: true })),
+    fc.constantFrom('/api/%ZZ/x', '/api/accounts/%E0%A4%A', '/api/%/list').map((path) => ({ kind: 'management: malformed percent-escape', method: 'POST', path, headers: { ...json, ...auth }, body: '{}', mustReject: true })),
     fc.record({ domain: fc.webSegment(), method: fc.webSegment() }).filter(({ domain, method }) => !managementMethods.includes(`/api/${domain}/${method}`)).map(({ domain, method }) => ({
       kind: 'management: unknown method', method: 'POST', path: `/api/${domain || 'x'}/${method || 'y'}`, headers: { ...json, ...auth }, body: '{}', mustReject: true,
     })),
@@ -184,6 +198,8 @@ export function proxyArb(): fc.Arbitrary<FuzzRequest> {
     { arbitrary: deepNesting, weight: 1 },
     { arbitrary: badBytes, weight: 2 },
     { arbitrary: oddContentType, weight: 2 },
+    { arbitrary: undecodable, weight: 1 },
+    { arbitrary: badEscape, weight: 1 },
     { arbitrary: wrongMethod, weight: 1 },
     { arbitrary: randomPath, weight: 2 },
     { arbitrary: badAuth, weight: 2 },
