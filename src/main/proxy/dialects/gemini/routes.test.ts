@@ -104,6 +104,11 @@ describe('gemini routes', () => {
     expect(await keyed.json()).toMatchObject({ error: { code: 401, status: 'UNAUTHENTICATED', message: expect.stringContaining('x-goog-api-key') } });
     const missing = await fetch(`${url}/v1beta/models/nope`);
     expect(await missing.json()).toMatchObject({ error: { code: 404, status: 'NOT_FOUND' } });
+    const getOnMethod = await fetch(`${url}/v1beta/models/MiniMax-M2.7:generateContent`);
+    expect(getOnMethod.status).toBe(404);
+    const emptyCount = await post('/v1beta/models/m:countTokens', {});
+    expect(emptyCount.status).toBe(400);
+    expect(await emptyCount.json()).toMatchObject({ error: { status: 'INVALID_ARGUMENT', message: expect.stringContaining('contents') } });
     deps.pool.failWith = new RelayError('timeout', 'The upstream did not answer in time.');
     const late = await post('/v1beta/models/m:generateContent', { contents: [{ parts: [{ text: 'x' }] }] });
     expect(late.status).toBe(504);

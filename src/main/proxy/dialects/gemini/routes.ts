@@ -106,7 +106,8 @@ export function createGeminiRouter(context: DialectContext): Router {
     res.json({ models: context.listModels().map(toModelObject) });
   });
   router.get(`${MODELS_PATH}/*rest`, (req, res) => {
-    const { model } = parseTarget(req);
+    const { model, method } = parseTarget(req);
+    if (method !== null) throw new RelayError('not_found', `models/${model}:${method} takes POST, not GET.`);
     const found = context.listModels().find((m) => m.id === model);
     if (!found) throw new RelayError('model_not_found', `Model '${model}' is not found.`, { param: 'model' });
     res.json(toModelObject(found));

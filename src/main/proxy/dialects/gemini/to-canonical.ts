@@ -147,6 +147,9 @@ export function toCanonical(body: unknown, model: string, id: string, stream: bo
 
 export function toCanonicalForCount(body: unknown, model: string, id: string): CanonicalRequest {
   const input = parseOrThrow(countTokensRequestSchema, body);
+  if (!input.generateContentRequest && !input.contents) {
+    throw new RelayError('invalid_request', 'countTokens needs `contents` or `generateContentRequest`.', { field: 'contents' });
+  }
   const request = input.generateContentRequest ?? { contents: input.contents ?? [] };
   return fromParsed(request, model, id, false);
 }
