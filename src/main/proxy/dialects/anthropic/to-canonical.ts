@@ -4,31 +4,18 @@ import { RelayError } from '../../../../shared/errors';
 import type { CanonicalMessage, CanonicalRequest, CanonicalTool, ContentPart, ToolChoice } from '../../canonical';
 import type { AnthropicContentBlock, AnthropicMessage, MessagesRequest } from './schema';
 import { countTokensRequestSchema, messagesRequestSchema } from './schema';
+import { reportableIssue } from '../zod-issue';
 
 /** Anthropic names fields by dotted path: `messages.0.content`. */
 function fieldOf(issue: z.core.$ZodIssue): string {
   return issue.path.map(String).join('.');
 }
 
-/** For a union (string or blocks), the branch issue that got furthest names the field best. */
-function deepestIssue(issue: z.core.$ZodIssue): z.core.$ZodIssue {
-  if (issue.code !== 'invalid_union' || issue.errors.length === 0) return issue;
-  let best: z.core.$ZodIssue = issue;
-  for (const branch of issue.errors) {
-    for (const inner of branch) {
-      const candidate = deepestIssue({ ...inner, path: [...issue.path, ...inner.path] } as z.core.$ZodIssue);
-      if (candidate.path.length > best.path.length) best = candidate;
-    }
-  }
-  return best;
-}
-
 function parseOrThrow<T>(schema: z.ZodType<T>, body: unknown): T {
   const parsed = schema.safeParse(body);
   if (parsed.success) return parsed.data;
-  const first = parsed.error.issues[0];
-  const issue = first ? deepestIssue(first) : undefined;
-  if (!issue || issue.path.length === 0) throw new RelayError('invalid_request', 'The request body must be a JSON object.');
+  const issue = reportableIssue(parsed.error);
+  if (!issue) throw new RelayError('invalid_request', 'The request body must be a JSON object.');
   const field = fieldOf(issue);
   const message = issue.code === 'invalid_type' && issue.input === undefined ? 'Field required' : issue.message;
   throw new RelayError('invalid_request', `${field}: ${message}`, { param: field });

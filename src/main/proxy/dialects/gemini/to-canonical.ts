@@ -5,6 +5,7 @@ import type { CanonicalMessage, CanonicalRequest, CanonicalTool, ContentPart, To
 import { toJsonSchema } from './json-schema';
 import type { GeminiContent, GeminiPart, GenerateContentRequest } from './schema';
 import { countTokensRequestSchema, generateContentRequestSchema } from './schema';
+import { reportableIssue } from '../zod-issue';
 
 /** What the response needs beyond the canonical request. */
 export interface GeminiOptions {
@@ -17,22 +18,11 @@ function fieldOf(path: readonly PropertyKey[]): string {
   return path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), '');
 }
 
-function deepestIssue(issue: z.core.$ZodIssue): z.core.$ZodIssue {
-  if (issue.code !== 'invalid_union' || issue.errors.length === 0) return issue;
-  let best: z.core.$ZodIssue = issue;
-  for (const inner of issue.errors.flat()) {
-    const candidate = deepestIssue({ ...inner, path: [...issue.path, ...inner.path] } as z.core.$ZodIssue);
-    if (candidate.path.length > best.path.length) best = candidate;
-  }
-  return best;
-}
-
 function parseOrThrow<T>(schema: z.ZodType<T>, body: unknown): T {
   const parsed = schema.safeParse(body);
   if (parsed.success) return parsed.data;
-  const first = parsed.error.issues[0];
-  const issue = first ? deepestIssue(first) : undefined;
-  if (!issue || issue.path.length === 0) throw new RelayError('invalid_request', 'The request body must be a JSON object.');
+  const issue = reportableIssue(parsed.error);
+  if (!issue) throw new RelayError('invalid_request', 'The request body must be a JSON object.');
   const field = fieldOf(issue.path);
   throw new RelayError('invalid_request', `Invalid value at '${field}': ${issue.message}`, { param: field });
 }
