@@ -1,36 +1,16 @@
 /** The desktop app boots hardened, and its settings survive a relaunch. */
 import { expect, test } from '@playwright/test';
-import { startSimulator, type Simulator } from '../../tools/minimax-sim';
-import { buildAppOnce, callBridge, createDataDir, findElectronBinary, launchApp } from './electron-app';
-
-const found = findElectronBinary();
+import { callBridge, launchApp, useDesktopSuite } from './electron-app';
 
 test.describe('desktop app', () => {
-  test.skip(!('binary' in found), `Electron binary not available: ${'reason' in found ? found.reason : ''}`);
-  const binary = 'binary' in found ? found.binary : '';
-  let sim: Simulator;
-  let data: ReturnType<typeof createDataDir>;
-
-  test.beforeAll(async () => {
-    buildAppOnce();
-    sim = await startSimulator();
-  });
-  test.afterAll(async () => {
-    await sim?.close();
-  });
-  test.beforeEach(() => {
-    data = createDataDir();
-  });
-  test.afterEach(() => {
-    data.remove();
-  });
+  const suite = useDesktopSuite();
 
   test('boots with the relay running and a hardened window', async () => {
-    const { app, page } = await launchApp({ binary, dataDir: data.dir, agentUrl: sim.url });
+    const { app, page } = await launchApp({ binary: suite.binary, dataDir: suite.dataDir, agentUrl: suite.sim.url });
     try {
       await expect(page).toHaveTitle(/MiniMax Relay/);
       const info = await callBridge(page, 'app', 'info');
-      expect(info).toMatchObject({ ok: true, value: { host: 'desktop', canLoginWithWindow: true, dataDir: data.dir } });
+      expect(info).toMatchObject({ ok: true, value: { host: 'desktop', canLoginWithWindow: true, dataDir: suite.dataDir } });
       const status = await callBridge(page, 'relay', 'status');
       expect(status).toMatchObject({ ok: true, value: { running: true, baseUrl: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/) } });
 
@@ -59,14 +39,14 @@ test.describe('desktop app', () => {
   });
 
   test('settings persist across a relaunch', async () => {
-    const first = await launchApp({ binary, dataDir: data.dir, agentUrl: sim.url });
+    const first = await launchApp({ binary: suite.binary, dataDir: suite.dataDir, agentUrl: suite.sim.url });
     try {
       const updated = await callBridge(first.page, 'settings', 'update', { models: { strict: true }, desktop: { closeToTray: false }, ui: { theme: 'dark' } });
       expect(updated).toMatchObject({ ok: true });
     } finally {
       await first.app.close();
     }
-    const second = await launchApp({ binary, dataDir: data.dir, agentUrl: sim.url });
+    const second = await launchApp({ binary: suite.binary, dataDir: suite.dataDir, agentUrl: suite.sim.url });
     try {
       const settings = await callBridge(second.page, 'settings', 'get');
       expect(settings).toMatchObject({ ok: true, value: { models: { strict: true }, desktop: { closeToTray: false }, ui: { theme: 'dark' } } });

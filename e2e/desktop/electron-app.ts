@@ -8,7 +8,8 @@ import { accessSync, constants, existsSync, mkdtempSync, readFileSync, rmSync } 
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { _electron, type ElectronApplication, type Page } from '@playwright/test';
+import { _electron, test, type ElectronApplication, type Page } from '@playwright/test';
+import { startSimulator, type Simulator } from '../../tools/minimax-sim';
 import type { DesktopBridge } from '../../src/renderer/lib/bridge-types';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -88,4 +89,45 @@ export async function callBridge<D extends keyof DesktopBridge & string, M exten
     ([d, m, i]) => (globalThis as unknown as { bridge: Record<string, Record<string, (x: unknown) => Promise<unknown>>> }).bridge[d]![m]!(i),
     [domain, method, input] as const,
   ) as never;
+}
+
+export interface DesktopSuite {
+  readonly binary: string;
+  readonly sim: Simulator;
+  readonly dataDir: string;
+}
+
+/**
+ * The set-up every desktop spec shares, called inside its `test.describe`: skip with the reason when
+ * no Electron runtime exists, one simulator per file, a fresh data dir per test.
+ */
+export function useDesktopSuite(): DesktopSuite {
+  const found = findElectronBinary();
+  test.skip(!('binary' in found), `Electron binary not available: ${'reason' in found ? found.reason : ''}`);
+  let sim: Simulator | null = null;
+  let data: ReturnType<typeof createDataDir> | null = null;
+  test.beforeAll(async () => {
+    buildAppOnce();
+    sim = await startSimulator();
+  });
+  test.afterAll(async () => {
+    await sim?.close();
+  });
+  test.beforeEach(() => {
+    data = createDataDir();
+  });
+  test.afterEach(() => {
+    data?.remove();
+  });
+  return {
+    binary: 'binary' in found ? found.binary : '',
+    get sim() {
+      if (!sim) throw new Error('The simulator starts in beforeAll.');
+      return sim;
+    },
+    get dataDir() {
+      if (!data) throw new Error('The data dir is created in beforeEach.');
+      return data.dir;
+    },
+  };
 }

@@ -1,38 +1,18 @@
 /** The one-click login window against the simulator's login page. */
 import { expect, test } from '@playwright/test';
-import { startSimulator, type Simulator } from '../../tools/minimax-sim';
-import { buildAppOnce, callBridge, createDataDir, findElectronBinary, launchApp } from './electron-app';
-
-const found = findElectronBinary();
+import { callBridge, launchApp, useDesktopSuite } from './electron-app';
 
 test.describe('desktop login window', () => {
-  test.skip(!('binary' in found), `Electron binary not available: ${'reason' in found ? found.reason : ''}`);
-  const binary = 'binary' in found ? found.binary : '';
-  let sim: Simulator;
-  let data: ReturnType<typeof createDataDir>;
-
-  test.beforeAll(async () => {
-    buildAppOnce();
-    sim = await startSimulator();
-  });
-  test.afterAll(async () => {
-    await sim?.close();
-  });
-  test.beforeEach(() => {
-    data = createDataDir();
-  });
-  test.afterEach(() => {
-    data.remove();
-  });
+  const suite = useDesktopSuite();
 
   test('logging in on the MiniMax page adds the account', async () => {
-    const { app, page } = await launchApp({ binary, dataDir: data.dir, agentUrl: sim.url });
+    const { app, page } = await launchApp({ binary: suite.binary, dataDir: suite.dataDir, agentUrl: suite.sim.url });
     try {
       // Started, not awaited: the call resolves only when the login window has done its work.
       await page.evaluate(`globalThis.__login = globalThis.bridge.accounts.login({})`);
       const loginWindow = await app.waitForEvent('window');
       await loginWindow.waitForLoadState();
-      expect(loginWindow.url()).toBe(`${sim.url}/`);
+      expect(loginWindow.url()).toBe(`${suite.sim.url}/`);
       await loginWindow.fill('#name', 'desktop-user');
       await loginWindow.click('#login');
 
@@ -48,7 +28,7 @@ test.describe('desktop login window', () => {
   });
 
   test('closing the login window cancels the login', async () => {
-    const { app, page } = await launchApp({ binary, dataDir: data.dir, agentUrl: sim.url });
+    const { app, page } = await launchApp({ binary: suite.binary, dataDir: suite.dataDir, agentUrl: suite.sim.url });
     try {
       await page.evaluate(`globalThis.__login = globalThis.bridge.accounts.login({})`);
       const loginWindow = await app.waitForEvent('window');

@@ -1,33 +1,13 @@
 /** A client request through the desktop app's relay is answered and shows up in the logs. */
 import { expect, test } from '@playwright/test';
-import { startSimulator, type Simulator } from '../../tools/minimax-sim';
-import { buildAppOnce, callBridge, createDataDir, findElectronBinary, launchApp } from './electron-app';
-
-const found = findElectronBinary();
+import { callBridge, launchApp, useDesktopSuite } from './electron-app';
 
 test.describe('desktop relay', () => {
-  test.skip(!('binary' in found), `Electron binary not available: ${'reason' in found ? found.reason : ''}`);
-  const binary = 'binary' in found ? found.binary : '';
-  let sim: Simulator;
-  let data: ReturnType<typeof createDataDir>;
-
-  test.beforeAll(async () => {
-    buildAppOnce();
-    sim = await startSimulator();
-  });
-  test.afterAll(async () => {
-    await sim?.close();
-  });
-  test.beforeEach(() => {
-    data = createDataDir();
-  });
-  test.afterEach(() => {
-    data.remove();
-  });
+  const suite = useDesktopSuite();
 
   test('a chat completion is answered and logged', async () => {
-    const account = sim.admin.createAccount({ name: 'proxy-user' });
-    const { app, page } = await launchApp({ binary, dataDir: data.dir, agentUrl: sim.url });
+    const account = suite.sim.admin.createAccount({ name: 'proxy-user' });
+    const { app, page } = await launchApp({ binary: suite.binary, dataDir: suite.dataDir, agentUrl: suite.sim.url });
     try {
       const imported = await callBridge(page, 'accounts', 'import', { text: account.credential });
       expect(imported).toMatchObject({ ok: true, value: { created: 1, failed: 0 } });
