@@ -46,6 +46,35 @@ export interface RequestLogEntry {
   responseBody: string | null;
 }
 
+/** What a request is known by when it begins. */
+export type RequestLogStart = Pick<RequestLogEntry, 'id' | 'time' | 'dialect' | 'endpoint' | 'stream' | 'clientModel'>;
+
+/** A `pending` entry with nothing measured yet: the one place that lists every field's start value. */
+export function pendingRequestLogEntry(start: RequestLogStart): RequestLogEntry {
+  return {
+    ...start,
+    resolvedModel: null,
+    accountId: null,
+    accountLabel: null,
+    attempts: [],
+    status: 'pending',
+    httpStatus: null,
+    latencyMs: null,
+    ttftMs: null,
+    queueWaitMs: null,
+    polls: null,
+    upstreamChatId: null,
+    inputTokens: null,
+    outputTokens: null,
+    tokensEstimated: false,
+    toolCalls: 0,
+    errorCode: null,
+    errorMessage: null,
+    requestBody: null,
+    responseBody: null,
+  };
+}
+
 export interface LogQuery {
   status?: RequestStatus | 'all';
   model?: string;

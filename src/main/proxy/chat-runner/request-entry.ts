@@ -1,5 +1,5 @@
 /** Builds and updates the request-log entry of one chat request. */
-import type { RequestAttempt, RequestLogEntry } from '../../../shared/domain/request-log';
+import { pendingRequestLogEntry, type RequestAttempt, type RequestLogEntry } from '../../../shared/domain/request-log';
 import type { RelayError } from '../../../shared/errors';
 import type { AccountLease } from '../../accounts/types';
 import type { RequestLog } from '../../logs/types';
@@ -13,32 +13,9 @@ export function truncateBody(text: string): string {
 
 export function newRequestEntry(request: CanonicalRequest, endpoint: string, time: number, logBodies: boolean): RequestLogEntry {
   return {
-    id: request.id,
-    time,
-    dialect: request.dialect,
-    endpoint,
-    stream: request.stream,
-    clientModel: request.model,
-    resolvedModel: null,
-    accountId: null,
-    accountLabel: null,
-    attempts: [],
-    status: 'pending',
-    httpStatus: null,
-    latencyMs: null,
-    ttftMs: null,
-    queueWaitMs: null,
-    polls: null,
-    upstreamChatId: null,
-    inputTokens: null,
-    outputTokens: null,
-    tokensEstimated: false,
-    toolCalls: 0,
-    errorCode: null,
-    errorMessage: null,
+    ...pendingRequestLogEntry({ id: request.id, time, dialect: request.dialect, endpoint, stream: request.stream, clientModel: request.model }),
     // Images and files are inline base64 at times; the truncation keeps entries bounded.
     requestBody: logBodies ? truncateBody(JSON.stringify(request)) : null,
-    responseBody: null,
   };
 }
 
