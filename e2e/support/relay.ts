@@ -1,6 +1,8 @@
 /**
  * Starts what a web e2e spec needs: the MiniMax Agent simulator in-process and the headless relay
- * as a child process (`tsx src/main/headless.ts`) pointed at it, with a fresh data dir.
+ * as a child process (`node --import tsx src/main/headless.ts`) pointed at it, with a fresh data dir.
+ * The child is the relay itself (no npx or tsx wrapper in between), so when stop() sees it exit
+ * nothing is left writing into the data dir.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -74,10 +76,10 @@ function waitForUiLink(child: ChildProcess, output: { text: string }, timeoutMs:
 
 export async function startRelay(options: StartRelayOptions): Promise<RelayProcess> {
   const adminToken = options.adminToken ?? `e2e-${crypto.randomUUID()}`;
-  const args = ['tsx', 'src/main/headless.ts', '--data-dir', options.dataDir];
+  const args = ['--import', 'tsx', 'src/main/headless.ts', '--data-dir', options.dataDir];
   const port = options.port === undefined ? 0 : options.port;
   if (port !== null) args.push('--port', String(port));
-  const child = spawn('npx', args, {
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -87,7 +89,6 @@ export async function startRelay(options: StartRelayOptions): Promise<RelayProce
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
   });
   const output = { text: '' };
   const uiLink = await waitForUiLink(child, output, 45_000);
@@ -100,11 +101,11 @@ export async function startRelay(options: StartRelayOptions): Promise<RelayProce
     adminToken,
     dataDir: options.dataDir,
     async stop() {
-      if (exited || child.pid === undefined) return;
+      if (exited) return;
       const done = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-      // The process group: npx → tsx → node; SIGTERM lets the relay flush its stores.
-      process.kill(-child.pid, 'SIGTERM');
-      const timer = setTimeout(() => child.pid !== undefined && !exited && process.kill(-child.pid, 'SIGKILL'), 10_000);
+      // SIGTERM lets the relay flush its stores and logs; it is the process that writes them.
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => !exited && child.kill('SIGKILL'), 10_000);
       await done;
       clearTimeout(timer);
     },
