@@ -27,15 +27,20 @@ async function detail(chatId: number, account = alice): Promise<Detail> {
   return (await callSim(sim.url, account, '/matrix/api/v1/chat/get_chat_detail', { body: { chat_id: chatId } })).json as Detail;
 }
 
-/** Polls like a client until chat_status 2, returning every AI state seen. */
-async function pollToEnd(chatId: number): Promise<Detail[]> {
+/**
+ * Polls like a client until chat_status 2, returning every AI state seen. Bounded by time, not by
+ * a poll count: on a fast machine back-to-back polls can outrun the reply's own timers.
+ */
+async function pollToEnd(chatId: number, timeoutMs = 15_000): Promise<Detail[]> {
   const seen: Detail[] = [];
-  for (let i = 0; i < 500; i++) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
     const d = await detail(chatId);
     seen.push(d);
     if (d.chat.chat_status === 2) return seen;
+    await new Promise((resolve) => setTimeout(resolve, 2));
   }
-  throw new Error('chat never finished');
+  throw new Error(`chat never finished within ${timeoutMs} ms`);
 }
 
 const chatIdOf = (r: CallResult): number => (r.json as { chat_id: number }).chat_id;
