@@ -33,7 +33,7 @@ export function createModelsService(deps: ModelsServiceDeps): BridgeApi['models'
   }
   return {
     catalog: async () => deps.resolver.catalog(),
-    listMappings: async () => deps.store.listMappings(),
+    listMappings: async () => [...deps.store.listMappings()],
     async addMapping(input) {
       const checked = checkMapping(deps, input, null);
       return deps.store.saveMapping({ id: crypto.randomUUID(), ...checked, createdAt: deps.now() });

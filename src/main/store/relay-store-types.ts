@@ -29,7 +29,8 @@ export interface SaveOptions {
 
 export interface RelayStore {
   readonly path: string;
-  getSettings(): Settings;
+  /** A frozen snapshot (the same object until settings change): read it, never change it. */
+  getSettings(): Readonly<Settings>;
   /** Deep-merges each section of the patch, validates (`invalid_request`), persists, emits. */
   updateSettings(patch: SettingsPatch): Settings;
   setApiKeys(keys: ApiKeyRecord[]): Settings;
@@ -41,7 +42,8 @@ export interface RelayStore {
   /** Also drops the account's chat ledger and mappings pinned to it. */
   removeAccount(id: string): boolean;
 
-  listMappings(): ModelMapping[];
+  /** A frozen snapshot (the same array until a mapping changes). */
+  listMappings(): readonly Readonly<ModelMapping>[];
   getMapping(id: string): ModelMapping | null;
   /** Inserts or replaces by id (validated; semantic checks live in models/mapping-validation). */
   saveMapping(mapping: ModelMapping): ModelMapping;

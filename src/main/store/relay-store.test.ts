@@ -73,10 +73,34 @@ describe('createRelayStore', () => {
     expect(store.getSettings().server.port).toBe(8000);
   });
 
-  it('hands out copies: mutating a returned value does not change the store', () => {
+  it('hands out copies: mutating a returned account does not change the store', () => {
     const store = createRelayStore(createMemoryDocumentStore(), { secretBox: createFileSecretBox(setup().dir) });
-    store.getSettings().server.port = 1;
+    store.saveAccount(makeAccountRecord());
+    const copy = store.getAccount('acc-1');
+    if (copy) copy.label = 'changed';
+    expect(store.getAccount('acc-1')?.label).not.toBe('changed');
+  });
+
+  it('settings and mappings are frozen snapshots, one per committed version', () => {
+    const store = createRelayStore(createMemoryDocumentStore(), { secretBox: createFileSecretBox(setup().dir) });
+    const settings = store.getSettings();
+    expect(store.getSettings()).toBe(settings);
+    expect(() => {
+      (settings.server as { port: number }).port = 1;
+    }).toThrow(TypeError);
     expect(store.getSettings().server.port).toBe(8000);
+
+    store.updateSettings({ server: { port: 8123 } });
+    expect(store.getSettings()).not.toBe(settings);
+    expect(store.getSettings().server.port).toBe(8123);
+    expect(settings.server.port).toBe(8000);
+
+    const mappings = store.listMappings();
+    expect(store.listMappings()).toBe(mappings);
+    expect(Object.isFrozen(mappings)).toBe(true);
+    store.saveMapping({ id: 'm-1', pattern: 'gpt-4o', target: 'MiniMax-M2.5', accountId: null, createdAt: 1 });
+    expect(store.listMappings()).toHaveLength(1);
+    expect(mappings).toHaveLength(0);
   });
 
   it('coalesces counter writes but never loses them on flush or close', () => {
