@@ -74,10 +74,14 @@ describe('relay core', () => {
     expect(stopped).toMatchObject({ running: false, baseUrl: null });
     const base = running.baseUrl ?? '';
     expect((await chat(base)).status).toBe(503);
+    // The model lists' shortcut past the router is closed while paused too.
+    expect((await fetch(`${base}/v1/models`)).status).toBe(503);
+    expect((await fetch(`${base}/v1beta/models`)).status).toBe(503);
     const status = await fetch(`${base}/api/relay/status`, { method: 'POST', headers: { authorization: 'Bearer adm-t' } });
     expect(await status.json()).toMatchObject({ ok: true, value: { running: false } });
     await core.services.relay.start();
     expect((await chat(base)).status).toBe(200);
+    expect((await fetch(`${base}/v1/models`)).status).toBe(200);
   });
 
   it('on the desktop host, stop closes the listener and start opens it again', async () => {

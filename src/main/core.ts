@@ -3,6 +3,7 @@
  * listener, plus the services (BridgeApi) and their events. Hosts differ only in the options they
  * pass (document store, secret box, login window, extra routes).
  */
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import express from 'express';
 import type { BridgeApi } from '../shared/contract';
 import { wireChangeEvents } from './core/change-events';
@@ -84,7 +85,11 @@ export async function createRelayCore(options: RelayCoreOptions): Promise<RelayC
   const root = express();
   root.disable('x-powered-by');
   const listener = createRelayListener({
-    handler: Object.assign(root, { flushPending: () => proxyApp.flushPending() }),
+    handler: Object.assign(root, {
+      flushPending: () => proxyApp.flushPending(),
+      // While paused (web host, relay stopped) the router below answers 503.
+      fastLane: (req: IncomingMessage, res: ServerResponse) => !listener.isPaused() && proxyApp.fastLane(req, res),
+    }),
     address: () => ({ host: addressOverride?.host ?? settings().server.host, port: addressOverride?.port ?? settings().server.port }),
     apiKeysConfigured: () => keyring.hasKeys(settings()),
     host: options.host,

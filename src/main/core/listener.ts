@@ -4,17 +4,16 @@
  * (they answer 503) and start() resumes them. A host/port change starts the new listener before the
  * old one goes, so a failure leaves the relay where it was.
  */
-import type { RequestListener } from 'node:http';
 import type { RelayStatus } from '../../shared/contract';
 import { toErrorInfo, type ErrorInfo } from '../../shared/errors';
 import type { AccountPool } from '../accounts/types';
 import type { Logger } from '../logs/types';
-import { startRelayServer, type RelayServer } from '../proxy/server';
+import { startRelayServer, type RelayHandler, type RelayServer } from '../proxy/server';
 import type { EventBus } from '../services/event-bus';
 import type { RelayController } from '../services/types';
 
 export interface ListenerDeps {
-  handler: RequestListener & { flushPending?: () => void };
+  handler: RelayHandler;
   /** Where to listen now (settings, or the command line's override). */
   address(): { host: string; port: number };
   apiKeysConfigured(): boolean;

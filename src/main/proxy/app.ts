@@ -9,6 +9,7 @@ import { RelayError, toErrorInfo } from '../../shared/errors';
 import { createChatRunner } from './chat-runner';
 import { createDialectContext } from './dialect-context';
 import { errorBodyForPath, sendError } from './errors';
+import { createFastLane, type FastLane } from './fast-lane';
 import { healthRoute } from './health';
 import { apiKeyAuth, createApiKeyUseTracker } from './middleware/api-key-auth';
 import { cors } from './middleware/cors';
@@ -23,6 +24,8 @@ const DEFAULT_HEARTBEAT_MS = 15_000;
 export type ProxyApp = Express & {
   /** Writes coalesced bookkeeping (API-key last use) now; call before shutting down. */
   flushPending(): void;
+  /** Answers plain authorized model-list GETs before the Express stack (see fast-lane.ts). */
+  fastLane: FastLane;
 };
 
 export function createProxyApp(deps: ProxyDeps): ProxyApp {
@@ -47,12 +50,19 @@ export function createProxyApp(deps: ProxyDeps): ProxyApp {
   app.use(apiKeyAuth({ getSettings: deps.getSettings, tracker, now: deps.now }));
   app.use(jsonBody(deps.getSettings));
   app.use(translateBodyErrors());
+  const readOnlyGets = new Map(deps.dialects.flatMap((dialect) => Object.entries(dialect.readOnlyGets?.(context) ?? {})));
+  for (const [path, body] of readOnlyGets) {
+    app.get(path, (_req, res) => {
+      res.type('json').send(body());
+    });
+  }
   for (const dialect of deps.dialects) app.use(dialect.createRouter(context));
   app.use((req, _res, next) => {
     next(new RelayError('not_found', `No route for ${req.method} ${req.path}.`));
   });
   app.use(errorHandler(deps));
-  return Object.assign(app, { flushPending: () => tracker?.flush() });
+  const fastLane = createFastLane({ routes: readOnlyGets, getSettings: deps.getSettings, tracker, now: deps.now });
+  return Object.assign(app, { flushPending: () => tracker?.flush(), fastLane });
 }
 
 function errorHandler(deps: ProxyDeps): ErrorRequestHandler {

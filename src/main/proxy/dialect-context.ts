@@ -29,10 +29,20 @@ export function listModels(models: ModelResolver, mappings: readonly ModelMappin
   return listing;
 }
 
+const NO_MAPPINGS: readonly ModelMapping[] = [];
+
 export function createDialectContext(deps: DialectContextDeps): DialectContext {
+  // The store hands out the same mappings array until one changes, and the catalog is fixed for
+  // the run, so one listing per mappings version serves every /models call.
+  let listed: { mappings: readonly ModelMapping[]; listing: readonly ModelListing[] } | null = null;
+  const currentListing = (): readonly ModelListing[] => {
+    const mappings = deps.mappings?.() ?? NO_MAPPINGS;
+    if (listed?.mappings !== mappings) listed = { mappings, listing: listModels(deps.models, mappings) };
+    return listed.listing;
+  };
   return {
     startChat: (request, http) => deps.runner.startChat(request, http),
-    listModels: () => listModels(deps.models, deps.mappings?.() ?? []),
+    listModels: currentListing,
     countTokens: (request) => estimatePromptTokens(deps.tools ? deps.tools.prepare(request) : request),
     heartbeatMs: deps.heartbeatMs,
   };

@@ -3,6 +3,7 @@ import { createServer } from 'node:http';
 import type { Socket } from 'node:net';
 import type { RequestListener } from 'node:http';
 import { RelayError } from '../../shared/errors';
+import type { FastLane } from './fast-lane';
 import { isLoopbackHost } from './middleware/host-check';
 
 export interface RelayServerOptions {
@@ -23,11 +24,15 @@ function urlHost(host: string): string {
   return host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
 }
 
-export async function startRelayServer(app: RequestListener & { flushPending?: () => void }, options: RelayServerOptions): Promise<RelayServer> {
+/** A request handler, optionally with a shortcut tried first (ProxyApp.fastLane). */
+export type RelayHandler = RequestListener & { flushPending?: () => void; fastLane?: FastLane };
+
+export async function startRelayServer(app: RelayHandler, options: RelayServerOptions): Promise<RelayServer> {
   if (!isLoopbackHost(options.host) && !options.apiKeysConfigured) {
     throw new RelayError('forbidden', `Refusing to listen on ${options.host}: anyone on the network could use your accounts. Create a client API key first, or listen on 127.0.0.1.`);
   }
-  const server = createServer(app);
+  const { fastLane } = app;
+  const server = createServer(fastLane ? (req, res) => fastLane(req, res) || app(req, res) : app);
   // Long replies stream for minutes; Node's default request timeout would cut them off.
   server.requestTimeout = 0;
   server.headersTimeout = 60_000;

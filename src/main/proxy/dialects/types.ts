@@ -38,7 +38,8 @@ export interface DialectContext {
    * with its error envelope and `statusForError(code)`).
    */
   startChat(request: CanonicalRequest, http: { signal: AbortSignal; endpoint: string }): Promise<ChatStream>;
-  listModels(): ModelListing[];
+  /** Catalog models and plain aliases; the same array until a mapping changes (do not modify). */
+  listModels(): readonly ModelListing[];
   /** Local token estimate for a request's prompt (count_tokens endpoints). */
   countTokens(request: CanonicalRequest): number;
   /** SSE heartbeat interval while waiting for upstream output. */
@@ -51,4 +52,10 @@ export interface DialectModule {
   createRouter(context: DialectContext): Router;
   /** This dialect's error body for an error and the HTTP status chosen for it. */
   toErrorBody(error: ErrorInfo, status: number): unknown;
+  /**
+   * GET routes whose JSON body depends only on the relay's state (the model lists), by exact path.
+   * The relay serves them through its router and, for plain authorized calls, straight from the
+   * socket handler (proxy/fast-lane.ts). A body function is called per request; keep it cheap.
+   */
+  readOnlyGets?(context: DialectContext): Record<string, () => string>;
 }

@@ -4,7 +4,8 @@
  * nor how much of it matched.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { Request, RequestHandler } from 'express';
+import type { IncomingMessage } from 'node:http';
+import type { RequestHandler } from 'express';
 import type { ApiKeyRecord, Settings } from '../../../shared/domain/settings';
 import { RelayError } from '../../../shared/errors';
 
@@ -14,7 +15,7 @@ export function hashApiKey(key: string): string {
 }
 
 /** The key a client presented, from any of the headers the three SDKs use. */
-export function presentedKey(req: Request): string | null {
+export function presentedKey(req: Pick<IncomingMessage, 'headers'>): string | null {
   const auth = req.headers.authorization;
   if (typeof auth === 'string') {
     const match = /^Bearer\s+(.+)$/i.exec(auth.trim());
@@ -74,23 +75,30 @@ export function createApiKeyUseTracker(write: (lastUsed: ReadonlyMap<string, num
   };
 }
 
+/**
+ * Checks the presented key against the configured ones (none configured: everyone is let in).
+ * Returns why a request is refused, or null; a match is recorded as the key's last use.
+ */
+export function checkApiKey(
+  req: Pick<IncomingMessage, 'headers'>,
+  records: readonly ApiKeyRecord[],
+  deps: { tracker: ApiKeyUseTracker | null; now: () => number },
+): string | null {
+  if (records.length === 0) return null;
+  const key = presentedKey(req);
+  const record = key === null ? null : findApiKey(key, records);
+  if (!record) {
+    return key === null
+      ? 'An API key is required: send it as Authorization: Bearer <key>, x-api-key or x-goog-api-key.'
+      : 'The API key is not valid.';
+  }
+  deps.tracker?.touch(record.id, deps.now());
+  return null;
+}
+
 export function apiKeyAuth(deps: { getSettings: () => Settings; tracker: ApiKeyUseTracker | null; now: () => number }): RequestHandler {
   return (req, _res, next) => {
-    const records = deps.getSettings().apiKeys;
-    if (records.length === 0) {
-      next();
-      return;
-    }
-    const key = presentedKey(req);
-    const record = key === null ? null : findApiKey(key, records);
-    if (!record) {
-      const message = key === null
-        ? 'An API key is required: send it as Authorization: Bearer <key>, x-api-key or x-goog-api-key.'
-        : 'The API key is not valid.';
-      next(new RelayError('unauthorized', message));
-      return;
-    }
-    deps.tracker?.touch(record.id, deps.now());
-    next();
+    const refusal = checkApiKey(req, deps.getSettings().apiKeys, deps);
+    next(refusal === null ? undefined : new RelayError('unauthorized', refusal));
   };
 }

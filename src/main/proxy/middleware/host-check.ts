@@ -3,6 +3,7 @@
  * but the browser still sends `Host: evil.example`, so only loopback names (and the configured
  * host) are accepted.
  */
+import type { IncomingMessage } from 'node:http';
 import { isIP } from 'node:net';
 import type { RequestHandler } from 'express';
 import type { Settings } from '../../../shared/domain/settings';
@@ -38,12 +39,16 @@ function isAllowedName(name: string, configuredHost: string, localAddress: strin
   return name === localName(localAddress);
 }
 
+/** Whether the request's Host names this relay: a loopback name, the configured host or the address it reached, on its port. */
+export function isHostAllowed(req: Pick<IncomingMessage, 'headers' | 'socket'>, settings: Pick<Settings, 'server'>): boolean {
+  const parsed = parseHostHeader(req.headers.host ?? '');
+  if (!parsed || (parsed.port ?? 80) !== req.socket.localPort) return false;
+  return isAllowedName(parsed.name, settings.server.host, req.socket.localAddress);
+}
+
 export function hostCheck(getSettings: () => Settings): RequestHandler {
   return (req, _res, next) => {
-    const parsed = parseHostHeader(req.headers.host ?? '');
-    const localPort = req.socket.localPort;
-    const portOk = parsed !== null && (parsed.port ?? 80) === localPort;
-    if (!parsed || !portOk || !isAllowedName(parsed.name, getSettings().server.host, req.socket.localAddress)) {
+    if (!isHostAllowed(req, getSettings())) {
       next(new RelayError('forbidden', 'Host header not allowed: the relay answers only on its own address (DNS-rebinding protection).'));
       return;
     }

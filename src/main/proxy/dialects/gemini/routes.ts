@@ -11,6 +11,7 @@ import { statusForError } from '../../errors';
 import { getRequestId } from '../../middleware/request-id';
 import { createSseWriter } from '../../sse-writer';
 import { clientGone } from '../client-gone';
+import { listingBody } from '../listing-body';
 import type { ChatStream, DialectContext, ModelListing } from '../types';
 import { toGeminiErrorBody } from './errors';
 import type { GenerateContentResponse, ResponseMeta } from './from-canonical';
@@ -100,11 +101,13 @@ async function handleGenerate(req: Request, res: Response, context: DialectConte
   }
 }
 
+/** `GET /v1beta/models`. */
+export function geminiReadOnlyGets(context: DialectContext): Record<string, () => string> {
+  return { [MODELS_PATH]: listingBody(context, (listing) => ({ models: listing.map(toModelObject) })) };
+}
+
 export function createGeminiRouter(context: DialectContext): Router {
   const router = Router();
-  router.get(MODELS_PATH, (_req, res) => {
-    res.json({ models: context.listModels().map(toModelObject) });
-  });
   router.get(`${MODELS_PATH}/*rest`, (req, res) => {
     const { model, method } = parseTarget(req);
     if (method !== null) throw new RelayError('not_found', `models/${model}:${method} takes POST, not GET.`);

@@ -6,6 +6,7 @@ import { statusForError } from '../../errors';
 import { getRequestId } from '../../middleware/request-id';
 import { createSseWriter } from '../../sse-writer';
 import { clientGone } from '../client-gone';
+import { listingBody } from '../listing-body';
 import type { ChatStream, DialectContext, ModelListing } from '../types';
 import { toOpenAIErrorBody } from './errors';
 import type { CompletionMeta } from './from-canonical';
@@ -72,12 +73,14 @@ function toModelObject(model: ModelListing): Record<string, unknown> {
   return { id: model.id, object: 'model', created: model.created, owned_by: model.kind === 'catalog' ? 'minimax' : 'minimax-relay' };
 }
 
+/** `GET /v1/models` (Anthropic's SDK asks the same path). */
+export function openAIReadOnlyGets(context: DialectContext): Record<string, () => string> {
+  return { '/v1/models': listingBody(context, (listing) => ({ object: 'list', data: listing.map(toModelObject) })) };
+}
+
 export function createOpenAIRouter(context: DialectContext): Router {
   const router = Router();
   router.post(CHAT_PATH, (req, res) => handleChat(req, res, context));
-  router.get('/v1/models', (_req, res) => {
-    res.json({ object: 'list', data: context.listModels().map(toModelObject) });
-  });
   // Model ids may contain slashes (`openrouter/x`), so take the whole rest of the path.
   router.get('/v1/models/*id', (req, res) => {
     const param: unknown = req.params.id;
