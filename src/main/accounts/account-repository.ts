@@ -130,7 +130,8 @@ export function createAccountRepository(deps: AccountRepositoryDeps): AccountRep
   }
 
   return {
-    list: () => store.listAccounts(),
+    // A fresh array (callers may reorder it) of frozen records.
+    list: () => [...store.listAccounts()],
     find: (id) => store.getAccount(id),
     get,
     upsert(input) {

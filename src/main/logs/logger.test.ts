@@ -37,4 +37,19 @@ describe('createLogger', () => {
     logger.info({ accountId: 'acc-1', model: 'MiniMax-M2.7', latencyMs: 120 }, 'done');
     expect(lines()).toEqual([expect.objectContaining({ msg: 'done', accountId: 'acc-1', model: 'MiniMax-M2.7', latencyMs: 120, level: 30 })]);
   });
+
+  it('children made per request carry their bindings down, honour the level, and redact their bindings', () => {
+    const { logger, lines } = bufferLogger('info');
+    const request = logger.child({ requestId: 'r-1', token: 'live-secret-11' });
+    request.debug('hidden');
+    const tools = request.child({ part: 'tools' });
+    tools.debug('hidden too');
+    tools.warn({ calls: 2 }, 'recovered');
+    request.info('done');
+    expect(lines()).toEqual([
+      expect.objectContaining({ msg: 'recovered', requestId: 'r-1', part: 'tools', calls: 2, level: 40 }),
+      expect.objectContaining({ msg: 'done', requestId: 'r-1', level: 30 }),
+    ]);
+    expect(JSON.stringify(lines())).not.toContain('live-secret-11');
+  });
 });

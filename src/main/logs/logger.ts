@@ -25,18 +25,26 @@ function redactPaths(): string[] {
   return paths;
 }
 
-function wrap(instance: pino.Logger): Logger {
+/**
+ * Our Logger over a pino instance made on first use: the relay makes a child per request, and a
+ * pino child (bindings redacted, serializers copied) costs more than the request's own bookkeeping,
+ * so a child is only built when a line at an enabled level is actually written.
+ */
+function wrap(make: () => pino.Logger, root: pino.Logger): Logger {
+  let instance: pino.Logger | undefined;
+  const get = (): pino.Logger => (instance ??= make());
   const method = (level: 'debug' | 'info' | 'warn' | 'error'): LogFn =>
     ((fieldsOrMessage: Record<string, unknown> | string, message?: string) => {
-      if (typeof fieldsOrMessage === 'string') instance[level](scrubText(fieldsOrMessage));
-      else instance[level](fieldsOrMessage, message === undefined ? undefined : scrubText(message));
+      if (!root.isLevelEnabled(level)) return;
+      if (typeof fieldsOrMessage === 'string') get()[level](scrubText(fieldsOrMessage));
+      else get()[level](fieldsOrMessage, message === undefined ? undefined : scrubText(message));
     }) as LogFn;
   return {
     debug: method('debug'),
     info: method('info'),
     warn: method('warn'),
     error: method('error'),
-    child: (bindings) => wrap(instance.child(redactValue(bindings) as Record<string, unknown>)),
+    child: (bindings) => wrap(() => get().child(redactValue(bindings) as Record<string, unknown>), root),
   };
 }
 
@@ -58,5 +66,5 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     },
     options.destination ?? pino.destination({ dest: 1, sync: false }),
   );
-  return wrap(instance);
+  return wrap(() => instance, instance);
 }

@@ -35,7 +35,8 @@ export interface RelayStore {
   updateSettings(patch: SettingsPatch): Settings;
   setApiKeys(keys: ApiKeyRecord[]): Settings;
 
-  listAccounts(): AccountRecord[];
+  /** A frozen snapshot (the same array until an account changes). */
+  listAccounts(): readonly Readonly<AccountRecord>[];
   getAccount(id: string): AccountRecord | null;
   /** Inserts or replaces by id (validated). */
   saveAccount(record: AccountRecord, options?: SaveOptions): AccountRecord;

@@ -56,8 +56,9 @@ function deepFreeze<T>(value: T): T {
 
 /**
  * Read-only snapshots of document parts, made once per committed version: the document is replaced,
- * never changed in place, so a part's identity is its version. Settings and mappings are read
- * several times per proxied request; a fresh deep copy each time was most of a `/v1/models` call.
+ * never changed in place, so a part's identity is its version. Settings, accounts and mappings
+ * are read several times per proxied request (the pool reads every account on each dispatch); a
+ * fresh deep copy per read was most of a `/v1/models` call and most of the memory a chat churned.
  */
 function createSnapshots(): <T extends object>(part: T) => T {
   const cache = new WeakMap<object, object>();
@@ -124,7 +125,7 @@ export function createRelayStore(documentStore: DocumentStore, deps: RelayStoreD
       commit({ ...doc(), settings }, { section: 'settings' });
       return structuredClone(doc().settings);
     },
-    listAccounts: () => structuredClone(doc().accounts),
+    listAccounts: () => snapshot(doc().accounts),
     getAccount(id) {
       const found = doc().accounts.find((account) => account.id === id);
       return found ? structuredClone(found) : null;
