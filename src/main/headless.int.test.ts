@@ -6,7 +6,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../tools/minimax-sim/index';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+// node itself with tsx's loader (not the tsx CLI, which runs the server in a grandchild): the
+// process the test signals and waits for is the server that writes the data dir.
+const ENTRY = ['--import', 'tsx', 'src/main/headless.ts'];
 const ADMIN = 'adm-headless-test-token';
 
 interface Running {
@@ -34,7 +36,7 @@ afterAll(async () => {
 
 /** Spawns the CLI on port 0 and waits (bounded) for the line that names the chosen port. */
 function startHeadless(env: Record<string, string>): Promise<Running> {
-  const child = spawn(TSX, ['src/main/headless.ts', '--port', '0', '--data-dir', dataDir], {
+  const child = spawn(process.execPath, [...ENTRY, '--port', '0', '--data-dir', dataDir], {
     cwd: ROOT,
     env: { ...process.env, MINIMAX_RELAY_AGENT_URL: sim.url, MINIMAX_RELAY_ADMIN_TOKEN: ADMIN, MINIMAX_RELAY_LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -108,7 +110,7 @@ describe('headless server', () => {
   }, 180_000);
 
   it('prints its flags with --help', async () => {
-    const child = spawn(TSX, ['src/main/headless.ts', '--help'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...ENTRY, '--help'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     children.add(child);
     let out = '';
     child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
