@@ -3,9 +3,19 @@ import type { DocumentStore } from './document-store';
 import type { SaveOptions, StoreChange } from './relay-store-types';
 import type { StoreDocument } from './schema';
 
+/** Freezes what is not frozen yet; parts shared with the previous document already are. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
 /**
  * Holds the current document and decides when it reaches the disk. Every change hands in the
- * next document (never a mutation of the current one). An immediate write goes to disk first,
+ * next document (never a mutation of the current one), and the holder freezes it, so readers can
+ * be handed its parts without a copy: a part's identity is its version. An immediate write goes to disk first,
  * so when it fails (disk full, permissions) memory still matches the file and the caller gets
  * the error; a coalesced change is swapped in at once and written a little later, together with
  * any others, and always by flush()/close().
@@ -21,7 +31,7 @@ export class DocumentHolder {
     initial: StoreDocument,
     private readonly options: { coalesceMs: number; logger: Logger },
   ) {
-    this.#doc = initial;
+    this.#doc = deepFreeze(initial);
   }
 
   get current(): StoreDocument {
@@ -29,6 +39,7 @@ export class DocumentHolder {
   }
 
   commit(next: StoreDocument, change: StoreChange, options: SaveOptions = {}): void {
+    deepFreeze(next);
     if (options.coalesce) {
       this.#doc = next;
       this.#schedule();

@@ -29,13 +29,13 @@ export interface SaveOptions {
 
 export interface RelayStore {
   readonly path: string;
-  /** A frozen snapshot (the same object until settings change): read it, never change it. */
+  /** Frozen, the same object until settings change: read it, never change it. */
   getSettings(): Readonly<Settings>;
   /** Deep-merges each section of the patch, validates (`invalid_request`), persists, emits. */
   updateSettings(patch: SettingsPatch): Settings;
   setApiKeys(keys: ApiKeyRecord[]): Settings;
 
-  /** A frozen snapshot (the same array until an account changes). */
+  /** Frozen, the same array until an account changes. */
   listAccounts(): readonly Readonly<AccountRecord>[];
   getAccount(id: string): AccountRecord | null;
   /** Inserts or replaces by id (validated). */
@@ -43,7 +43,7 @@ export interface RelayStore {
   /** Also drops the account's chat ledger and mappings pinned to it. */
   removeAccount(id: string): boolean;
 
-  /** A frozen snapshot (the same array until a mapping changes). */
+  /** Frozen, the same array until a mapping changes. */
   listMappings(): readonly Readonly<ModelMapping>[];
   getMapping(id: string): ModelMapping | null;
   /** Inserts or replaces by id (validated; semantic checks live in models/mapping-validation). */

@@ -81,7 +81,7 @@ describe('createRelayStore', () => {
     expect(store.getAccount('acc-1')?.label).not.toBe('changed');
   });
 
-  it('settings and mappings are frozen snapshots, one per committed version', () => {
+  it('settings and mappings are frozen and read without a copy, the same object until they change', () => {
     const store = createRelayStore(createMemoryDocumentStore(), { secretBox: createFileSecretBox(setup().dir) });
     const settings = store.getSettings();
     expect(store.getSettings()).toBe(settings);

@@ -46,32 +46,6 @@ function validate<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   return parsed.data;
 }
 
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
-}
-
-/**
- * Read-only snapshots of document parts, made once per committed version: the document is replaced,
- * never changed in place, so a part's identity is its version. Settings, accounts and mappings
- * are read several times per proxied request (the pool reads every account on each dispatch); a
- * fresh deep copy per read was most of a `/v1/models` call and most of the memory a chat churned.
- */
-function createSnapshots(): <T extends object>(part: T) => T {
-  const cache = new WeakMap<object, object>();
-  return <T extends object>(part: T): T => {
-    let copy = cache.get(part);
-    if (!copy) {
-      copy = deepFreeze(structuredClone(part));
-      cache.set(part, copy);
-    }
-    return copy as T;
-  };
-}
-
 /** The typed, cached access to the persisted document that the rest of the relay uses. */
 export function createRelayStore(documentStore: DocumentStore, deps: RelayStoreDeps): RelayStore {
   const now = deps.now ?? Date.now;
@@ -80,7 +54,6 @@ export function createRelayStore(documentStore: DocumentStore, deps: RelayStoreD
   const holder = new DocumentHolder(documentStore, openDocument(documentStore, now, logger), { coalesceMs, logger });
   const doc = (): StoreDocument => holder.current;
   const commit = holder.commit.bind(holder);
-  const snapshot = createSnapshots();
 
   function setLedger(accountId: string, ids: number[]): void {
     const chatLedger = { ...doc().chatLedger };
@@ -115,7 +88,9 @@ export function createRelayStore(documentStore: DocumentStore, deps: RelayStoreD
 
   return {
     path: documentStore.path,
-    getSettings: () => snapshot(doc().settings),
+    // The holder's document is frozen: settings, accounts and mappings are handed out as they are,
+    // read several times per proxied request (the pool reads every account on each dispatch).
+    getSettings: () => doc().settings,
     updateSettings(patch) {
       commit({ ...doc(), settings: mergeSettings(doc().settings, patch) }, { section: 'settings' });
       return structuredClone(doc().settings);
@@ -125,7 +100,7 @@ export function createRelayStore(documentStore: DocumentStore, deps: RelayStoreD
       commit({ ...doc(), settings }, { section: 'settings' });
       return structuredClone(doc().settings);
     },
-    listAccounts: () => snapshot(doc().accounts),
+    listAccounts: () => doc().accounts,
     getAccount(id) {
       const found = doc().accounts.find((account) => account.id === id);
       return found ? structuredClone(found) : null;
@@ -150,7 +125,7 @@ export function createRelayStore(documentStore: DocumentStore, deps: RelayStoreD
       );
       return true;
     },
-    listMappings: () => snapshot(doc().mappings),
+    listMappings: () => doc().mappings,
     getMapping(id) {
       const found = doc().mappings.find((mapping) => mapping.id === id);
       return found ? structuredClone(found) : null;
