@@ -22,4 +22,15 @@ describe('keyring', () => {
     expect(merged.apiKeys.every((key) => !keyring.isStored(key.id))).toBe(true);
     expect(JSON.stringify(merged)).not.toContain('sk-env-1');
   });
+
+  it('merges once per settings version', () => {
+    const keyring = createKeyring(['sk-env-1'], () => 1);
+    const first = defaultSettings();
+    const merged = keyring.withKeys(first);
+    expect(keyring.withKeys(first)).toBe(merged);
+    const next = { ...first, server: { ...first.server, port: 9000 } };
+    expect(keyring.withKeys(next)).not.toBe(merged);
+    expect(keyring.withKeys(next).server.port).toBe(9000);
+  });
 });
+

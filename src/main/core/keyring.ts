@@ -28,10 +28,21 @@ export function createKeyring(envKeys: readonly string[], now: () => number): Ke
   const internalKey = `sk-relay-internal-${randomBytes(24).toString('base64url')}`;
   const internal: ApiKeyRecord = { id: INTERNAL_ID, name: 'test request', prefix: 'internal', hash: hashApiKey(internalKey), createdAt: created, lastUsedAt: null };
 
+  const withKeysCache = new WeakMap<Settings, Settings>();
   const hasKeys = (settings: Settings): boolean => settings.apiKeys.length > 0 || extra.length > 0;
   return {
     hasKeys,
-    withKeys: (settings) => (hasKeys(settings) ? { ...settings, apiKeys: [...settings.apiKeys, ...extra, internal] } : settings),
+    // The proxy asks several times per request; settings are the store's frozen object until they
+    // change, so one merged copy per version.
+    withKeys(settings) {
+      if (!hasKeys(settings)) return settings;
+      let merged = withKeysCache.get(settings);
+      if (!merged) {
+        merged = Object.freeze({ ...settings, apiKeys: Object.freeze([...settings.apiKeys, ...extra, internal]) }) as Settings;
+        withKeysCache.set(settings, merged);
+      }
+      return merged;
+    },
     localKey: (settings) => (hasKeys(settings) ? internalKey : null),
     isStored: (id) => id !== INTERNAL_ID && !id.startsWith('env:'),
   };
