@@ -1,4 +1,4 @@
-import { request } from 'node:http';
+import { request, type IncomingMessage, type ServerResponse } from 'node:http';
 import { networkInterfaces } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { hashApiKey } from './middleware/api-key-auth';
@@ -21,6 +21,25 @@ describe('startRelayServer', () => {
     expect(server.url).toBe(`http://127.0.0.1:${server.port}`);
     expect((await fetch(`${server.url}/health`)).status).toBe(200);
     await server.close();
+  });
+
+  it('tries the handler\'s fast lane first and hands the router whatever it leaves', async () => {
+    const routed: string[] = [];
+    const handler = Object.assign(
+      (req: IncomingMessage, res: ServerResponse) => {
+        routed.push(req.url ?? '');
+        res.end('router');
+      },
+      { fastLane: (req: IncomingMessage, res: ServerResponse) => req.url === '/fast' && (res.end('lane'), true) },
+    );
+    const server = await startRelayServer(handler, { host: '127.0.0.1', port: 0, apiKeysConfigured: false });
+    try {
+      expect(await (await fetch(`${server.url}/fast`)).text()).toBe('lane');
+      expect(await (await fetch(`${server.url}/other`)).text()).toBe('router');
+      expect(routed).toEqual(['/other']);
+    } finally {
+      await server.close();
+    }
   });
 
   it('close() ends open streams and keep-alive connections, and stops the upstream call', async () => {
