@@ -22,6 +22,8 @@ export const ERROR_CODES = [
   'upstream_busy',
   'upstream_unavailable',
   'upstream_protocol',
+  'upstream_protocol_rejected',
+  'upstream_blocked',
   'timeout',
   'aborted',
   // accounts and credentials

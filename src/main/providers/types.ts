@@ -12,6 +12,12 @@ export interface AgentCredential {
   kind: 'minimax-agent';
   token: string;
   realUserId: string;
+  /**
+   * The browser's cookie header for the agent host (`a=b; c=d`, HttpOnly cookies included), captured
+   * at login or pasted by the user. Since May 2026 `send_msg` needs the session cookies
+   * (protocol doc §10.2); absent for credentials imported without them.
+   */
+  cookies?: string;
 }
 
 /** An official MiniMax Open Platform key. */

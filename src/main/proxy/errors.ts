@@ -25,6 +25,8 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   upstream_busy: 502,
   upstream_unavailable: 502,
   upstream_protocol: 502,
+  upstream_protocol_rejected: 502,
+  upstream_blocked: 502,
   timeout: 504,
   // nginx's "client closed request": nobody reads it, but the log shows why the reply stopped.
   aborted: 499,
