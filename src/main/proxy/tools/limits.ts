@@ -5,8 +5,8 @@
  * `return()` stops its polling). Only text counts; reasoning is not cut. Applying it twice is
  * harmless: a cut reply holds no stop sequence and fits the limit.
  */
-import { decode, encode } from 'gpt-tokenizer';
 import type { CanonicalEvent, CanonicalRequest } from '../canonical';
+import { estimateRaw, prefixWithinTokens } from '../chat-runner/token-estimate';
 import { partialMarkerStart } from './scanner';
 
 type Limits = Pick<CanonicalRequest, 'maxTokens' | 'stopSequences'>;
@@ -26,19 +26,20 @@ export async function* limitOutput(events: AsyncIterable<CanonicalEvent>, limits
   /** Text allowed out under the token limit; `cut` when the limit was reached inside it. */
   const fit = (text: string): { text: string; cut: boolean } => {
     if (maxTokens === undefined || text === '') return { text, cut: false };
-    // Tokens merge across chunk borders, so count the new text after a window of what went out.
+    // Runs of one kind merge across chunk borders, so price the new text after a window of what went out.
     const tail = windowOf(emitted);
-    const base = encode(tail).length;
-    const tokens = encode(tail + text);
-    if (used + tokens.length - base <= maxTokens) {
-      used += tokens.length - base;
+    const base = estimateRaw(tail);
+    const added = estimateRaw(tail + text) - base;
+    if (used + added <= maxTokens) {
+      used += added;
       emitted += text;
       return { text, cut: false };
     }
     const room = Math.max(0, maxTokens - used);
     used = maxTokens;
-    const decoded = decode(tokens.slice(0, base + room));
-    return { text: decoded.startsWith(tail) ? decoded.slice(tail.length) : decode(encode(text).slice(0, room)), cut: true };
+    const end = Math.max(0, prefixWithinTokens(tail + text, base + room) - tail.length);
+    // A space belongs to the word after it, which did not fit.
+    return { text: trimEndSpaces(text.slice(0, end)), cut: true };
   };
 
   for await (const event of events) {
@@ -91,4 +92,10 @@ function windowOf(text: string): string {
   const code = text.charCodeAt(start);
   if (code >= 0xdc00 && code <= 0xdfff) start++;
   return text.slice(start);
+}
+
+function trimEndSpaces(text: string): string {
+  let end = text.length;
+  while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+  return text.slice(0, end);
 }
