@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { redactBody, redactValue, scrubText } from './redact';
 
 const JWT = 'eyJhbGciOiJIUzI1NiJ9.eyJ1c2VyIjoiMTIzNDU2In0.abcDEF123_-x';
@@ -51,5 +52,31 @@ describe('redactBody', () => {
 
   it('scrubs non-JSON text', () => {
     expect(redactBody(`data: ${JWT}`, 1000)).toBe('data: [redacted-jwt]');
+  });
+});
+
+describe('scrubText on hostile input', () => {
+  // The regular expressions the scanner replaced: the reference for short inputs.
+  const OLD_JWT = /eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g;
+  const OLD_USER_PLUS_JWT = /[A-Za-z0-9_-]{3,}\+eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g;
+  const reference = (text: string): string => text.replace(OLD_USER_PLUS_JWT, '[redacted-credential]').replace(OLD_JWT, '[redacted-jwt]');
+
+  // Where a JWT's last segment runs into `x+eyJ…`, the two may be labelled differently; what is hidden must be the same.
+  const hidden = (text: string): string => text.replace(/\[redacted-(jwt|credential)\]/g, '#').replace(/#\+(?=#)/g, '#').replace(/#+/g, '#');
+
+  it('hides exactly what the former expressions hid', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('eyJ', 'ab', '1', '.', '+', '-', ' ', 'eyJabcd.efgh.', 'x+'), { maxLength: 40 }).map((parts) => parts.join('')), (text) => {
+        expect(hidden(scrubText(text))).toBe(hidden(reference(text)));
+      }),
+      { numRuns: 3000, seed: 14 },
+    );
+  });
+
+  it('scrubs a megabyte of one letter, of repeated "eyJ" and of a credential-like run in one linear pass', () => {
+    for (const text of ['a'.repeat(1 << 20), 'eyJ'.repeat(350_000), `${'1'.repeat(1 << 20)}+eyJ`, `eyJabcd.${'x'.repeat(1 << 20)}`]) {
+      expect(scrubText(text)).toBe(text);
+    }
+    expect(scrubText(`${'1'.repeat(100_000)}+${JWT}`)).toBe('[redacted-credential]');
   });
 });

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ModelMapping } from '../../shared/domain/model-mapping';
 import { compilePattern, validateMappingInput } from './mapping-patterns';
@@ -11,6 +12,22 @@ describe('compilePattern', () => {
     expect(compilePattern('gpt-*').test('my-gpt-4')).toBe(false);
     expect(compilePattern('gpt-4.1').test('gpt-4x1')).toBe(false);
     expect(compilePattern('models/gemini-*').test('MODELS/gemini-1.5-pro')).toBe(true);
+    expect(compilePattern('a*b*a').test('aba')).toBe(true);
+    expect(compilePattern('a*b*a').test('ab')).toBe(false);
+    expect(compilePattern('*').test('')).toBe(true);
+  });
+
+  it('agrees with the equivalent anchored regular expression', () => {
+    const toRegExp = (pattern: string): RegExp => new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\/-]/g, '\\$&')).join('.*')}$`, 'i');
+    const text = fc.array(fc.constantFrom('a', 'b', 'A', '-', '.'), { maxLength: 10 }).map((c) => c.join(''));
+    const pattern = fc.array(fc.constantFrom('a', 'b', '*', '.', 'ab'), { maxLength: 8 }).map((c) => c.join(''));
+    fc.assert(fc.property(pattern, text, (p, t) => compilePattern(p).test(t) === toRegExp(p).test(t)), { numRuns: 5000, seed: 14 });
+  });
+
+  it('matches a 20-star pattern against a 64-character near miss without backtracking', () => {
+    const pattern = `${'a*'.repeat(20)}b`;
+    expect(compilePattern(pattern).test('a'.repeat(64))).toBe(false);
+    expect(compilePattern(pattern).test(`${'a'.repeat(64)}b`)).toBe(true);
   });
 });
 

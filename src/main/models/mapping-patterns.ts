@@ -9,13 +9,41 @@ export function isWildcard(pattern: string): boolean {
   return pattern.includes('*');
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.+?^${}()|[\]\\/-]/g, '\\$&');
+/** Longest model name the relay resolves; longer names are refused before any matching. */
+export const MAX_MODEL_NAME_LENGTH = 256;
+/** Longest alias pattern (also checked when a mapping is saved). */
+export const MAX_PATTERN_LENGTH = 200;
+
+export interface PatternMatcher {
+  test(name: string): boolean;
 }
 
-/** `*` matches any run of characters (also none); the match is case-insensitive and anchored. */
-export function compilePattern(pattern: string): RegExp {
-  return new RegExp(`^${pattern.split('*').map(escapeRegExp).join('.*')}$`, 'i');
+/**
+ * `*` matches any run of characters (also none); the match is case-insensitive and anchored.
+ * Not a regular expression: `a*b*c*…` compiled to `.*` groups backtracks exponentially on a long
+ * name that almost matches. Placing each literal piece at its leftmost possible position after the
+ * previous one is correct for `*`-only globs and takes one `indexOf` per piece.
+ */
+export function compilePattern(pattern: string): PatternMatcher {
+  const pieces = pattern.toLowerCase().split('*');
+  const first = pieces[0] ?? '';
+  const last = pieces.length > 1 ? (pieces[pieces.length - 1] ?? '') : null;
+  const middle = pieces.slice(1, -1);
+  return {
+    test(rawName) {
+      const name = rawName.toLowerCase();
+      if (last === null) return name === first;
+      if (name.length < first.length + last.length || !name.startsWith(first) || !name.endsWith(last)) return false;
+      let at = first.length;
+      const end = name.length - last.length;
+      for (const piece of middle) {
+        const found = name.indexOf(piece, at);
+        if (found < 0 || found + piece.length > end) return false;
+        at = found + piece.length;
+      }
+      return true;
+    },
+  };
 }
 
 /** How specific a wildcard is: more literal text wins, then fewer `*`. */
@@ -34,7 +62,7 @@ export function validateMappingInput(
   options: { ignoreId?: string } = {},
 ): ModelMappingInput {
   const pattern = input.pattern.trim();
-  if (!pattern || pattern.length > 200 || !PATTERN_SYNTAX.test(pattern)) {
+  if (!pattern || pattern.length > MAX_PATTERN_LENGTH || !PATTERN_SYNTAX.test(pattern)) {
     throw new RelayError('invalid_request', `"${pattern}" is not a valid model name pattern: use letters, digits, . _ - : / @ + and * as a wildcard.`, { field: 'pattern' });
   }
   if (pattern.includes('**')) {

@@ -93,3 +93,10 @@ describe('createModelResolver', () => {
     expect(r.resolve('gpt-4o')).toMatchObject({ via: 'alias', accountId: 'acc-9' });
   });
 });
+
+describe('model name limits', () => {
+  it('refuses a name longer than 256 characters with invalid_request on field model', () => {
+    expect(() => resolver().resolve('m'.repeat(40_000))).toThrow(expect.objectContaining({ code: 'invalid_request', detail: { field: 'model' } }));
+    expect(resolver().resolve('m'.repeat(256)).via).toBe('default');
+  });
+});

@@ -1,7 +1,7 @@
 import type { CatalogModel, ModelMapping, ModelResolution } from '../../shared/domain/model-mapping';
 import { RelayError } from '../../shared/errors';
 import { catalogNames, DEFAULT_MODEL, findCatalogModel, MODEL_CATALOG, variantOf } from './catalog';
-import { compilePattern, isWildcard, specificity } from './mapping-patterns';
+import { compilePattern, isWildcard, MAX_MODEL_NAME_LENGTH, specificity } from './mapping-patterns';
 import type { ModelResolver } from './types';
 
 export interface ModelResolverDeps {
@@ -57,6 +57,10 @@ export function createModelResolver(deps: ModelResolverDeps): ModelResolver {
   return {
     catalog: () => MODEL_CATALOG.map((model) => ({ ...model })),
     resolve(rawName, hints = {}) {
+      // Refused before any matching or logging: nothing about a name needs more, and work on it stays bounded.
+      if (rawName.length > MAX_MODEL_NAME_LENGTH) {
+        throw new RelayError('invalid_request', `The model name is longer than ${MAX_MODEL_NAME_LENGTH} characters.`, { field: 'model' });
+      }
       const name = rawName.trim();
       const catalogHit = findCatalogModel(name);
       if (catalogHit) return finish(name, catalogHit, 'catalog', null, hints, 'is a catalog model');

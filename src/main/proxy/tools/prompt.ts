@@ -4,6 +4,7 @@
  * trained call syntax, which is what it emits most reliably.
  */
 import type { CanonicalRequest, CanonicalTool, ToolChoice } from '../canonical';
+import { assertToolJsonBounded } from './schema';
 
 export function hasActiveTools(request: CanonicalRequest): request is CanonicalRequest & { tools: CanonicalTool[] } {
   return (request.tools?.length ?? 0) > 0 && request.toolChoice?.type !== 'none';
@@ -44,6 +45,8 @@ function choiceRule(choice: ToolChoice | undefined): string {
 
 /** Adds the block as a system message after the conversation's leading system messages. */
 export function prepareToolRequest(request: CanonicalRequest): CanonicalRequest {
+  // Checked even when the tools stay unused: the estimate and the upstream text still serialize them.
+  assertToolJsonBounded(request);
   if (!hasActiveTools(request)) return request;
   const text = buildToolPrompt(request.tools, request.toolChoice);
   const firstNonSystem = request.messages.findIndex((m) => m.role !== 'system');

@@ -5,11 +5,18 @@
  */
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import type { JsonSchema } from '../canonical';
+import { RelayError } from '../../../shared/errors';
+import type { CanonicalRequest, JsonSchema } from '../canonical';
 import { parseLooseJson } from './repair';
 
 const MAX_CACHED_VALIDATORS = 500;
 const MAX_COERCE_DEPTH = 16;
+/**
+ * Deepest nesting (objects and arrays) a tool schema or tool-call arguments may have. Real schemas
+ * stay far below; the prompt builder, the validator compiler and the estimators recurse, and a
+ * schema thousands of levels deep would overflow the stack instead of getting a 400.
+ */
+export const MAX_TOOL_JSON_DEPTH = 100;
 
 export interface ArgumentCheck {
   ok: boolean;
@@ -112,4 +119,32 @@ function coerceString(value: string, types: string[]): unknown {
     if (parsed !== undefined) return parsed;
   }
   return value;
+}
+
+/** True when `value` nests objects/arrays deeper than `limit`; iterative, so any depth is safe to ask about. */
+export function nestsDeeperThan(value: unknown, limit: number): boolean {
+  const stack: { item: unknown; depth: number }[] = [{ item: value, depth: 0 }];
+  while (stack.length > 0) {
+    const { item, depth } = stack.pop() as { item: unknown; depth: number };
+    if (typeof item !== 'object' || item === null) continue;
+    if (depth + 1 > limit) return true;
+    for (const child of Array.isArray(item) ? item : Object.values(item)) stack.push({ item: child, depth: depth + 1 });
+  }
+  return false;
+}
+
+/** Refuses (400 in every dialect) tool schemas and earlier tool-call arguments nested past the limit. */
+export function assertToolJsonBounded(request: CanonicalRequest): void {
+  for (const tool of request.tools ?? []) {
+    if (nestsDeeperThan(tool.parameters, MAX_TOOL_JSON_DEPTH)) {
+      throw new RelayError('invalid_request', `The schema of tool "${tool.name.slice(0, 64)}" is nested deeper than ${MAX_TOOL_JSON_DEPTH} levels.`, { field: 'tools' });
+    }
+  }
+  for (const message of request.messages) {
+    for (const call of message.toolCalls ?? []) {
+      if (nestsDeeperThan(call.arguments, MAX_TOOL_JSON_DEPTH)) {
+        throw new RelayError('invalid_request', `The arguments of an earlier call to "${call.name.slice(0, 64)}" are nested deeper than ${MAX_TOOL_JSON_DEPTH} levels.`, { field: 'messages' });
+      }
+    }
+  }
 }
