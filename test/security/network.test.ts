@@ -117,18 +117,44 @@ describe('requests', () => {
     }
   });
 
-  it('checks the admin token on the management API and rate-limits failed attempts', async () => {
+  it('checks the admin token on the management API; requests without one cost nothing', async () => {
     const path = '/api/app/info';
     expect((await post(stack, path, { authorization: `Bearer ${stack.adminToken}` })).status).toBe(200);
     // A client API key is not an admin token.
     expectRejected(await post(stack, path, { authorization: `Bearer ${KEY}` }), path, 401);
-    for (let i = 0; i < 9; i++) expectRejected(await post(stack, path, i % 2 ? {} : { authorization: `Bearer wrong-${i}` }), path, 401);
-    const limited = await post(stack, path, { authorization: 'Bearer wrong-again' });
+    // Eleven <img> tags on any page: no token, so 401 each and not an attempt.
+    for (let i = 0; i < 20; i++) expectRejected(await post(stack, path, {}), path, 401);
+    expect((await post(stack, path, { authorization: `Bearer ${stack.adminToken}` })).status).toBe(200);
+  });
+
+  it('refuses cross-site requests to /api and /ui with 403 before the token, counting nothing', async () => {
+    const path = '/api/app/info';
+    const foreign = [{ origin: 'https://evil.example' }, { 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site' }, { origin: 'null' }];
+    for (const headers of foreign) {
+      for (let i = 0; i < 4; i++) expectRejected(await post(stack, path, { ...headers, authorization: `Bearer wrong-${i}` }), path, 403);
+      const page = await rawRequest(stack.port, { method: 'GET', path: '/ui/', headers });
+      expect(page.status).toBe(403);
+    }
+    // The UI's own calls carry its origin and same-origin.
+    const own = await post(stack, path, { authorization: `Bearer ${stack.adminToken}`, origin: stack.baseUrl, 'sec-fetch-site': 'same-origin' });
+    expect(own.status).toBe(200);
+    expect((await rawRequest(stack.port, { method: 'GET', path: '/ui/', headers: { 'sec-fetch-site': 'none' } })).status).not.toBe(403);
+  });
+
+  it('limits wrong admin tokens globally (rotating 127/8 addresses does not help) and never refuses the right one', async () => {
+    const path = '/api/app/info';
+    const from = (i: number) => ({ localAddress: `127.0.0.${(i % 200) + 2}` });
+    for (let i = 0; i < 10; i++) {
+      const answer = await rawRequest(stack.port, { path, headers: { 'content-type': 'application/json', authorization: `Bearer wrong-${i}` }, body: '{}', ...from(i) });
+      expectRejected(answer, path, 401);
+    }
+    const limited = await rawRequest(stack.port, { path, headers: { 'content-type': 'application/json', authorization: 'Bearer wrong-again' }, body: '{}', ...from(77) });
     expectRejected(limited, path, 429);
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
-    // While the peer is locked out, even the right token waits: guessing cannot continue at network speed.
-    expectRejected(await post(stack, path, { authorization: `Bearer ${stack.adminToken}` }), path, 429);
-    // The proxy is not affected by the management lockout.
+    // The right token waits for its check slot at most, then passes and ends the backoff.
+    expect((await rawRequest(stack.port, { path, headers: { 'content-type': 'application/json', authorization: `Bearer ${stack.adminToken}` }, body: '{}', ...from(99) })).status).toBe(200);
+    expectRejected(await post(stack, path, { authorization: 'Bearer wrong-after' }), path, 401);
+    // The proxy is not affected by the management backoff.
     expect((await post(stack, CHATS[0].path, CHATS[0].header(KEY), CHATS[0].body)).status).toBe(200);
   });
 });

@@ -23,6 +23,8 @@ export interface CoreStackOptions {
   /** Client API keys from the environment (MINIMAX_RELAY_API_KEYS). */
   apiKeys?: string[];
   adminToken?: string;
+  /** Timing of the management API's wrong-token backoff (the fuzz suite shortens it). */
+  adminBackoff?: { baseDelayMs?: number; maxDelayMs?: number };
 }
 
 export interface CoreStack {
@@ -59,7 +61,7 @@ export async function startCoreStack(options: CoreStackOptions = {}): Promise<Co
     version: 'reliability',
     env: { agentBaseUrl: sim.url, serverPort: 0, ...(options.apiKeys ? { extraApiKeys: options.apiKeys } : {}) },
     mountExtra(app, relay) {
-      mountManagement(app, { services: relay.services, events: relay.events, adminTokenHash: () => relay.admin.tokenHash(), logger, rendererDir: null });
+      mountManagement(app, { services: relay.services, events: relay.events, adminTokenHash: () => relay.admin.tokenHash(), logger, rendererDir: null, ...(options.adminBackoff ? { attemptBackoff: options.adminBackoff } : {}) });
     },
   });
   core.admin.setTokenHash(hashAdminToken(adminToken));

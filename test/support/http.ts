@@ -11,6 +11,8 @@ export interface RawRequest {
   body?: string | Buffer;
   /** Abort after this long (the answer counts as `status: 0`). */
   timeoutMs?: number;
+  /** Source address of the connection (any 127/8 address works on Linux). */
+  localAddress?: string;
 }
 
 export interface RawResponse {
@@ -39,7 +41,7 @@ export async function rawRequest(port: number, request: RawRequest, agent?: http
 function sendOnce(port: number, request: RawRequest, agent?: http.Agent | false): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: '127.0.0.1', port, method: request.method ?? 'POST', path: request.path, headers: request.headers ?? {}, agent: agent ?? false },
+      { host: '127.0.0.1', port, method: request.method ?? 'POST', path: request.path, headers: request.headers ?? {}, agent: agent ?? false, ...(request.localAddress ? { localAddress: request.localAddress } : {}) },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createFailureLimiter, generateAdminToken, hashAdminToken, readBearer, verifyAdminToken } from './admin-auth';
+import { createAttemptGate, generateAdminToken, hashAdminToken, readBearer, verifyAdminToken } from './admin-auth';
 
 describe('admin token', () => {
   it('verifies the right token against its hash and refuses others', () => {
@@ -25,18 +25,48 @@ describe('admin token', () => {
   });
 });
 
-describe('failure limiter', () => {
-  it('blocks a peer after the limit and frees it when the window ends', () => {
+describe('attempt gate', () => {
+  function gate(freeFailures = 2) {
     let now = 1_000;
-    const limiter = createFailureLimiter({ limit: 2, windowMs: 60_000, now: () => now });
-    limiter.recordFailure('p');
-    expect(limiter.isBlocked('p')).toBe(false);
-    limiter.recordFailure('p');
-    expect(limiter.isBlocked('p')).toBe(true);
-    expect(limiter.isBlocked('other')).toBe(false);
-    now += 30_000;
-    expect(limiter.retryAfterSec('p')).toBe(30);
-    now += 30_000;
-    expect(limiter.isBlocked('p')).toBe(false);
+    const slept: number[] = [];
+    const sleep = async (ms: number): Promise<void> => {
+      slept.push(ms);
+      now += ms;
+    };
+    const g = createAttemptGate({ freeFailures, baseDelayMs: 1_000, maxDelayMs: 8_000, maxWaiting: 2, now: () => now, sleep });
+    return { g, slept, advance: (ms: number) => (now += ms) };
+  }
+
+  it('answers the free wrong tokens at once, then checks in global slots with a doubling gap', async () => {
+    const { g, slept } = gate();
+    expect(await g.attempt(() => false)).toBe('wrong');
+    expect(await g.attempt(() => false)).toBe('wrong');
+    expect(await g.attempt(() => false)).toBe('limited');
+    expect(await g.attempt(() => false)).toBe('limited');
+    expect(await g.attempt(() => false)).toBe('limited');
+    expect(slept).toEqual([1_000, 2_000]);
+    expect(g.retryAfterSec()).toBe(8);
+  });
+
+  it('never refuses the right token: it waits for its slot, passes and ends the backoff', async () => {
+    const { g, slept } = gate();
+    for (let i = 0; i < 5; i++) await g.attempt(() => false);
+    slept.length = 0;
+    expect(await g.attempt(() => true)).toBe('ok');
+    expect(slept.length).toBe(1);
+    expect(await g.attempt(() => false)).toBe('wrong');
+  });
+
+  it('answers busy without a check when too many checks wait, and forgets after a quiet window', async () => {
+    const { g, advance } = gate(1);
+    await g.attempt(() => false);
+    let checks = 0;
+    // The first check in backoff has its slot at once; the next two wait for theirs, the fourth finds the line full.
+    const waiting = Array.from({ length: 4 }, () => g.attempt(() => (checks++, false)));
+    expect(await waiting[3]).toBe('busy');
+    await Promise.all(waiting);
+    expect(checks).toBe(3);
+    advance(60_000);
+    expect(await g.attempt(() => false)).toBe('wrong');
   });
 });

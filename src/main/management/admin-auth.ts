@@ -1,7 +1,7 @@
 /**
  * The management API's own credential. Only a SHA-256 hash is kept (in the store), the comparison
- * is constant-time, and failed attempts are counted per peer so a local process cannot guess the
- * token at network speed.
+ * is constant-time, and wrong tokens are limited globally (see createAttemptGate) so a local
+ * process cannot guess the token at network speed, from any number of source addresses.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
@@ -27,38 +27,92 @@ export function readBearer(header: string | undefined): string | null {
   return match?.[1] ?? null;
 }
 
-export interface FailureLimiter {
-  /** True while the peer has used up its failed attempts in the current window. */
-  isBlocked(peer: string): boolean;
-  recordFailure(peer: string): void;
-  /** Seconds until the peer may try again (for Retry-After). */
-  retryAfterSec(peer: string): number;
+export type AttemptResult = 'ok' | 'wrong' | 'limited' | 'busy';
+
+export interface AttemptGate {
+  /**
+   * Runs a token check now, or, while wrong tokens are in backoff, in the next global check slot.
+   * `ok` and `wrong` are the check's answer; `limited` is a wrong token checked during backoff;
+   * `busy` means too many checks already wait and this one was not run.
+   */
+  attempt(check: () => boolean): Promise<AttemptResult>;
+  /** Seconds a client should wait before its next try (for Retry-After). */
+  retryAfterSec(): number;
 }
 
-/** A fixed window per peer: `limit` failures per `windowMs`; successes do not reset the count. */
-export function createFailureLimiter(options: { limit: number; windowMs: number; now: () => number }): FailureLimiter {
-  const windows = new Map<string, { start: number; failures: number }>();
+export interface AttemptGateOptions {
+  /** Wrong tokens allowed at network speed before the backoff starts (default 10). */
+  freeFailures?: number;
+  /** Quiet time after which the count starts over (default one minute). */
+  windowMs?: number;
+  /** Gap between checks at the first backoff step (default 1 s); doubles with every further wrong token. */
+  baseDelayMs?: number;
+  /** Largest gap (default 10 s): a guesser gets at most one answer per gap. */
+  maxDelayMs?: number;
+  /**
+   * Checks that may wait for a slot (default 8); more are answered `busy` without a check. With the
+   * defaults the owner's right token waits at most about 80 s while a local process keeps guessing.
+   */
+  maxWaiting?: number;
+  now: () => number;
+  sleep?: (ms: number) => Promise<void>;
+}
 
-  function current(peer: string): { start: number; failures: number } | null {
-    const entry = windows.get(peer);
-    if (!entry) return null;
-    if (options.now() - entry.start >= options.windowMs) {
-      windows.delete(peer);
-      return null;
+/**
+ * One limiter for all peers (every local address is 127/8, and a guesser can rotate them). Wrong
+ * tokens past the free allowance are not refused outright; instead every token check, right or
+ * wrong, waits for a global slot, and the gap between slots doubles with each wrong token. So the
+ * owner's right token is only ever delayed (and a success ends the backoff), while a guesser gets
+ * one answer per slot however many connections it opens. Requests without a token never reach the
+ * gate, so links and images on other pages cannot push the owner into the backoff.
+ */
+export function createAttemptGate(options: AttemptGateOptions): AttemptGate {
+  const free = options.freeFailures ?? 10;
+  const windowMs = options.windowMs ?? 60_000;
+  const baseDelayMs = options.baseDelayMs ?? 1_000;
+  const maxDelayMs = options.maxDelayMs ?? 10_000;
+  const maxWaiting = options.maxWaiting ?? 8;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  let failures = 0;
+  let lastFailureAt = 0;
+  let nextSlotAt = 0;
+  let waiting = 0;
+
+  const delayMs = (): number => {
+    if (failures > 0 && options.now() - lastFailureAt >= windowMs) failures = 0;
+    if (failures < free) return 0;
+    return Math.min(maxDelayMs, baseDelayMs * 2 ** Math.min(30, failures - free));
+  };
+
+  const settle = (ok: boolean, gated: boolean): AttemptResult => {
+    if (ok) {
+      failures = 0;
+      return 'ok';
     }
-    return entry;
-  }
+    failures += 1;
+    lastFailureAt = options.now();
+    return gated ? 'limited' : 'wrong';
+  };
 
   return {
-    isBlocked: (peer) => (current(peer)?.failures ?? 0) >= options.limit,
-    recordFailure(peer) {
-      const entry = current(peer);
-      if (entry) entry.failures += 1;
-      else windows.set(peer, { start: options.now(), failures: 1 });
+    async attempt(check) {
+      const delay = delayMs();
+      if (delay === 0) return settle(check(), false);
+      if (waiting >= maxWaiting) return 'busy';
+      const now = options.now();
+      const slot = Math.max(now, nextSlotAt);
+      nextSlotAt = slot + delay;
+      waiting += 1;
+      try {
+        if (slot > now) await sleep(slot - now);
+      } finally {
+        waiting -= 1;
+      }
+      return settle(check(), true);
     },
-    retryAfterSec(peer) {
-      const entry = current(peer);
-      return entry ? Math.max(1, Math.ceil((entry.start + options.windowMs - options.now()) / 1000)) : 0;
+    retryAfterSec() {
+      const wait = Math.max(delayMs(), nextSlotAt - options.now());
+      return Math.max(1, Math.ceil(wait / 1000));
     },
   };
 }

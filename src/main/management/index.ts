@@ -4,6 +4,7 @@
  */
 import type { Express } from 'express';
 import { createManagementRouter, loopbackGuard, type ManagementDeps } from './router';
+import { sameSiteGuard } from './same-site';
 import { createStaticUiRouter } from './static-ui';
 
 export interface MountManagementOptions extends ManagementDeps {
@@ -13,13 +14,14 @@ export interface MountManagementOptions extends ManagementDeps {
 
 export function mountManagement(app: Express, options: MountManagementOptions): void {
   const guard = loopbackGuard(options.peerAddress);
+  const sameSite = sameSiteGuard();
   app.use('/api', createManagementRouter(options));
   // Without the slash the page's relative asset URLs would resolve against `/`.
-  app.get('/ui', guard, (req, res, next) => (req.path === '/ui' ? res.redirect(301, '/ui/') : next()));
-  app.use('/ui', guard, createStaticUiRouter(options.rendererDir));
-  app.get('/', guard, (_req, res) => res.redirect(302, '/ui/'));
+  app.get('/ui', guard, sameSite, (req, res, next) => (req.path === '/ui' ? res.redirect(301, '/ui/') : next()));
+  app.use('/ui', guard, sameSite, createStaticUiRouter(options.rendererDir));
+  app.get('/', guard, sameSite, (_req, res) => res.redirect(302, '/ui/'));
   // Browsers ask for it on every UI load; without this it would be a proxy 404 in the console.
-  app.get('/favicon.ico', guard, (_req, res) => res.status(204).end());
+  app.get('/favicon.ico', guard, sameSite, (_req, res) => res.status(204).end());
 }
 
 export { createManagementRouter, loopbackGuard, type ManagementDeps } from './router';

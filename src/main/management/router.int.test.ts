@@ -34,13 +34,15 @@ function fakeServices(bus: EventBus): BridgeApi {
 }
 
 let server: Server | null = null;
+const slept: number[] = [];
 afterEach(async () => {
   server?.closeAllConnections();
   await new Promise((resolve) => server?.close(resolve) ?? resolve(null));
   server = null;
+  slept.length = 0;
 });
 
-async function start(options: { remote?: string; failureLimit?: number } = {}): Promise<string> {
+async function start(options: { remote?: string; failureLimit?: number; peer?: () => string } = {}): Promise<string> {
   const bus = createEventBus();
   const app = express();
   mountManagement(app, {
@@ -50,7 +52,10 @@ async function start(options: { remote?: string; failureLimit?: number } = {}): 
     logger: silentLogger,
     rendererDir: null,
     failureLimit: options.failureLimit ?? 3,
+    // The backoff's waits are recorded, not slept, so no assertion depends on the clock.
+    attemptBackoff: { sleep: async (ms) => void slept.push(ms) },
     ...(options.remote ? { peerAddress: () => options.remote } : {}),
+    ...(options.peer ? { peerAddress: options.peer } : {}),
   });
   server = createServer(app);
   await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
@@ -82,13 +87,32 @@ describe('management API over HTTP', () => {
     }
   });
 
-  it('answers 429 after too many wrong tokens, even for the right one', async () => {
-    const base = await start({ failureLimit: 3 });
+  it('slows wrong tokens from every loopback address together, and never refuses the right one', async () => {
+    let n = 0;
+    // Each request from another 127/8 address: rotating them must not reset the count.
+    const base = await start({ failureLimit: 3, peer: () => `127.0.0.${(n++ % 250) + 1}` });
     for (let i = 0; i < 3; i += 1) expect((await call(base, 'accounts/list', {}, 'adm-wrong')).status).toBe(401);
-    const blocked = await call(base, 'accounts/list', {});
-    expect(blocked.status).toBe(429);
-    expect(blocked.headers.get('retry-after')).toMatch(/^\d+$/);
-    expect(await blocked.json()).toMatchObject({ error: { code: 'rate_limited' } });
+    const limited = await call(base, 'accounts/list', {}, 'adm-wrong');
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(await limited.json()).toMatchObject({ error: { code: 'rate_limited' } });
+    expect((await call(base, 'accounts/list', {}, 'adm-wrong-2')).status).toBe(429);
+    expect(slept.length).toBeGreaterThan(0);
+    expect((await call(base, 'accounts/list', {})).status).toBe(200);
+  });
+
+  it('does not count requests without a token, and refuses cross-site requests before the token', async () => {
+    const base = await start({ failureLimit: 1 });
+    for (let i = 0; i < 20; i += 1) expect((await call(base, 'accounts/list', {}, null)).status).toBe(401);
+    for (const headers of [{ origin: 'https://evil.example' }, { 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site' }, { origin: 'null' }]) {
+      const res = await call(base, 'accounts/list', {}, 'adm-wrong', headers);
+      expect(res.status).toBe(403);
+      expect(await res.json()).toMatchObject({ error: { code: 'forbidden' } });
+    }
+    expect(slept).toEqual([]);
+    const own = await call(base, 'accounts/list', {}, TOKEN, { origin: base, 'sec-fetch-site': 'same-origin' });
+    expect(own.status).toBe(200);
+    expect((await fetch(`${base}/ui/`, { headers: { 'sec-fetch-site': 'cross-site' } })).status).toBe(403);
   });
 
   it('refuses a non-loopback peer before looking at the token', async () => {

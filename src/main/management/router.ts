@@ -1,7 +1,8 @@
 /**
  * The HTTP transport of BridgeApi for the web UI (headless host), mounted on the relay's own
  * listener: `POST /api/<domain>/<method>` → BridgeResult JSON, `GET /api/events` → SSE. Guards, in
- * order: loopback peer only, loopback Host header (DNS rebinding), failed-attempt limit, admin token.
+ * order: loopback peer only, loopback Host header (DNS rebinding), same-site only, a token present
+ * (401 otherwise, not counted), the admin token checked through the global attempt gate.
  */
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { BridgeApi } from '../../shared/contract';
@@ -9,10 +10,11 @@ import { toErrorInfo, type ErrorInfo } from '../../shared/errors';
 import type { RelayCoreEvents } from '../core/types';
 import type { Logger } from '../logs/types';
 import { isLoopbackHost, parseHostHeader } from '../proxy/middleware/host-check';
-import { createFailureLimiter, readBearer, verifyAdminToken } from './admin-auth';
+import { createAttemptGate, readBearer, verifyAdminToken, type AttemptGateOptions } from './admin-auth';
 import { callBridgeMethod } from './call-method';
 import { streamEvents } from './events-stream';
 import { isLoopbackAddress, socketPeer } from './peer';
+import { sameSiteGuard } from './same-site';
 
 export interface ManagementDeps {
   services: BridgeApi;
@@ -23,8 +25,10 @@ export interface ManagementDeps {
   now?: () => number;
   /** The TCP peer of a request (tests inject a remote address). */
   peerAddress?: (req: Request) => string | undefined;
-  /** Failed token attempts per peer and minute before 429 (default 10). */
+  /** Wrong tokens (from all peers together) answered at once before the backoff starts (default 10). */
   failureLimit?: number;
+  /** Backoff timing of wrong tokens (tests shorten it). */
+  attemptBackoff?: Pick<AttemptGateOptions, 'baseDelayMs' | 'maxDelayMs' | 'maxWaiting' | 'sleep'>;
   heartbeatMs?: number;
   /** Body limit of a call (a backup restore carries a whole file). */
   bodyLimit?: string;
@@ -53,25 +57,33 @@ export function loopbackGuard(peerAddress: (req: Request) => string | undefined 
 export function createManagementRouter(deps: ManagementDeps): Router {
   const now = deps.now ?? Date.now;
   const peerAddress = deps.peerAddress ?? socketPeer;
-  const limiter = createFailureLimiter({ limit: deps.failureLimit ?? 10, windowMs: 60_000, now });
+  const gate = createAttemptGate({ freeFailures: deps.failureLimit ?? 10, now, ...deps.attemptBackoff });
   const router = express.Router();
 
   router.use(loopbackGuard(peerAddress));
+  router.use(sameSiteGuard());
   router.use((req, res, next) => {
-    const peer = peerAddress(req) ?? 'unknown';
-    if (limiter.isBlocked(peer)) {
-      res.setHeader('Retry-After', String(limiter.retryAfterSec(peer)));
-      reject(res, 429, { code: 'rate_limited', message: 'Too many wrong admin tokens; wait a minute and try again.' });
-      return;
-    }
     const token = readBearer(req.headers.authorization);
     const hash = deps.adminTokenHash();
-    if (!token || !hash || !verifyAdminToken(token, hash)) {
-      limiter.recordFailure(peer);
-      reject(res, 401, { code: 'unauthorized', message: 'Missing or wrong admin token (Authorization: Bearer <token>).' });
+    if (!token || !hash) {
+      reject(res, 401, { code: 'unauthorized', message: 'Missing admin token (Authorization: Bearer <token>).' });
       return;
     }
-    next();
+    gate.attempt(() => verifyAdminToken(token, hash)).then(
+      (result) => {
+        if (result === 'ok') {
+          next();
+          return;
+        }
+        if (result === 'wrong') {
+          reject(res, 401, { code: 'unauthorized', message: 'Wrong admin token (Authorization: Bearer <token>).' });
+          return;
+        }
+        res.setHeader('Retry-After', String(gate.retryAfterSec()));
+        reject(res, 429, { code: 'rate_limited', message: 'Too many wrong admin tokens: checks are slowed down. Wait and retry with the token the relay printed.' });
+      },
+      (error: unknown) => next(error),
+    );
   });
 
   router.get('/events', (req, res) => streamEvents(req, res, deps.events, deps.heartbeatMs ?? 15_000));
