@@ -129,7 +129,7 @@ describe('requests', () => {
 
   it('refuses cross-site requests to /api and /ui with 403 before the token, counting nothing', async () => {
     const path = '/api/app/info';
-    const foreign = [{ origin: 'https://evil.example' }, { 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site' }, { origin: 'null' }];
+    const foreign: Record<string, string>[] = [{ origin: 'https://evil.example' }, { 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site' }, { origin: 'null' }];
     for (const headers of foreign) {
       for (let i = 0; i < 4; i++) expectRejected(await post(stack, path, { ...headers, authorization: `Bearer wrong-${i}` }), path, 403);
       const page = await rawRequest(stack.port, { method: 'GET', path: '/ui/', headers });

@@ -104,7 +104,8 @@ describe('management API over HTTP', () => {
   it('does not count requests without a token, and refuses cross-site requests before the token', async () => {
     const base = await start({ failureLimit: 1 });
     for (let i = 0; i < 20; i += 1) expect((await call(base, 'accounts/list', {}, null)).status).toBe(401);
-    for (const headers of [{ origin: 'https://evil.example' }, { 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site' }, { origin: 'null' }]) {
+    const foreign: Record<string, string>[] = [{ origin: 'https://evil.example' }, { 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site' }, { origin: 'null' }];
+    for (const headers of foreign) {
       const res = await call(base, 'accounts/list', {}, 'adm-wrong', headers);
       expect(res.status).toBe(403);
       expect(await res.json()).toMatchObject({ error: { code: 'forbidden' } });
