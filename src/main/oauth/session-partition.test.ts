@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accountIdOfPartition, orphanPartitions, partitionForAccount, removedAccountIds } from './session-partition';
+import { accountIdOfPartition, isStoredAccountId, orphanPartitions, partitionForAccount, removedAccountIds } from './session-partition';
 
 const ID = '3f2a9c1e-5b7d-4e8f-9a0b-1c2d3e4f5a6b';
 
@@ -9,6 +9,12 @@ describe('account session partitions', () => {
     expect(accountIdOfPartition(partitionForAccount(ID))).toBe(ID);
     expect(accountIdOfPartition('persist:other')).toBeNull();
     expect(accountIdOfPartition('persist:minimax-account-../x')).toBeNull();
+  });
+
+  it('tells stored accounts from one-off checks', () => {
+    expect(isStoredAccountId(ID)).toBe(true);
+    expect(isStoredAccountId('import-1')).toBe(false);
+    expect(isStoredAccountId('login')).toBe(false);
   });
 
   it('refuses ids that are not account ids', () => {

@@ -21,6 +21,14 @@ export function accountIdOfPartition(partition: string): string | null {
   return ACCOUNT_ID.test(id) ? id : null;
 }
 
+/**
+ * Stored accounts have UUIDs; the ids of one-off checks (an import's probe, the login's identity
+ * lookup) are not, and must not leave a persisted partition behind.
+ */
+export function isStoredAccountId(id: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+}
+
 /** Ids that were in the previous account list and are gone now: their partitions are deleted. */
 export function removedAccountIds(previous: Iterable<string>, current: Iterable<string>): string[] {
   const now = new Set(current);
