@@ -12,6 +12,7 @@ import { CAPTURE_SCRIPT, createLoginController, extractCredentials, toLoginUrl, 
 import { silentLogger } from '../src/main/logs/types';
 import { defaultSettings } from '../src/shared/domain/settings';
 import { startSimulator, type Simulator } from '../tools/minimax-sim';
+import { SESSION_COOKIE } from '../tools/minimax-sim/session-cookies';
 
 let sim: Simulator;
 
@@ -45,6 +46,26 @@ test('capture is pending before login and yields the credential after', async ({
   expect(after.credential).toMatchObject({ realUserId, realUserIdSource: 'user_detail', userName: 'capture-user' });
   expect(after.credential.token.split('.')).toHaveLength(3);
   expect(after.credential.tokenExpiresAt).toBeGreaterThan(Date.now());
+});
+
+test('the login sets HttpOnly session cookies that page script cannot read but the session jar holds', async ({ page, context }) => {
+  await page.goto(loginUrl());
+  await page.fill('#name', 'cookie-user');
+  await page.click('#login');
+  await expect(page.locator('#status')).toHaveText('logged in');
+  expect(await page.evaluate('document.cookie')).toBe('');
+  const jar = await context.cookies(sim.url);
+  expect(jar.find((cookie) => cookie.name === SESSION_COOKIE)).toMatchObject({ httpOnly: true, value: expect.stringMatching(/^[0-9a-f]{40}$/) });
+});
+
+test('without user_detail_agent (the site since May 2026) the capture falls back to the JWT user id', async ({ page }) => {
+  await page.goto(`${loginUrl()}?omitUserDetail=1`);
+  await page.fill('#name', 'no-profile-user');
+  await page.click('#login');
+  await expect(page.locator('#status')).toHaveText('logged in');
+  const realUserId = await page.locator('#status').getAttribute('data-real-user-id');
+  const result = extractCredentials(toStorageSnapshot(await page.evaluate(CAPTURE_SCRIPT)));
+  expect(result).toMatchObject({ status: 'captured', credential: { realUserId, realUserIdSource: 'jwt' } });
 });
 
 test('a guest session is rejected, not captured', async ({ page }) => {
@@ -81,6 +102,8 @@ async function openPageSurface(browser: Browser): Promise<{ surface: LoginSurfac
       await page.goto(url);
     },
     capture: () => page.evaluate(CAPTURE_SCRIPT),
+    // The browser's jar, HttpOnly cookies included (what Electron's session.cookies.get returns).
+    cookies: async (origin) => (await context.cookies(origin)).map(({ name, value }) => ({ name, value })),
     onClosed: (listener) => {
       page.on('close', listener);
     },
@@ -97,6 +120,11 @@ test('the login controller adds the account through a real relay core, and "log 
   let surfaceFor: LoginSurface | null = null;
   const core = await createRelayCore({ dataDir, host: 'desktop', env: { agentBaseUrl: sim.url, serverPort: 0 } });
   try {
+    const imported: string[] = [];
+    const services = {
+      ...core.services,
+      accounts: { ...core.services.accounts, import: (input: Parameters<typeof core.services.accounts.import>[0]) => (imported.push(input.text), core.services.accounts.import(input)) },
+    };
     const controller = createLoginController({
       openSurface: () => {
         if (!surfaceFor) throw new Error('no surface prepared');
@@ -104,7 +132,7 @@ test('the login controller adds the account through a real relay core, and "log 
         surfaceFor = null;
         return next;
       },
-      services: core.services,
+      services,
       agentBaseUrl: sim.url,
       onProgress: () => {},
       logger: silentLogger,
@@ -124,6 +152,8 @@ test('the login controller adds the account through a real relay core, and "log 
     const account = await logInAs('controller-user');
     expect(account).toMatchObject({ status: 'active', userName: 'controller-user' });
     expect(pages[0]?.isClosed()).toBe(true);
+    // The HttpOnly session cookie went along with the token, read from the browser's jar.
+    expect(JSON.parse(imported[0] ?? '{}')).toMatchObject({ token: expect.any(String), cookies: expect.stringMatching(new RegExp(`^${SESSION_COOKIE}=[0-9a-f]{40}$`)) });
 
     const again = await logInAs('controller-user', account.id);
     expect(again.id).toBe(account.id);

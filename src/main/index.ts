@@ -3,6 +3,7 @@
  * core with the desktop store and secret box, then IPC, the main window, the tray and the login
  * window. Everything with logic lives in Electron-free modules; this file only wires.
  */
+import { join } from 'node:path';
 import { app, dialog, safeStorage } from 'electron';
 import iconPath from '../../resources/icon.png?asset';
 import trayIconPath from '../../resources/tray.png?asset';
@@ -11,6 +12,8 @@ import { createRelayCore, type RelayCore } from './core';
 import { registerAppScheme, serveRenderer } from './electron/app-protocol';
 import { createElectronDocumentStore } from './electron/document-store';
 import { setupIpc } from './electron/ipc';
+import { createAccountSessions, type AccountSessions } from './electron/account-sessions';
+import { createChromiumTransport } from './electron/chromium-transport';
 import { createDesktopLogin, type DesktopLogin } from './electron/login-window';
 import { hardenAppSession, lockDownWebContents, setupMainWindow } from './electron/main-window';
 import { readDesktopOverrides, resolveDesktopPaths } from './electron/paths';
@@ -20,6 +23,7 @@ import { setupTray } from './electron/tray';
 import { createWindowRegistry } from './electron/windows';
 import { createLogger } from './logs/logger';
 import type { Logger } from './logs/types';
+import { removedAccountIds } from './oauth';
 
 /** The same store file name as the headless host, so a data dir works with both. */
 const STORE_FILE_NAME = 'relay.json';
@@ -43,7 +47,7 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 /** `login` is late-bound: the login window saves through the services of the core it belongs to. */
-async function buildCore(login: DesktopLogin['login']): Promise<RelayCore> {
+async function buildCore(login: DesktopLogin['login'], sessions: AccountSessions): Promise<RelayCore> {
   return createRelayCore({
     dataDir: paths.dataDir,
     documentStore: createElectronDocumentStore({ dir: paths.dataDir, fileName: STORE_FILE_NAME }),
@@ -53,18 +57,43 @@ async function buildCore(login: DesktopLogin['login']): Promise<RelayCore> {
     version: app.getVersion(),
     env: { agentBaseUrl: agentBaseUrl ?? undefined, serverPort: serverPort ?? undefined },
     login,
+    // Upstream calls go through Chromium with each account's own browser session.
+    transport: createChromiumTransport(sessions),
+  });
+}
+
+/**
+ * Each account's browser session lives as long as the account: renewed cookies are saved to it,
+ * and removing it (now, or while the app was closed) deletes its session data.
+ */
+function wireAccountSessions(core: RelayCore, sessions: AccountSessions): void {
+  let known: string[] = [];
+  void core.services.accounts.list().then((accounts) => {
+    known = accounts.map((account) => account.id);
+    return sessions.sweep(known, join(app.getPath('userData'), 'Partitions'));
+  }).catch((error: unknown) => logger.warn({ err: error }, 'clearing the sessions of removed accounts failed'));
+  core.events.on('accounts:changed', (accounts) => {
+    const current = accounts.map((account) => account.id);
+    for (const id of removedAccountIds(known, current)) {
+      sessions.clear(id).catch((error: unknown) => logger.warn({ err: error, accountId: id }, 'clearing the session of a removed account failed'));
+    }
+    known = current;
   });
 }
 
 async function start(): Promise<void> {
   let login: DesktopLogin | null = null;
   const notReady = () => Promise.reject(new RelayError('internal', 'The login window is not ready yet.'));
-  const core = await buildCore((input) => (login ? login.login(input) : notReady()));
+  let saveCookies: ((id: string, cookies: string) => Promise<void>) | null = null;
+  const sessions = createAccountSessions({ saveCookies: (id, cookies) => (saveCookies ? saveCookies(id, cookies) : notReady()), logger });
+  const core = await buildCore((input) => (login ? login.login(input) : notReady()), sessions);
+  saveCookies = async (id, cookies) => void (await core.services.accounts.setCookies({ id, cookies }));
+  wireAccountSessions(core, sessions);
   if (!paths.devServerUrl) serveRenderer(paths.rendererDir);
   const windows = createWindowRegistry({ entryUrl: paths.devServerUrl ?? APP_ENTRY_URL });
   hardenAppSession(paths.devServerUrl, windows.app);
 
-  login = createDesktopLogin({ services: core.services, windows, agentBaseUrl, logger, lookupIdentity: (token) => core.identifyToken(token) });
+  login = createDesktopLogin({ services: core.services, windows, sessions, agentBaseUrl, logger, lookupIdentity: (token) => core.identifyToken(token) });
   setupIpc({ services: core.services, events: core.events, windows, logger });
 
   const settings = () => core.services.settings.get();
@@ -82,7 +111,10 @@ async function start(): Promise<void> {
   app.on('second-instance', () => mainWindow.show());
   app.on('activate', () => mainWindow.show());
   app.on('window-all-closed', () => app.quit());
-  setupQuit(core, disposeTray);
+  setupQuit(core, () => {
+    disposeTray();
+    sessions.dispose();
+  });
 }
 
 /** Quitting closes the core first (flushes logs, stats and the store), then lets the app exit. */

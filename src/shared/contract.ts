@@ -122,6 +122,11 @@ export interface BridgeApi {
     cleanupChats(input: { id: string }): Promise<CleanupResult>;
     /** Desktop: open the login window; with `id`, log in again and update that account in place. */
     login(input: { region?: Region; id?: string }): Promise<AccountSummary>;
+    /**
+     * Sets or replaces the agent site's cookies of a web account (the browser's `Cookie` header for
+     * the agent host, HttpOnly cookies included); an empty string removes them.
+     */
+    setCookies(input: { id: string; cookies: string }): Promise<AccountSummary>;
   };
   models: {
     catalog(): Promise<CatalogModel[]>;
@@ -166,7 +171,7 @@ export type BridgeEventName = keyof BridgeEvents;
 export const BRIDGE_METHODS = {
   app: ['info'],
   relay: ['status', 'start', 'stop', 'testRequest'],
-  accounts: ['list', 'import', 'validate', 'validateAll', 'update', 'reset', 'remove', 'cleanupChats', 'login'],
+  accounts: ['list', 'import', 'validate', 'validateAll', 'update', 'reset', 'remove', 'cleanupChats', 'login', 'setCookies'],
   models: ['catalog', 'listMappings', 'addMapping', 'updateMapping', 'removeMapping', 'explain'],
   logs: ['query', 'get', 'stats', 'export', 'clear'],
   settings: ['get', 'update', 'createApiKey', 'revokeApiKey', 'backup', 'restore'],

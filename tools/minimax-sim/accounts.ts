@@ -20,6 +20,8 @@ export interface AccountStore {
   list(): AccountRecord[];
   expireTokens(realUserId: string): void;
   authenticate(token: string): AuthResult;
+  /** The secret the store signs with; the session cookies derive from it too (session-cookies.ts). */
+  readonly secret: string;
 }
 
 const DEFAULT_LIFETIME_SEC = 30 * 24 * 3600;
@@ -74,6 +76,7 @@ export function createAccountStore(deps: { secret: string; now: () => number }):
   }
 
   return {
+    secret: deps.secret,
     create,
     login(input, defaultCredits) {
       if (!input.guest && input.name !== undefined) {

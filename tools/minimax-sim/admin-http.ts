@@ -95,7 +95,10 @@ export function handleAdminOperation(admin: SimAdminInternal, operation: string,
     return { status: 400, body: { error: 'body is not JSON' } };
   }
   try {
-    return { status: 200, body: run(admin, body ?? {}) };
+    const result = run(admin, body ?? {});
+    // The login page's session lives in HttpOnly cookies too (protocol doc §10.2), as on the real site.
+    if (operation === 'login') return { status: 200, body: result, headers: { 'set-cookie': admin.sessionCookies((result as { realUserId: string }).realUserId) } };
+    return { status: 200, body: result };
   } catch (error) {
     const message = error instanceof z.ZodError ? z.prettifyError(error) : error instanceof Error ? error.message : String(error);
     return { status: 400, body: { error: message } };

@@ -1,4 +1,5 @@
 import { toPublicAccount } from './accounts';
+import { setCookieHeadersFor } from './session-cookies';
 import { toSimChat } from './chats';
 import { DEFAULT_OPTIONS, type SimState } from './state';
 import type { SimAccount, SimAdmin } from './types';
@@ -6,6 +7,8 @@ import type { SimAccount, SimAdmin } from './types';
 /** SimAdmin plus the operations only the HTTP admin and the login page need. */
 export interface SimAdminInternal extends SimAdmin {
   login(input: { name?: string; guest?: boolean }): SimAccount;
+  /** `Set-Cookie` values of the account's site session, as the login page's response sets them (HttpOnly). */
+  sessionCookies(realUserId: string): string[];
   accounts(): SimAccount[];
   /** Rejects pending waitFor() calls; used by close(). */
   dispose(): void;
@@ -54,6 +57,7 @@ export function createAdmin(state: SimState): SimAdminInternal {
   return {
     createAccount: (input) => toPublicAccount(state.accounts.create(input, state.options.defaultCredits)),
     login: (input) => toPublicAccount(state.accounts.login(input, state.options.defaultCredits)),
+    sessionCookies: (realUserId) => setCookieHeadersFor(state.accounts.secret, realUserId),
     accounts: () => state.accounts.list().map(toPublicAccount),
     expireToken(realUserId) {
       requireAccount(state, realUserId);

@@ -5,7 +5,7 @@ export interface SimResponse {
   body: unknown;
   /** Defaults to application/json; a string body is then sent as is. */
   contentType?: string;
-  headers?: Record<string, string>;
+  headers?: Record<string, string | string[]>;
 }
 
 export function parseQuery(rawQuery: string): Record<string, string | string[]> {

@@ -1,7 +1,10 @@
 /**
  * The page a login window opens in demo and e2e runs. Like the real site it leaves the JWT in
  * `localStorage._token` and `{realUserID, userName}` in `localStorage.user_detail_agent`
- * (protocol doc §2.1), which is what the relay's credential capture reads.
+ * (protocol doc §2.1), which is what the relay's credential capture reads; the login response
+ * also sets the account's session cookies, HttpOnly, so page script cannot see them (§10.2).
+ * Like the site since May 2026 (§10.1), it can leave `user_detail_agent` out: when the login
+ * response says `omitUserDetail: true`, or the page was opened with `?omitUserDetail=1`.
  */
 export const LOGIN_PAGE_HTML = `<!DOCTYPE html>
 <html lang="en">
@@ -36,7 +39,8 @@ export const LOGIN_PAGE_HTML = `<!DOCTYPE html>
       const account = await res.json();
       if (!res.ok) throw new Error(account.error || ('HTTP ' + res.status));
       localStorage.setItem('_token', account.token);
-      localStorage.setItem('user_detail_agent', JSON.stringify({ realUserID: account.realUserId, userName: account.name }));
+      const omitUserDetail = account.omitUserDetail === true || new URLSearchParams(location.search).get('omitUserDetail') === '1';
+      if (!omitUserDetail) localStorage.setItem('user_detail_agent', JSON.stringify({ realUserID: account.realUserId, userName: account.name }));
       statusEl.textContent = 'logged in';
       statusEl.dataset.realUserId = account.realUserId;
     } catch (error) {

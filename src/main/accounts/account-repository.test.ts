@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createMemoryDocumentStore } from '../store/file-document-store';
+import { createFileDocumentStore, createMemoryDocumentStore } from '../store/file-document-store';
+import { createFileSecretBox } from '../store/file-secret-box';
 import { createRelayStore } from '../store/relay-store';
-import { createTestSecretBox } from '../store/test-helpers';
+import { createTestSecretBox, makeTempDir } from '../store/test-helpers';
 import { createAccountRepository, fingerprintApiKey, type AccountInput } from './account-repository';
 
 const TOKEN = 'eyJhbGciOiJIUzI1NiJ9.eyJ1c2VyIjoiMTIzIn0.sig';
@@ -120,5 +121,51 @@ describe('createAccountRepository', () => {
     const { record } = repository.upsert(agentInput());
     store.saveAccount({ ...record, sealedCredential: 'test:bm90IGpzb24=' });
     expect(() => repository.openCredential(repository.get(record.id))).toThrow(expect.objectContaining({ code: 'invalid_credential' }));
+  });
+});
+
+describe('sealed web credentials with cookies', () => {
+  const COOKIES = 'mm_sessionid=abc123; cf_clearance=zz9';
+
+  it('seals the cookies with the token and opens them again after a restart', () => {
+    const temp = makeTempDir();
+    try {
+      const open = () => {
+        const secretBox = createFileSecretBox(temp.dir);
+        const store = createRelayStore(createFileDocumentStore({ dir: temp.dir, fileName: 'relay.json' }), { secretBox });
+        return { store, repository: createAccountRepository({ store, secretBox }) };
+      };
+      const first = open();
+      const { record } = first.repository.upsert(agentInput({ credential: { kind: 'minimax-agent', token: TOKEN, realUserId: '123456789', cookies: COOKIES } }));
+      expect(record.sealedCredential).not.toContain('abc123');
+      first.store.close();
+      const second = open();
+      expect(second.repository.openCredential(second.repository.get(record.id))).toEqual({ kind: 'minimax-agent', token: TOKEN, realUserId: '123456789', cookies: COOKIES });
+      second.store.close();
+    } finally {
+      temp.cleanup();
+    }
+  });
+
+  it('still opens a credential sealed before cookies existed', () => {
+    const { store, repository } = setup();
+    const secretBox = createTestSecretBox();
+    const legacy = createAccountRepository({ store, secretBox });
+    const { record } = legacy.upsert(agentInput());
+    const old = { ...record, sealedCredential: secretBox.seal(JSON.stringify({ kind: 'minimax-agent', token: TOKEN, realUserId: '123456789' })) };
+    store.saveAccount(old);
+    expect(legacy.openCredential(legacy.get(record.id))).toEqual({ kind: 'minimax-agent', token: TOKEN, realUserId: '123456789' });
+    expect(repository.list()).toHaveLength(1);
+  });
+
+  it('updateCredential re-seals a refreshed credential and keeps status and counters', () => {
+    const { repository } = setup();
+    const { record } = repository.upsert(agentInput());
+    repository.recordResult(record.id, false);
+    repository.markCooling(record.id, 9_999);
+    const updated = repository.updateCredential(record.id, (credential) => ({ ...credential, cookies: COOKIES }));
+    expect(repository.openCredential(updated)).toMatchObject({ token: TOKEN, cookies: COOKIES });
+    expect(updated).toMatchObject({ status: 'cooling', counters: { requests: 1 } });
+    expect(() => repository.updateCredential(record.id, () => ({ kind: 'minimax-open', apiKey: 'k' }))).toThrow(/cannot change/);
   });
 });

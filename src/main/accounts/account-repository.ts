@@ -26,7 +26,8 @@ export interface AccountPatch {
 }
 
 const credentialSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('minimax-agent'), token: z.string().min(1), realUserId: z.string() }),
+  // `cookies` came later (May 2026): blobs sealed before it simply have none.
+  z.object({ kind: z.literal('minimax-agent'), token: z.string().min(1), realUserId: z.string(), cookies: z.string().optional() }),
   z.object({ kind: z.literal('minimax-open'), apiKey: z.string().min(1) }),
 ]);
 
@@ -40,6 +41,12 @@ export interface AccountRepository {
   update(id: string, patch: AccountPatch): AccountRecord;
   remove(id: string): void;
   openCredential(record: AccountRecord): ProviderCredential;
+  /**
+   * Re-seals the account's credential as `fn` changes it (cookies set by the user, a token or
+   * cookies the site renewed in the app's browser session). Status and counters stay: the
+   * credential is the same login, refreshed.
+   */
+  updateCredential(id: string, fn: (credential: ProviderCredential) => ProviderCredential): AccountRecord;
   toSummary(record: AccountRecord, busy: number): AccountSummary;
   toProviderAccount(record: AccountRecord, baseUrl: string): ProviderAccount;
   markExpired(id: string, reason?: string): AccountRecord;
@@ -183,6 +190,12 @@ export function createAccountRepository(deps: AccountRepositoryDeps): AccountRep
       if (!store.removeAccount(id)) throw new RelayError('account_not_found', `No account with id ${id}.`, { id });
     },
     openCredential,
+    updateCredential(id, fn) {
+      const record = get(id);
+      const next = fn(openCredential(record));
+      if (next.kind !== record.provider) throw new RelayError('invalid_credential', 'The credential kind of an account cannot change.');
+      return store.saveAccount({ ...record, sealedCredential: seal(next), updatedAt: now() });
+    },
     toSummary(record, busy) {
       return {
         id: record.id,

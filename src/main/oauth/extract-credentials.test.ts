@@ -48,6 +48,12 @@ describe('extractCredentials', () => {
     expect(extractCredentials(snapshot(nested))).toMatchObject({ status: 'rejected', reason: 'guest_token' });
   });
 
+  it('rejects guest tokens marked user.isAnonymous, which carry no email', () => {
+    const anonymous = makeJwt({ user: { id: '5', isAnonymous: true }, exp: 2_000_000_000 });
+    expect(extractCredentials(snapshot(anonymous, JSON.stringify({ realUserID: '5' })))).toMatchObject({ status: 'rejected', reason: 'guest_token' });
+    expect(extractCredentials(snapshot(makeJwt({ user: { id: '5', isAnonymous: false } })))).toMatchObject({ status: 'captured' });
+  });
+
   it('rejects malformed tokens', () => {
     expect(extractCredentials(snapshot('hello'))).toMatchObject({ status: 'rejected', reason: 'malformed' });
     expect(extractCredentials(snapshot('a.b.c'))).toMatchObject({ status: 'rejected', reason: 'malformed' });

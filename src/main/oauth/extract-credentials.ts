@@ -3,13 +3,14 @@
  *
  * Rules from minimax-agent-protocol.md §2.1–2.3: `_token` holds the JWT, sometimes wrapped as JSON
  * `{"value": "<jwt>"}`; `user_detail_agent` is JSON whose `realUserID` (fallback `id`) is the user
- * id the upstream expects. A token whose payload email ends in `@guest.com` is an anonymous
- * session, not an account. When the profile is missing, the JWT's `user.id` is the fallback
+ * id the upstream expects. A token whose payload email ends in `@guest.com`, or whose user is
+ * `isAnonymous` (§10.5), is a guest session, not an account. When the profile is missing, the JWT's `user.id` is the fallback
  * (then top-level `id`/`sub`; newer accounts may differ, hence the profile is preferred).
  */
 import { jwtDecode } from 'jwt-decode';
 import { z } from 'zod';
 import type { StorageSnapshot } from './capture-script';
+import { isGuestClaims } from './guest';
 
 export type RealUserIdSource = 'user_detail' | 'jwt' | 'upstream' | null;
 
@@ -75,9 +76,7 @@ function readUserDetail(raw: string | null): z.infer<typeof userDetailSchema> | 
   return parsed.success ? parsed.data : null;
 }
 
-export function isGuestEmail(email: string | undefined | null): boolean {
-  return typeof email === 'string' && email.trim().toLowerCase().endsWith('@guest.com');
-}
+export { isGuestEmail } from './guest';
 
 export function extractCredentials(snapshot: StorageSnapshot): CaptureResult {
   if (!snapshot.token || !snapshot.token.trim()) return { status: 'pending', reason: 'no_token' };
@@ -94,7 +93,7 @@ export function extractCredentials(snapshot: StorageSnapshot): CaptureResult {
   const payload = jwtPayloadSchema.safeParse(decoded);
   if (!payload.success) return { status: 'rejected', reason: 'malformed', message: 'The token payload has an unexpected shape.' };
   const claims = payload.data;
-  if (isGuestEmail(claims.email) || isGuestEmail(claims.user?.email)) {
+  if (isGuestClaims(decoded)) {
     return { status: 'rejected', reason: 'guest_token', message: 'This is a guest session; log in with your MiniMax account.' };
   }
 

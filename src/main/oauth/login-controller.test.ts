@@ -3,19 +3,25 @@ import type { ImportResult, ProgressEvent } from '../../shared/contract';
 import type { AccountSummary } from '../../shared/domain/account';
 import { defaultSettings } from '../../shared/domain/settings';
 import { silentLogger } from '../logs/types';
-import { createLoginController, type LoginSurface } from './login-controller';
+import { createLoginController, toImportLine, type LoginSurface } from './login-controller';
 import { makeJwt } from './test-jwt';
 
 const jwt = makeJwt({ user: { id: '900', name: 'Jo' }, exp: 2_000_000_000 });
-const loggedIn = { token: jwt, userDetail: JSON.stringify({ realUserID: '901', userName: 'Jo' }), url: 'x' };
-const empty = { token: null, userDetail: null, url: 'x' };
+const SITE = 'http://127.0.0.1:8787';
+const loggedIn = { token: jwt, userDetail: JSON.stringify({ realUserID: '901', userName: 'Jo' }), url: `${SITE}/chat` };
+const empty = { token: null, userDetail: null, url: `${SITE}/` };
 
 function fakeSurface(snapshots: unknown[]) {
   const closedListeners: (() => void)[] = [];
-  const state = { loaded: [] as string[], disposed: 0, focused: 0, closed: false };
+  const state = { loaded: [] as string[], disposed: 0, focused: 0, closed: false, cookieOrigins: [] as string[], kept: [] as string[] };
   const surface: LoginSurface = {
     load: async (url) => void state.loaded.push(url),
     capture: async () => snapshots.shift() ?? snapshots.at(-1) ?? empty,
+    cookies: async (origin) => {
+      state.cookieOrigins.push(origin);
+      return [{ name: 'mm_sessionid', value: 's1' }, { name: 'cf_clearance', value: 'c1' }];
+    },
+    keep: async (id) => void state.kept.push(id),
     onClosed: (listener) => void closedListeners.push(listener),
     isClosed: () => state.closed,
     focus: () => void (state.focused += 1),
@@ -49,7 +55,7 @@ function setup(snapshots: unknown[], importResult?: (text: string) => ImportResu
       },
       settings: { get: async () => settings },
     },
-    agentBaseUrl: 'http://127.0.0.1:8787',
+    agentBaseUrl: SITE,
     onProgress: (event) => progress.push(event),
     logger: silentLogger,
     pollMs: 5,
@@ -59,15 +65,33 @@ function setup(snapshots: unknown[], importResult?: (text: string) => ImportResu
 }
 
 describe('createLoginController', () => {
-  it('loads the login page, saves the captured credential as realUserID+token and disposes the surface', async () => {
+  it('loads the login page, saves the captured credential with the site cookies, keeps the session and disposes the surface', async () => {
     const { controller, fake, imports, progress } = setup([empty, empty, loggedIn]);
     await expect(controller.login({})).resolves.toMatchObject({ id: 'acc-1' });
-    expect(fake.state.loaded).toEqual(['http://127.0.0.1:8787/']);
-    expect(imports).toEqual([{ text: `901+${jwt}`, region: 'cn' }]);
+    expect(fake.state.loaded).toEqual([`${SITE}/`]);
+    expect(imports).toEqual([{ text: JSON.stringify({ realUserID: '901', token: jwt, cookies: 'mm_sessionid=s1; cf_clearance=c1' }), region: 'cn' }]);
+    expect(fake.state.cookieOrigins).toEqual([SITE]);
+    expect(fake.state.kept).toEqual(['acc-1']);
     expect(fake.state.disposed).toBe(1);
     expect(progress.map((p) => p.done)).toEqual([0, 1, 3]);
     expect(new Set(progress.map((p) => p.taskId)).size).toBe(1);
     expect(progress.every((p) => p.kind === 'login')).toBe(true);
+  });
+
+  it('never captures a token shown by a foreign origin', async () => {
+    const planted = { ...loggedIn, url: 'https://evil.example/' };
+    const { controller, fake, imports } = setup([planted, planted, planted]);
+    const pending = controller.login({});
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    expect(imports).toEqual([]);
+    expect(fake.state.cookieOrigins).toEqual([]);
+    fake.closeByUser();
+    await expect(pending).rejects.toMatchObject({ code: 'login_cancelled' });
+  });
+
+  it('leaves a realUserID taken only from the JWT to the upstream to confirm', () => {
+    expect(toImportLine({ token: 't', realUserId: '5', realUserIdSource: 'jwt' }, '')).toBe('{"token":"t"}');
+    expect(toImportLine({ token: 't', realUserId: '5', realUserIdSource: 'upstream' }, 'a=b')).toBe('{"realUserID":"5","token":"t","cookies":"a=b"}');
   });
 
   it('uses the region asked for', async () => {

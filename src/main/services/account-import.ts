@@ -9,7 +9,7 @@ import { maskUserId, type Region } from '../../shared/domain/account';
 import { RelayError, toErrorInfo } from '../../shared/errors';
 import type { AccountRepository } from '../accounts/account-repository';
 import { parseCredentials, type ParsedCredential } from '../providers/minimax-agent/credentials';
-import type { AgentCredential, ProviderAccount, UpstreamProvider } from '../providers/types';
+import type { AccountIdentity, AgentCredential, ProviderAccount, UpstreamProvider } from '../providers/types';
 import { createProgress } from './progress';
 import type { BaseUrlFor, ServiceContext } from './types';
 
@@ -27,19 +27,51 @@ export interface ImportInput {
 }
 
 function maskCredential(credential: ParsedCredential): string {
-  return `${maskUserId(credential.realUserId)}+${credential.token.slice(0, 4)}…`;
+  const user = credential.realUserId ? maskUserId(credential.realUserId) : '?';
+  return `${user}+${credential.token.slice(0, 4)}…${credential.cookies ? ' (+cookies)' : ''}`;
+}
+
+/**
+ * Who the token belongs to. A realUserID the user typed must match. One read from the JWT is only
+ * a guess (a new account's JWT `user.id` can differ from its realUserID, and since May 2026 the
+ * site may not show `user_detail_agent`): when the upstream names another user, or refuses the
+ * guess, the check asks again without an id and adopts what the upstream reports.
+ */
+async function identify(
+  provider: UpstreamProvider,
+  probe: ProviderAccount,
+  credential: AgentCredential,
+  origin: ParsedCredential['realUserIdOrigin'],
+): Promise<{ credential: AgentCredential; identity: AccountIdentity }> {
+  const ask = (realUserId: string) => provider.validate({ ...probe, credential: { ...credential, realUserId } });
+  let identity: AccountIdentity;
+  if (origin === 'given') identity = await ask(credential.realUserId);
+  else if (origin === 'unknown') identity = await ask('');
+  else {
+    try {
+      identity = await ask(credential.realUserId);
+    } catch (error) {
+      const wrongGuess = error instanceof RelayError && (error.code === 'invalid_credential' || error.code === 'upstream_auth_expired');
+      if (!wrongGuess) throw error;
+      identity = await ask('').catch(() => Promise.reject(error));
+    }
+  }
+  const realUserId = identity.realUserId || (origin === 'unknown' ? '' : credential.realUserId);
+  if (!realUserId) throw new RelayError('invalid_credential', 'MiniMax did not say which user the token belongs to: paste it as realUserID+token.');
+  if (origin === 'given' && identity.realUserId !== credential.realUserId) {
+    throw new RelayError('invalid_credential', 'The token belongs to a different realUserID than the one given.');
+  }
+  return { credential: { ...credential, realUserId }, identity: { ...identity, realUserId } };
 }
 
 async function importOne(deps: ImportDeps, parsed: ParsedCredential, input: ImportInput, line: number): Promise<ImportLineResult> {
-  const credential: AgentCredential = { kind: 'minimax-agent', token: parsed.token, realUserId: parsed.realUserId };
-  const upstream: ProviderAccount = { id: `import-${line}`, label: input.label ?? '', region: input.region, baseUrl: deps.baseUrlFor(input.region), credential };
+  const given: AgentCredential = { kind: 'minimax-agent', token: parsed.token, realUserId: parsed.realUserId, ...(parsed.cookies ? { cookies: parsed.cookies } : {}) };
   const base = { line, input: maskCredential(parsed) };
   try {
     const provider = deps.agentProvider();
-    const identity = await provider.validate(upstream);
-    if (identity.realUserId !== parsed.realUserId) {
-      throw new RelayError('invalid_credential', 'The token belongs to a different realUserID than the one given.');
-    }
+    const probe: ProviderAccount = { id: `import-${line}`, label: input.label ?? '', region: input.region, baseUrl: deps.baseUrlFor(input.region), credential: given };
+    const { credential, identity } = await identify(provider, probe, given, parsed.realUserIdOrigin);
+    const upstream: ProviderAccount = { ...probe, credential };
     // Credits are informative: an account whose credit check fails is still added.
     const credits = await provider.credits(upstream).catch(() => null);
     const { record, action } = deps.repository.upsert({

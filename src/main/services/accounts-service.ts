@@ -5,6 +5,7 @@ import { RelayError } from '../../shared/errors';
 import type { AccountRepository } from '../accounts/account-repository';
 import type { ProviderLookup } from '../proxy/types';
 import type { UpstreamProvider } from '../providers/types';
+import { parseCookieHeader } from '../oauth/cookie-header';
 import { checkAccount } from './account-check';
 import { importAccounts } from './account-import';
 import { createProgress } from './progress';
@@ -66,6 +67,18 @@ export function createAccountsService(deps: AccountsServiceDeps): BridgeApi['acc
       return providerFor(record.provider).cleanupChats(upstream, ({ done, total }) => {
         progress.report(done, `Deleted ${done} of ${total} chats`, total);
       });
+    },
+    async setCookies({ id, cookies }) {
+      const record = repository.get(id);
+      if (record.provider !== 'minimax-agent') throw new RelayError('invalid_request', 'Only web accounts have cookies.', { id });
+      const parsed = parseCookieHeader(cookies);
+      if (!parsed.ok) throw new RelayError('invalid_credential', parsed.message);
+      const saved = repository.updateCredential(id, (credential) => {
+        if (credential.kind !== 'minimax-agent') return credential;
+        const { cookies: _old, ...rest } = credential;
+        return parsed.header === '' ? rest : { ...rest, cookies: parsed.header };
+      });
+      return summary(saved);
     },
     async login(input) {
       if (deps.login) return deps.login(input);

@@ -113,6 +113,7 @@ export function createFakeApi(): FakeApi {
       remove: track('accounts.remove', async () => undefined),
       cleanupChats: notImplemented('accounts.cleanupChats'),
       login: notImplemented('accounts.login'),
+      setCookies: notImplemented('accounts.setCookies'),
     },
     models: {
       catalog: track('models.catalog', async () => []),

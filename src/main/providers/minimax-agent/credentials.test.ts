@@ -24,6 +24,7 @@ describe('parseCredentials', () => {
     expect(credential).toEqual({
       token,
       realUserId: '450234567894',
+      realUserIdOrigin: 'given',
       deviceId: '999',
       expiresAt: EXP * 1000,
       userName: 'alice',
@@ -72,6 +73,44 @@ describe('parseCredentials', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'guest_token' } });
   });
 
+  it('rejects a guest by user.isAnonymous even without an email (May-2026 tokens)', () => {
+    expect(parseCredential(jwt({ user: { id: '1', isAnonymous: true }, exp: EXP }), NOW)).toMatchObject({ ok: false, error: { code: 'guest_token' } });
+    expect(parseCredential(`5+${jwt({ user: { id: '5', isAnonymous: true } })}`, NOW)).toMatchObject({ ok: false, error: { code: 'guest_token' } });
+    expect(okCredential(jwt({ user: { id: '1', isAnonymous: false } })).credential.realUserId).toBe('1');
+  });
+
+  it('marks where the realUserID came from, and leaves it to the upstream when nobody names it', () => {
+    expect(okCredential(token).credential.realUserIdOrigin).toBe('jwt');
+    const bare = okCredential(jwt({ name: 'x', exp: EXP })).credential;
+    expect(bare).toMatchObject({ realUserId: '', realUserIdOrigin: 'unknown' });
+    // A non-numeric JWT id is no realUserID either.
+    expect(okCredential(jwt({ user: { id: 'abc' } })).credential.realUserIdOrigin).toBe('unknown');
+  });
+
+  it('reads one JSON object per line, with cookies, next to plain lines', () => {
+    const text = [
+      JSON.stringify({ realUserID: '450234567894', token, cookies: 'a=b; c=d, e' }),
+      `2+${token}, 3+${token}`,
+      JSON.stringify({ token, cookies: [{ name: 'sid', value: 'x1' }, { name: 'cf_clearance', value: 'y2' }] }),
+      `  ${JSON.stringify({ _token: token, realUserId: 9, cookie: 'Cookie: k=v' })}  `,
+    ].join('\n');
+    const results = parseCredentials(text, NOW);
+    expect(results.map((r) => (r.ok ? [r.credential.realUserId, r.credential.cookies] : r.error.code))).toEqual([
+      ['450234567894', 'a=b; c=d, e'],
+      ['2', undefined],
+      ['3', undefined],
+      ['111', 'sid=x1; cf_clearance=y2'],
+      ['9', 'k=v'],
+    ]);
+  });
+
+  it('normalises pasted cookies and refuses what is not a cookie header', () => {
+    expect(okCredential({ token, cookies: ' a=1 ;b="2";; a=3 ' }).credential.cookies).toBe('a=3; b=2');
+    expect(okCredential({ token, cookies: '' }).credential.cookies).toBeUndefined();
+    expect(parseCredential({ token, cookies: 'just text' }, NOW)).toMatchObject({ ok: false, error: { code: 'invalid_credential' } });
+    expect(parseCredential({ token, cookies: `a=${'x'.repeat(20_000)}` }, NOW)).toMatchObject({ ok: false, error: { code: 'invalid_credential' } });
+  });
+
   it('keeps an expired token but flags it', () => {
     const result = okCredential(jwt({ user: { id: '1' }, exp: NOW / 1000 - 1 }));
     expect(result.expired).toBe(true);
@@ -85,7 +124,6 @@ describe('parseCredentials', () => {
     ['undecodable payload', 'eyJhbGciOiJIUzI1NiJ9.@@@.sig'],
     ['non-JSON payload', `eyJhbGciOiJIUzI1NiJ9.${Buffer.from('nope').toString('base64url')}.sig`],
     ['non-numeric realUserID', `abc+${token}`],
-    ['no user id anywhere', jwt({ name: 'x' })],
     ['JSON without a token', '{"foo":1}'],
     ['broken JSON', '{"value":'],
     ['underscore separator', `450234567894_${token}`],

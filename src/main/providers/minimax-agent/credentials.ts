@@ -1,17 +1,32 @@
 /**
  * Parses the credential strings users paste or the login window captures (§2.2 of the protocol
  * reference): `realUserID+JWT` (split at the FIRST `+`: JWTs are base64url and never contain one),
- * a bare JWT (realUserID from its `user.id`, else top-level `id`/`sub`), a `Bearer ` prefix, the
- * `{"value": jwt}` localStorage wrapper, separate fields as JSON (`{"token", "realUserID"}`), and
- * comma- or newline-separated lists. Never throws for bad input: each entry becomes a result.
+ * a bare JWT (realUserID from its `user.id`, else top-level `id`/`sub`, else asked from the
+ * upstream at import), a `Bearer ` prefix, the `{"value": jwt}` localStorage wrapper, separate
+ * fields as JSON (`{"realUserID", "token", "cookies"}`: one object per line, a JSON array, or one
+ * object), and comma- or newline-separated lists. Never throws for bad input: each entry becomes a
+ * result.
  */
 import { jwtDecode } from 'jwt-decode';
 import { z } from 'zod';
 import type { ErrorInfo } from '../../../shared/errors';
+import { formatCookieHeader, parseCookieHeader } from '../../oauth/cookie-header';
+import { isGuestClaims } from '../../oauth/guest';
+
+/** Where the realUserID came from: typed by the user, read from the JWT, or unknown (the upstream says at import). */
+export type RealUserIdOrigin = 'given' | 'jwt' | 'unknown';
 
 export interface ParsedCredential {
   token: string;
+  /**
+   * Empty when neither the input nor the JWT names the user. Since May 2026 the site may not show
+   * `user_detail_agent` and a JWT's `user.id` may differ from the realUserID (§2.3, §10.1), so the
+   * import asks the upstream unless the user typed the id.
+   */
   realUserId: string;
+  realUserIdOrigin: RealUserIdOrigin;
+  /** The agent site's `Cookie` header (`a=b; c=d`), when given. */
+  cookies?: string;
   /** `user.deviceID` from the JWT: the device id to use when registration is unavailable. */
   deviceId?: string;
   /** Epoch ms of the JWT `exp`, when present. */
@@ -28,6 +43,7 @@ export type CredentialParseResult =
 export interface CredentialFields {
   token: string;
   realUserId?: string;
+  cookies?: string;
 }
 
 const REAL_USER_ID = /^\d{1,32}$/;
@@ -52,6 +68,9 @@ const fieldsSchema = z.object({
   value: z.string().optional(),
   realUserID: idSchema.optional(),
   realUserId: idSchema.optional(),
+  // A header string, or the list a cookie-export extension writes.
+  cookies: z.union([z.string(), z.array(z.object({ name: z.string(), value: z.string() }))]).optional(),
+  cookie: z.string().optional(),
 });
 
 function fail(code: 'invalid_credential' | 'guest_token', message: string): CredentialParseResult {
@@ -60,17 +79,22 @@ function fail(code: 'invalid_credential' | 'guest_token', message: string): Cred
 
 /** Parses one or more credentials from pasted text or from separate fields. */
 export function parseCredentials(input: string | CredentialFields, now: number = Date.now()): CredentialParseResult[] {
-  if (typeof input !== 'string') return [parseFields(input.token, input.realUserId, now)];
+  if (typeof input !== 'string') return [parseFields(input, now)];
   const text = input.trim();
   if (text === '') return [fail('invalid_credential', 'The credential is empty: paste a token or a realUserID+token string.')];
-  const entries =
-    parseJsonEntries(text) ??
-    text
-      .split(/[,\n\r]+/)
-      .map((entry) => entry.trim())
-      .filter((entry) => entry !== '');
+  const entries = parseJsonEntries(text) ?? splitEntries(text);
   if (entries.length === 0) return [fail('invalid_credential', 'No credential found in the pasted text.')];
   return entries.map((entry) => parseEntry(entry, now));
+}
+
+/** One entry per line; a line that is a JSON object stays whole (its cookies hold commas), others split at commas. */
+function splitEntries(text: string): string[] {
+  return text
+    .split(/[\n\r]+/)
+    .map((line) => line.trim())
+    .flatMap((line) => (line.startsWith('{') ? [line] : line.split(',')))
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
 }
 
 /** The first credential of the input, or its error; handy where exactly one is expected. */
@@ -92,32 +116,35 @@ function parseJsonEntries(text: string): (string | CredentialFields)[] | null {
     const fields = fieldsSchema.safeParse(item);
     if (!fields.success) return '';
     const token = fields.data.token ?? fields.data._token ?? fields.data.value ?? '';
-    return { token, realUserId: fields.data.realUserID ?? fields.data.realUserId };
+    const rawCookies = fields.data.cookies ?? fields.data.cookie;
+    const cookies = Array.isArray(rawCookies) ? formatCookieHeader(rawCookies) : rawCookies;
+    return { token, realUserId: fields.data.realUserID ?? fields.data.realUserId, ...(cookies !== undefined ? { cookies } : {}) };
   });
 }
 
 function parseEntry(entry: string | CredentialFields, now: number): CredentialParseResult {
-  if (typeof entry !== 'string') return parseFields(entry.token, entry.realUserId, now);
+  if (typeof entry !== 'string') return parseFields(entry, now);
   let text = entry.trim();
   if (text.startsWith('{')) {
     const nested = parseJsonEntries(text);
     const first = nested?.[0];
-    if (first !== undefined && typeof first !== 'string') return parseFields(first.token, first.realUserId, now);
+    if (first !== undefined && typeof first !== 'string') return parseFields(first, now);
     if (typeof first === 'string') text = first.trim();
   }
   text = stripBearer(text);
   const plus = text.indexOf('+');
-  if (plus === -1) return parseFields(text, undefined, now);
-  return parseFields(text.slice(plus + 1), text.slice(0, plus), now);
+  if (plus === -1) return parseFields({ token: text }, now);
+  return parseFields({ token: text.slice(plus + 1), realUserId: text.slice(0, plus) }, now);
 }
 
-function decodeClaims(token: string): z.infer<typeof payloadSchema> | null {
+function decodeClaims(token: string): (z.infer<typeof payloadSchema> & { guest: boolean }) | null {
   try {
     // A readable header too: a realUserID glued on with a wrong separator still decodes the payload.
     const header = jwtDecode<unknown>(token, { header: true });
     if (typeof header !== 'object' || header === null) return null;
-    const payload = payloadSchema.safeParse(jwtDecode<unknown>(token));
-    return payload.success ? payload.data : null;
+    const raw = jwtDecode<unknown>(token);
+    const payload = payloadSchema.safeParse(raw);
+    return payload.success ? { ...payload.data, guest: isGuestClaims(raw) } : null;
   } catch {
     return null;
   }
@@ -127,9 +154,9 @@ function stripBearer(text: string): string {
   return text.replace(/^bearer\s+/i, '').trim();
 }
 
-function parseFields(rawToken: string, rawRealUserId: string | undefined, now: number): CredentialParseResult {
-  const token = stripBearer(rawToken ?? '');
-  const given = rawRealUserId?.trim();
+function parseFields(fields: CredentialFields, now: number): CredentialParseResult {
+  const token = stripBearer(fields.token ?? '');
+  const given = fields.realUserId?.trim();
   if (given !== undefined && given !== '' && !REAL_USER_ID.test(given)) {
     return fail('invalid_credential', 'The part before "+" must be the numeric realUserID (e.g. 450234567894+eyJ...).');
   }
@@ -141,14 +168,17 @@ function parseFields(rawToken: string, rawRealUserId: string | undefined, now: n
   }
   const claims = decodeClaims(token);
   if (!claims) return fail('invalid_credential', 'The token could not be decoded: it looks truncated or mangled.');
-  if (claims.email?.toLowerCase().includes('@guest.com')) {
+  if (claims.guest) {
     return fail('guest_token', 'This is a guest session token: log in with a real MiniMax account first.');
   }
-  const realUserId = given || claims.user?.id || claims.id || claims.sub;
-  if (!realUserId || !REAL_USER_ID.test(realUserId)) {
-    return fail('invalid_credential', 'The realUserID is missing: paste it as realUserID+token.');
-  }
-  const credential: ParsedCredential = { token, realUserId };
+  const cookies = fields.cookies === undefined ? undefined : parseCookieHeader(fields.cookies);
+  if (cookies && !cookies.ok) return fail('invalid_credential', cookies.message);
+  const fromJwt = claims.user?.id || claims.id || claims.sub;
+  const jwtId = fromJwt && REAL_USER_ID.test(fromJwt) ? fromJwt : undefined;
+  const credential: ParsedCredential = given
+    ? { token, realUserId: given, realUserIdOrigin: 'given' }
+    : { token, realUserId: jwtId ?? '', realUserIdOrigin: jwtId ? 'jwt' : 'unknown' };
+  if (cookies?.ok && cookies.header !== '') credential.cookies = cookies.header;
   if (claims.user?.deviceID) credential.deviceId = claims.user.deviceID;
   if (claims.exp !== undefined) credential.expiresAt = claims.exp * 1000;
   if (claims.user?.name) credential.userName = claims.user.name;
