@@ -272,10 +272,10 @@ describe('chat', () => {
     await expect.poll(() => ledger.list(ACCOUNT.id)).toEqual([]);
   });
 
-  it('maps send failures: busy, credits (with reset time), unavailable', async () => {
+  it('maps send failures: busy, credits (with reset time), Cloudflare block, unavailable', async () => {
     const cases: [() => Response, string][] = [
       [() => baseError(1400010171, 'a reply is already running'), 'upstream_busy'],
-      [() => new Response('<!DOCTYPE html><title>Just a moment...</title>', { status: 403 }), 'upstream_unavailable'],
+      [() => new Response('<!DOCTYPE html><title>Just a moment...</title>', { status: 403 }), 'upstream_blocked'],
       [() => json({}, 500), 'upstream_unavailable'],
       [() => new Response('not json'), 'upstream_unavailable'],
     ];
