@@ -6,6 +6,7 @@ import type { Express } from 'express';
 import type { BridgeApi, BridgeEventName, BridgeEvents, RelayStatus } from '../../shared/contract';
 import type { AccountSummary, Region } from '../../shared/domain/account';
 import type { Logger } from '../logs/types';
+import type { UpstreamTransport } from '../providers/transport';
 import type { DocumentStore } from '../store/document-store';
 import type { SecretBox } from '../store/secret-box';
 
@@ -20,6 +21,11 @@ export interface RelayCoreOptions {
   host: 'desktop' | 'web';
   /** Upstream fetch (tests inject one); default: global fetch. */
   fetch?: typeof fetch;
+  /**
+   * How upstream calls leave the relay: the desktop host passes Chromium's network (per-account
+   * session partitions); default a Node transport over `fetch`.
+   */
+  transport?: UpstreamTransport;
   logger?: Logger;
   /** Epoch ms; default Date.now. */
   now?: () => number;
