@@ -104,4 +104,7 @@ export const FAILOVER_CODES: readonly ErrorCode[] = [
   'upstream_busy',
   'upstream_unavailable',
   'timeout',
+  // Another account may hold a working request profile, cookies or Cloudflare clearance.
+  'upstream_protocol_rejected',
+  'upstream_blocked',
 ];

@@ -37,7 +37,8 @@ export function createAccountStore(deps: { secret: string; now: () => number }):
   function issueToken(a: AccountRecord, expiresInSec: number): void {
     const iat = Math.floor(deps.now() / 1000);
     const token = signJwt(
-      { user: { id: a.realUserId, deviceID: a.deviceId, name: a.name }, email: a.email, iat, exp: iat + expiresInSec, jti: randomUUID() },
+      // §10.3/§10.5: a real JWT can say `user.isAnonymous`; guests are recognised by it.
+      { user: { id: a.realUserId, deviceID: a.deviceId, name: a.name, isAnonymous: a.guest }, email: a.email, iat, exp: iat + expiresInSec, jti: randomUUID() },
       deps.secret,
     );
     a.token = token;

@@ -32,6 +32,9 @@ const options = z.object({
   checkRealUserId: z.boolean().optional(),
   expiredOnMatrix: z.enum(['http401', 'code2']).optional(),
   defaultCredits: z.number().int().optional(),
+  protocol: z.enum(['2026-04', '2026-05']).optional(),
+  omitUserDetail: z.boolean().optional(),
+  cloudflare: z.boolean().optional(),
 });
 
 const faultEndpoint = z.enum([
@@ -83,6 +86,10 @@ const OPERATIONS: Record<string, Operation> = {
   chats: (a, b) => a.chats(optionalUserId.parse(b).realUserId),
   running: (a, b) => ({ running: a.running(optionalUserId.parse(b).realUserId) }),
   reset: (a, b) => (empty.parse(b), a.reset(), ok),
+  cookieHeader: (a, b) => {
+    const input = userId.extend({ withClearance: z.boolean().optional() }).parse(b);
+    return { cookie: a.cookieHeader(input.realUserId, input.withClearance) };
+  },
 };
 
 export function handleAdminOperation(admin: SimAdminInternal, operation: string, rawBody: string): SimResponse {

@@ -1,6 +1,7 @@
 import { toPublicAccount } from './accounts';
 import { setCookieHeadersFor } from './session-cookies';
 import { toSimChat } from './chats';
+import { cookieHeaderFor } from './session-cookies';
 import { DEFAULT_OPTIONS, type SimState } from './state';
 import type { SimAccount, SimAdmin } from './types';
 
@@ -89,6 +90,10 @@ export function createAdmin(state: SimState): SimAdminInternal {
     chats: (realUserId) => state.chats.list(realUserId, true).map(toSimChat),
     waitFor,
     running: (realUserId) => state.chats.running(realUserId),
+    cookieHeader(realUserId, withClearance = false) {
+      requireAccount(state, realUserId);
+      return cookieHeaderFor(state.secret, realUserId, withClearance);
+    },
     reset() {
       state.recorder.clear();
       state.chats.clear();

@@ -1,6 +1,7 @@
 import { CODES, matrixError, v1Error } from './envelope';
 import { firstValue, type SimResponse } from './http-util';
 import type { AccountRecord } from './accounts';
+import { requestToken } from './protocol-gate';
 import type { Route } from './routes';
 import type { SimState } from './state';
 
@@ -26,7 +27,7 @@ export function authorize(
   headers: Record<string, string>,
   query: Record<string, string | string[]>,
 ): AuthOutcome {
-  const token = headers.token;
+  const token = requestToken(state, route, headers, query);
   if (!token) return { ok: false, account: null, response: tokenFailure(state, route, 'token missing') };
   const queryToken = firstValue(query, 'token');
   if (queryToken !== undefined && queryToken !== token) {

@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { authorize } from './auth';
 import { businessError } from './envelope';
-import { CLOUDFLARE_HTML } from './faults';
 import { firstValue, parseJson, parseQuery, writeResponse, type SimResponse } from './http-util';
+import { CLOUDFLARE_BLOCK, cloudflareGate, isCookieSend, sessionGate } from './protocol-gate';
 import { ROUTES, type Route } from './routes';
 import { checkSignature, signatureRejection } from './signature';
 import type { RouteContext, SimState } from './state';
@@ -20,7 +20,7 @@ export interface ApiRequest {
 
 const DEFAULT_SLOW_MS = 20_000;
 
-/** Order: record → route → signature → auth → realUserID → observe → fault → handler. */
+/** Order: record → route → Cloudflare → signature → auth → realUserID → session cookie → observe → fault → handler. */
 export function handleApiRequest(state: SimState, r: ApiRequest): void {
   const queryStart = r.target.indexOf('?');
   const rawQuery = queryStart < 0 ? '' : r.target.slice(queryStart + 1);
@@ -47,11 +47,17 @@ export function handleApiRequest(state: SimState, r: ApiRequest): void {
   if (!route) return respond({ status: 404, body: { error: 'not found', path: r.path } });
   if (route.method !== r.req.method) return respond({ status: 405, body: { error: 'method not allowed' } });
 
+  const blocked = cloudflareGate(state, r.headers);
+  if (blocked) return respond(blocked);
   const auth = authorize(state, route, r.headers, query);
   record.realUserId = auth.account?.realUserId ?? null;
-  const rejection = route.unsigned ? null : signatureRejection(check, state.options.signatureMode);
+  // The cookie-authenticated send_msg carries no signatures (§10.2).
+  const unsigned = route.unsigned === true || isCookieSend(state, route);
+  const rejection = unsigned ? null : signatureRejection(check, state.options.signatureMode);
   if (rejection) return respond({ status: 403, body: { error: 'signature', message: rejection } });
   if (!auth.ok) return respond(auth.response);
+  const noSession = sessionGate(state, route, r.headers, auth.account.realUserId);
+  if (noSession) return respond(noSession);
 
   const ctx: RouteContext = { state, account: auth.account, query, body, rawBody: r.rawBody, record };
   route.observe?.(ctx);
@@ -76,10 +82,7 @@ function applyFault(
     case 'nonJson':
       return respond({ status: 200, body: 'upstream connect error or disconnect/reset before headers', contentType: 'text/plain' });
     case 'html403':
-      return respond({
-        status: 403, body: CLOUDFLARE_HTML, contentType: 'text/html; charset=UTF-8',
-        headers: { server: 'cloudflare', 'cf-ray': '8f00000000000000-HKG', 'cf-mitigated': 'challenge' },
-      });
+      return respond(CLOUDFLARE_BLOCK);
     case 'baseResp':
       return respond(businessError(route.family, fault.code ?? -1, fault.message ?? 'server busy'));
     case 'slow': {

@@ -28,9 +28,10 @@ export async function startSimulator(options: SimOptions = {}, deps: SimulatorDe
   const now = deps.now ?? Date.now;
   const scheduler = deps.scheduler ?? createScheduler();
   const { host: _host, port: _port, ...rest } = options;
+  const secret = randomUUID();
   const state: SimState = {
     options: { ...DEFAULT_OPTIONS, ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) },
-    accounts: createAccountStore({ secret: randomUUID(), now }),
+    accounts: createAccountStore({ secret, now }),
     chats: createChatStore({ scheduler, now }),
     faults: createFaultQueue(),
     recorder: createRecorder(),
@@ -40,6 +41,7 @@ export async function startSimulator(options: SimOptions = {}, deps: SimulatorDe
     defaultReply: null,
     now,
     baseUrl: '',
+    secret,
   };
   const admin = createAdmin(state);
 

@@ -16,6 +16,9 @@ export const DEFAULT_OPTIONS: EffectiveOptions = {
   checkRealUserId: true,
   expiredOnMatrix: 'http401',
   defaultCredits: 200,
+  protocol: '2026-04',
+  omitUserDetail: false,
+  cloudflare: false,
 };
 
 /** Everything the request handlers and the admin API share. */
@@ -31,6 +34,8 @@ export interface SimState {
   defaultReply: ((text: string) => ScriptedReply) | null;
   now: () => number;
   baseUrl: string;
+  /** Signs tokens and derives the session and clearance cookies (session-cookies.ts). */
+  secret: string;
 }
 
 export interface RouteContext {

@@ -23,6 +23,19 @@ export interface SimOptions {
   expiredOnMatrix?: 'http401' | 'code2';
   /** Credits of a new account, default 200. */
   defaultCredits?: number;
+  /**
+   * Which upstream protocol to model (protocol doc §10). '2026-04' (default): every call works
+   * with the token-signed request. '2026-05': send_msg needs the account's session cookies and
+   * answers the token-signed request with an EMPTY-body HTTP 401; every other call is unchanged.
+   */
+  protocol?: '2026-04' | '2026-05';
+  /** The login page leaves `user_detail_agent` out of local storage (seen since 2026-05-01, §10.1). */
+  omitUserDetail?: boolean;
+  /**
+   * International host behind Cloudflare (§10.3): every API call without the clearance cookie gets
+   * Cloudflare's HTML 403 block page.
+   */
+  cloudflare?: boolean;
 }
 
 export interface SimAccountInput {
@@ -144,6 +157,8 @@ export interface SimAdmin {
   waitFor(predicate: () => boolean, timeoutMs?: number): Promise<void>;
   /** Number of running chats per account right now. */
   running(realUserId?: string): number;
+  /** The account's browser cookies as a `Cookie` header (session cookie, plus clearance when asked). */
+  cookieHeader(realUserId: string, withClearance?: boolean): string;
   /** Forget requests, chats, faults, scripts (keeps accounts). */
   reset(): void;
 }

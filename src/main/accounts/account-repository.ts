@@ -1,6 +1,14 @@
 import crypto from 'node:crypto';
 import { z } from 'zod';
-import { maskUserId, type AccountRecord, type AccountSummary, type CreditInfo, type ProviderKind, type Region } from '../../shared/domain/account';
+import {
+  maskUserId,
+  type AccountRecord,
+  type AccountSummary,
+  type CreditInfo,
+  type ProviderKind,
+  type Region,
+  type RequestProfileState,
+} from '../../shared/domain/account';
 import { RelayError } from '../../shared/errors';
 import type { AccountIdentity, ProviderAccount, ProviderCredential } from '../providers/types';
 import type { RelayStore, StoreChange } from '../store/relay-store-types';
@@ -57,6 +65,8 @@ export interface AccountRepository {
   reset(id: string): AccountRecord;
   setEnabled(id: string, enabled: boolean): AccountRecord;
   setCredits(id: string, credits: CreditInfo | null): AccountRecord;
+  /** Web accounts: which request profile works (persisted so a restart starts from it). */
+  setRequestProfile(id: string, state: RequestProfileState): AccountRecord;
   /** Counts one finished request; `failed` also counts a failure. Written coalesced. */
   recordResult(id: string, failed: boolean): AccountRecord;
   onChange(listener: (change: StoreChange) => void): () => void;
@@ -227,6 +237,7 @@ export function createAccountRepository(deps: AccountRepositoryDeps): AccountRep
     reset: (id) => setStatus(id, 'active', null, null),
     setEnabled: (id, enabled) => update(id, { enabled }),
     setCredits: (id, credits) => change(id, () => ({ credits })),
+    setRequestProfile: (id, state) => change(id, () => ({ requestProfile: { preferred: state.preferred, failedAt: { ...state.failedAt } } })),
     recordResult: (id, failed) =>
       change(
         id,

@@ -3,6 +3,12 @@ import type { AccountRepository } from './account-repository';
 import type { LeaseOutcome } from './types';
 
 const TRANSIENT = new Set(['upstream_unavailable', 'upstream_busy', 'timeout']);
+/**
+ * The token works but the upstream refuses this account's requests (every request profile, or a
+ * Cloudflare block): not expired — logging in again may not help — so cool it down and let the
+ * others serve; the status reason carries the next step.
+ */
+const REFUSED = new Set(['upstream_protocol_rejected', 'upstream_blocked']);
 
 /** The next local midnight: MiniMax resets daily credits once a day when it does not say when. */
 export function nextLocalMidnight(now: number): number {
@@ -34,7 +40,7 @@ export function applyLeaseOutcome(
       // A reset time already past (stale upstream data) would make the account bounce straight back.
       const resetAt = outcome.resetAt && outcome.resetAt > context.now ? outcome.resetAt : nextLocalMidnight(context.now);
       repository.markExhausted(accountId, resetAt, outcome.message);
-    } else if (TRANSIENT.has(outcome.code)) {
+    } else if (TRANSIENT.has(outcome.code) || REFUSED.has(outcome.code)) {
       repository.markCooling(accountId, context.now + context.cooldownMs, outcome.message);
     }
   } catch (error) {

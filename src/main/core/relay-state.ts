@@ -12,7 +12,8 @@ import { createRequestLog, type ManagedRequestLog } from '../logs/request-log';
 import { silentLogger, type Logger } from '../logs/types';
 import { createModelResolver } from '../models';
 import type { ModelResolver } from '../models/types';
-import { createMinimaxAgentProvider } from '../providers/minimax-agent';
+import { createMinimaxAgentProvider, type ProfileMemory } from '../providers/minimax-agent';
+import { createNodeTransport } from '../providers/transport';
 import type { UpstreamProvider } from '../providers/types';
 import type { ProviderKind } from '../../shared/domain/account';
 import { createFileDocumentStore, createFileSecretBox, createRelayStore, type RelayStore } from '../store';
@@ -57,7 +58,8 @@ export async function createRelayState(options: RelayCoreOptions): Promise<Relay
     logger,
   });
   const agent = createMinimaxAgentProvider({
-    ...(options.fetch ? { fetch: options.fetch } : {}),
+    transport: options.transport ?? createNodeTransport(options.fetch),
+    profileMemory: createStoredProfileMemory(repository),
     now,
     logger,
     settings: () => ({ signatureVariant: settings().upstream.signatureVariant }),
@@ -65,4 +67,15 @@ export async function createRelayState(options: RelayCoreOptions): Promise<Relay
   });
   const providers = new Map<ProviderKind, UpstreamProvider>([[agent.kind, agent]]);
   return { now, logger, store, settings, baseUrlFor, repository, pool, models, requestLog, providers };
+}
+
+/** Negotiated request profiles live with the account in the store, so a restart starts from them. */
+function createStoredProfileMemory(repository: AccountRepository): ProfileMemory {
+  return {
+    read: (accountId) => repository.find(accountId)?.requestProfile ?? null,
+    write: (accountId, state) => {
+      // The account may have been removed while its request ran.
+      if (repository.find(accountId)) repository.setRequestProfile(accountId, state);
+    },
+  };
 }

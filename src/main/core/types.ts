@@ -21,7 +21,10 @@ export interface RelayCoreOptions {
   host: 'desktop' | 'web';
   /** Upstream fetch (tests inject one); default: global fetch. */
   fetch?: typeof fetch;
-  /** How upstream calls leave the relay (the desktop passes Chromium's); default: Node's fetch. */
+  /**
+   * How upstream calls leave the relay: the desktop host passes Chromium's network (per-account
+   * session partitions); default a Node transport over `fetch`.
+   */
   transport?: UpstreamTransport;
   logger?: Logger;
   /** Epoch ms; default Date.now. */

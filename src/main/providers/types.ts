@@ -5,6 +5,7 @@
  */
 import type { CreditInfo, ProviderKind, Region } from '../../shared/domain/account';
 import type { SignatureVariant } from '../../shared/domain/settings';
+import type { ProfileAttempt } from '../../shared/domain/request-log';
 import type { CanonicalEvent, CanonicalRequest, ModelCapabilities } from '../proxy/canonical';
 
 /** A web account's credential, decrypted for the duration of one call. */
@@ -56,6 +57,8 @@ export interface ProviderChatOptions {
   cleanup: boolean;
   /** Overall deadline for the reply, in ms. */
   timeoutMs: number;
+  /** Web accounts: the request profiles tried for the send and how each ended (for the request log). */
+  onProfiles?: (tries: ProfileAttempt[]) => void;
 }
 
 export interface CleanupProgress {

@@ -65,9 +65,17 @@ describe('loadDocument', () => {
     expect(again.doc).toEqual(first);
   });
 
-  it('loads the current-version fixture as is (it must keep loading after future migrations)', () => {
+  it('migrates version 2: no request profile negotiated yet, everything else kept', () => {
     const { doc, migratedFrom } = loadDocument(fixture('v2.json'));
-    expect(migratedFrom).toBe(CURRENT_SCHEMA_VERSION === 2 ? null : 2);
+    expect(migratedFrom).toBe(2);
+    expect(doc.accounts.map((a) => a.requestProfile)).toEqual([null, null]);
+    expect(doc.chatLedger).toEqual({ a1: [101, 102] });
+  });
+
+  it('loads the current-version fixture as is (it must keep loading after future migrations)', () => {
+    const { doc, migratedFrom } = loadDocument(fixture('v3.json'));
+    expect(migratedFrom).toBe(CURRENT_SCHEMA_VERSION === 3 ? null : 3);
+    expect(doc.accounts[0]?.requestProfile).toEqual({ preferred: 'web-cookie-2026-05', failedAt: { 'signed-2026-04': 1767225600000 } });
     expect(doc.chatLedger).toEqual({ a1: [101, 102] });
     expect(doc.adminTokenHash).toBe('scrypt$abc$def');
     expect(doc.mappings[0]).toMatchObject({ pattern: 'claude-*', accountId: 'a1' });

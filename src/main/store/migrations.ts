@@ -8,6 +8,7 @@
  * - 1: `{schemaVersion: 1, settings, accounts, mappings}`; mappings had no account pin and
  *      accounts no concurrency cap.
  * - 2: adds `chatLedger`, `adminTokenHash`, `mappings[].accountId`, `accounts[].maxConcurrency`.
+ * - 3: adds `accounts[].requestProfile` (which MiniMax web request profile works for the account).
  */
 export type JsonObject = Record<string, unknown>;
 
@@ -52,6 +53,15 @@ export const MIGRATIONS: readonly Migration[] = [
       }),
       chatLedger: asObject(doc['chatLedger']),
       adminTokenHash: doc['adminTokenHash'] ?? null,
+    }),
+  },
+  {
+    version: 3,
+    migrate: (doc) => ({
+      ...doc,
+      schemaVersion: 3,
+      // Nothing negotiated yet: the first send starts from the default profile.
+      accounts: asArray(doc['accounts']).map((raw) => ({ ...asObject(raw), requestProfile: asObject(raw)['requestProfile'] ?? null })),
     }),
   },
 ];

@@ -4,7 +4,7 @@ import { modelMappingSchema } from '../../shared/domain/model-mapping';
 import { settingsSchema } from '../../shared/domain/settings';
 
 /** The schema version this code writes. A file with a higher number was written by a newer relay. */
-export const CURRENT_SCHEMA_VERSION = 2;
+export const CURRENT_SCHEMA_VERSION = 3;
 
 /**
  * The whole persisted document. Settings are parsed with their own schema so that sections and

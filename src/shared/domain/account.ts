@@ -27,6 +27,16 @@ export const accountCountersSchema = z.object({
 });
 export type AccountCounters = z.infer<typeof accountCountersSchema>;
 
+/**
+ * MiniMax web accounts: the request profile that last had send_msg accepted (tried first) and when
+ * each profile was last refused (re-probed at most once a day). Ids of profiles, never secrets.
+ */
+export const requestProfileStateSchema = z.object({
+  preferred: z.string().nullable(),
+  failedAt: z.record(z.string(), z.number()),
+});
+export type RequestProfileState = z.infer<typeof requestProfileStateSchema>;
+
 /** An account as persisted in the store. `sealedCredential` is SecretBox output, never plain text. */
 export const accountRecordSchema = z.object({
   id: z.string().min(1),
@@ -50,6 +60,8 @@ export const accountRecordSchema = z.object({
   counters: accountCountersSchema,
   createdAt: z.number(),
   updatedAt: z.number(),
+  /** Web accounts: request-profile negotiation state (schema 3); null until a send was negotiated. */
+  requestProfile: requestProfileStateSchema.nullable().optional(),
 });
 export type AccountRecord = z.infer<typeof accountRecordSchema>;
 

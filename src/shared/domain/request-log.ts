@@ -14,6 +14,17 @@ export interface RequestAttempt {
   outcome: 'success' | 'failover' | 'error' | 'aborted' | null;
   errorCode: ErrorCode | null;
   errorMessage: string | null;
+  /** MiniMax web accounts: each request profile tried for send_msg, and why it was left. */
+  profiles?: ProfileAttempt[];
+}
+
+/** One request profile tried for one upstream send: accepted, refused outright, skipped or failed. */
+export interface ProfileAttempt {
+  profile: string;
+  outcome: 'accepted' | 'refused' | 'skipped' | 'failed';
+  httpStatus: number | null;
+  /** Why, in words (never a secret): "HTTP 401, empty body", "no browser cookies stored". */
+  reason: string;
 }
 
 export interface RequestLogEntry {

@@ -67,7 +67,7 @@ describe('side endpoint faults against the simulator', () => {
   });
 
   it.each([
-    ['user_info', 'html403', 'upstream_unavailable'],
+    ['user_info', 'html403', 'upstream_blocked'],
     ['user_info', 'nonJson', 'upstream_unavailable'],
     ['membership', 'http503', 'upstream_unavailable'],
     ['membership', 'baseResp', 'upstream_unavailable'],

@@ -62,7 +62,14 @@ describe('chat against the simulator (strict signatures)', () => {
     }
   });
 
-  it.each(['http500', 'http503', 'nonJson', 'html403', 'drop'] as const)(
+  it('reports a Cloudflare page on send_msg as upstream_blocked', async () => {
+    sim.admin.injectFault({ endpoint: 'send_msg', kind: 'html403' });
+    const out = await collectReply(harness.provider.chat(userRequest('hi'), chatOptions(account)));
+    expect(errorCode(out.error)).toBe('upstream_blocked');
+    expect(chatsOf()).toEqual([]);
+  });
+
+  it.each(['http500', 'http503', 'nonJson', 'drop'] as const)(
     'reports a %s answer to send_msg as upstream_unavailable',
     async (kind) => {
       sim.admin.injectFault({ endpoint: 'send_msg', kind });

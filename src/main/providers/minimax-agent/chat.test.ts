@@ -187,12 +187,38 @@ describe('chat', () => {
     }
   });
 
-  it('names the wrong field when the reply changes shape', async () => {
+  it('skips malformed polls, and names the wrong field after 5 in a row', async () => {
     const { upstream, provider } = setup();
     upstream.polls([() => json({ base_resp: { status_code: 0 }, chat: { chat_status: 'done' }, messages: [] })]);
     const error = await failure(provider.chat(REQUEST, options()));
     expect(error.code).toBe('upstream_protocol');
     expect(error.detail?.field).toBe('chat.chat_status');
+    expect(error.message).toContain('5 polls in a row');
+    expect(upstream.callsTo(POLL)).toHaveLength(5);
+  });
+
+  it('rides out 4 malformed polls in a row and completes', async () => {
+    const { upstream, provider } = setup();
+    const odd = () => json({ base_resp: { status_code: 0 }, messages: [] });
+    upstream.polls([odd, odd, () => detail(1, 'he'), odd, odd, odd, odd, () => detail(2, 'hello')]);
+    const events = await collect(provider.chat(REQUEST, options()));
+    expect(events.filter((e) => e.type === 'text').map((e) => (e.type === 'text' ? e.text : '')).join('')).toBe('hello');
+  });
+
+  it('waits a short grace for content when chat_status 2 arrives before any text', async () => {
+    const { upstream, provider } = setup();
+    upstream.polls([() => detail(2, ''), () => detail(2, ''), () => detail(2, 'late text')]);
+    const events = await collect(provider.chat(REQUEST, options()));
+    expect(events.find((e) => e.type === 'text')).toEqual({ type: 'text', text: 'late text' });
+  });
+
+  it('ends empty once the grace has passed without content', async () => {
+    const { upstream, provider } = setup();
+    upstream.polls([() => detail(2, '')]);
+    const events = await collect(provider.chat(REQUEST, options()));
+    expect(events.at(-1)).toEqual({ type: 'finish', reason: 'stop' });
+    expect(events.some((e) => e.type === 'text')).toBe(false);
+    expect(upstream.callsTo(POLL).length).toBeGreaterThan(1);
   });
 
   it('ends with finish length when the deadline passes after some text', async () => {
@@ -272,10 +298,10 @@ describe('chat', () => {
     await expect.poll(() => ledger.list(ACCOUNT.id)).toEqual([]);
   });
 
-  it('maps send failures: busy, credits (with reset time), unavailable', async () => {
+  it('maps send failures: busy, credits (with reset time), Cloudflare block, unavailable', async () => {
     const cases: [() => Response, string][] = [
       [() => baseError(1400010171, 'a reply is already running'), 'upstream_busy'],
-      [() => new Response('<!DOCTYPE html><title>Just a moment...</title>', { status: 403 }), 'upstream_unavailable'],
+      [() => new Response('<!DOCTYPE html><title>Just a moment...</title>', { status: 403 }), 'upstream_blocked'],
       [() => json({}, 500), 'upstream_unavailable'],
       [() => new Response('not json'), 'upstream_unavailable'],
     ];

@@ -13,15 +13,18 @@ import { MAX_POLL_FAILURES, MIN_POLL_INTERVAL_MS, createPollCadence, pollRetryDe
 import { deleteChat, type CleanupDeps } from './cleanup';
 import { createReplyTracker } from './deltas';
 import { flattenConversation } from './flatten';
-import { toSendKnobs } from './knobs';
+import { buildSendBody } from './knobs';
+import { sendNegotiated, type NegotiationDeps } from './negotiate';
+import { createPollGuard } from './poll-guard';
 import { PATHS } from './protocol';
 import type { CallIdentity } from './request';
-import { chatDetailResponse, sendMsgResponse, type ChatDetail } from './schemas';
+import { chatDetailResponse, type ChatDetail } from './schemas';
 import { createRunControl, type RunControl } from './run-control';
 
 export interface ChatDeps extends CleanupDeps {
   now: () => number;
   logger: Logger;
+  negotiation: NegotiationDeps;
   credits: (account: ProviderAccount, signal?: AbortSignal) => Promise<CreditInfo>;
 }
 
@@ -79,6 +82,7 @@ async function* generate(
   yield { type: 'upstream', chatId: String(state.chatId) };
   const tracker = createReplyTracker();
   const cadence = createPollCadence();
+  const guard = createPollGuard();
   let lastStart = Number.NEGATIVE_INFINITY;
   let interval = 0;
   let failures = 0;
@@ -90,9 +94,14 @@ async function* generate(
     try {
       detail = await pollOnce(deps, identity, state.chatId, run.signal);
       failures = 0;
+      guard.readable();
     } catch (error) {
-      failures = countTransientFailure(error, run, failures, state.chatId);
-      interval = pollRetryDelay(failures);
+      if (!run.signal.aborted && isRelayError(error) && error.code === 'upstream_protocol') {
+        interval = pollRetryDelay(guard.malformed(error, state.chatId));
+      } else {
+        failures = countTransientFailure(error, run, failures, state.chatId);
+        interval = pollRetryDelay(failures);
+      }
       continue;
     }
     const delta = tracker.update(detail);
@@ -101,7 +110,7 @@ async function* generate(
     if (delta.reasoning !== '' && options.model.capabilities.thinking) yield { type: 'reasoning', text: delta.reasoning };
     if (delta.text !== '') yield { type: 'text', text: delta.text };
     state.textLength = tracker.textLength;
-    if (delta.done) {
+    if (delta.done && guard.mayFinish(tracker.textLength, deps.now())) {
       state.finished = true;
       yield { type: 'upstream', polls: state.polls };
       yield { type: 'finish', reason: 'stop' };
@@ -167,28 +176,17 @@ async function sendMessage(
   request: CanonicalRequest,
   options: ProviderChatOptions,
 ): Promise<number> {
-  const knobs = toSendKnobs(options.model.id, options.model.capabilities);
-  // Field order as the web app and Chat2API build it; the body string is what gets signed.
-  const body: Record<string, unknown> = {
-    msg_type: 1,
-    text: flattenConversation(request.messages),
-    chat_type: knobs.chat_type,
-    attachments: [],
-    selected_mcp_tools: [],
-    backend_config: {},
-    sub_agent_ids: [],
-  };
-  if (knobs.model_option) body.model_option = knobs.model_option;
+  const text = flattenConversation(request.messages);
+  const { id: modelId, capabilities } = options.model;
   try {
-    const sent = await deps.http.call(identity, {
-      method: 'POST',
-      path: PATHS.sendMsg,
-      body,
-      envelope: 'baseResp',
-      schema: sendMsgResponse,
-    });
-    deps.ledger.add(options.account.id, sent.chat_id);
-    return sent.chat_id;
+    const sent = await sendNegotiated(
+      deps.negotiation,
+      identity,
+      (profile) => buildSendBody(profile, { text, modelId, capabilities, attachments: [] }),
+      options.onProfiles,
+    );
+    deps.ledger.add(options.account.id, sent.chatId);
+    return sent.chatId;
   } catch (error) {
     if (isRelayError(error) && error.code === 'upstream_credits_exhausted') throw await withResetTime(deps, options, error);
     throw error;

@@ -4,11 +4,12 @@ import { createDeviceResolver } from './device';
 import { ACCOUNT, createFakeUpstream, json } from './fake-upstream';
 import { PATHS } from './protocol';
 import { createAgentHttp } from './request';
+import { createNodeTransport } from '../transport';
 
 function setup() {
   const upstream = createFakeUpstream();
   const http = createAgentHttp({
-    fetch: upstream.fetch,
+    transport: createNodeTransport(upstream.fetch),
     now: upstream.now,
     settings: () => ({ signatureVariant: 'secret' }),
     logger: silentLogger,

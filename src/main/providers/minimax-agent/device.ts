@@ -30,7 +30,8 @@ export function toBaseIdentity(account: ProviderAccount): CallIdentity {
   if (account.credential.kind !== 'minimax-agent') {
     throw new RelayError('internal', `Account ${account.id} is not a MiniMax Agent account.`);
   }
-  return { baseUrl: account.baseUrl, token: account.credential.token, realUserId: account.credential.realUserId };
+  const { token, realUserId, cookies } = account.credential;
+  return { account, baseUrl: account.baseUrl, token, realUserId, ...(cookies ? { cookies } : {}) };
 }
 
 function cacheKey(identity: CallIdentity): string {

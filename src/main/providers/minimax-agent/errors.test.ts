@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromBusinessError, fromHttpStatus } from './errors';
+import { fromBusinessError, fromHttpStatus, isRefusedOutright } from './errors';
 
 describe('upstream error mapping', () => {
   it.each([
@@ -20,7 +20,10 @@ describe('upstream error mapping', () => {
   it.each([
     [401, '{}', 'upstream_auth_expired'],
     [429, '{}', 'upstream_busy'],
-    [403, '<!DOCTYPE html><html>Just a moment</html>', 'upstream_unavailable'],
+    [403, '<!DOCTYPE html><html>Just a moment</html>', 'upstream_blocked'],
+    [503, '<!DOCTYPE html><html><title>Just a moment...</title>cloudflare</html>', 'upstream_blocked'],
+    [503, '<html><body>bad gateway</body></html>', 'upstream_unavailable'],
+    [401, '', 'upstream_auth_expired'],
     [403, '{"error":"signature"}', 'upstream_protocol'],
     [500, '{}', 'upstream_unavailable'],
     [503, 'x', 'upstream_unavailable'],
@@ -29,5 +32,20 @@ describe('upstream error mapping', () => {
     const error = fromHttpStatus(status, body, '/p');
     expect(error.code).toBe(expected);
     expect(error.detail?.httpStatus).toBe(status);
+  });
+
+  it('describes the body without quoting it', () => {
+    expect(fromHttpStatus(401, '', '/p').detail?.bodyShape).toBe('empty');
+    expect(fromHttpStatus(401, '{"secret":"x"}', '/p').detail?.bodyShape).toBe('json');
+    expect(JSON.stringify(fromHttpStatus(401, '{"secret":"x"}', '/p').detail)).not.toContain('secret');
+  });
+
+  it('counts 400/401/403-JSON as refused outright, never a bot check or a 5xx', () => {
+    expect(isRefusedOutright(fromHttpStatus(401, '', '/p'))).toBe(true);
+    expect(isRefusedOutright(fromHttpStatus(400, '{}', '/p'))).toBe(true);
+    expect(isRefusedOutright(fromHttpStatus(403, '{"e":1}', '/p'))).toBe(true);
+    expect(isRefusedOutright(fromHttpStatus(403, '<html>x</html>', '/p'))).toBe(false);
+    expect(isRefusedOutright(fromHttpStatus(500, '{}', '/p'))).toBe(false);
+    expect(isRefusedOutright(fromBusinessError('baseResp', 1400010171, 'running', '/p'))).toBe(false);
   });
 });

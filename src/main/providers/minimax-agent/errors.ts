@@ -31,7 +31,16 @@ export function fromBusinessError(envelope: Envelope, code: number, message: str
 
 /** A non-200 HTTP answer. */
 export function fromHttpStatus(status: number, bodyText: string, endpoint: string): RelayError {
-  const detail = { endpoint, httpStatus: status };
+  const detail = { endpoint, httpStatus: status, bodyShape: describeBody(bodyText) };
+  if (looksLikeCloudflare(status, bodyText)) {
+    // §10.3: Cloudflare's bot check answers non-browser clients with an HTML page. Logging in again
+    // in the desktop app refreshes the clearance cookie and sends through a real browser.
+    return new RelayError(
+      'upstream_blocked',
+      "MiniMax's Cloudflare bot check blocked the request. Use the desktop app, or log in again in the app to refresh the clearance.",
+      detail,
+    );
+  }
   if (status === 401) {
     // MiniMax-Free-API v1.0.1: a realUserID that does not match the token also yields 401.
     return new RelayError(
@@ -41,12 +50,9 @@ export function fromHttpStatus(status: number, bodyText: string, endpoint: strin
     );
   }
   if (status === 429) return new RelayError('upstream_busy', 'MiniMax is rate limiting this account.', detail);
-  if (status === 403 && !looksLikeHtml(bodyText)) {
+  if (status === 403) {
     // A JSON 403 is a refused signature, not a bot check: our signing no longer matches the upstream.
     return new RelayError('upstream_protocol', 'MiniMax rejected the request signature.', { ...detail, field: 'yy' });
-  }
-  if (status === 403) {
-    return new RelayError('upstream_unavailable', 'MiniMax answered with a bot-check page (HTTP 403).', detail);
   }
   if (status >= 500) return new RelayError('upstream_unavailable', `MiniMax is unavailable (HTTP ${status}).`, detail);
   return new RelayError('upstream_protocol', `MiniMax answered HTTP ${status} unexpectedly.`, detail);
@@ -70,4 +76,33 @@ export function wrongShape(endpoint: string, field: string, message: string): Re
 
 function looksLikeHtml(text: string): boolean {
   return /^\s*<(!doctype|html|head|body)/i.test(text);
+}
+
+/** A Cloudflare block or challenge page (403/503 HTML naming Cloudflare or its challenge). */
+function looksLikeCloudflare(status: number, text: string): boolean {
+  if (status !== 403 && status !== 503 && status !== 429) return false;
+  return looksLikeHtml(text) && (status === 403 || /cloudflare|just a moment|cf-chl|challenge/i.test(text));
+}
+
+/** What the body was, never what it said: `empty`, `json`, `html` or `text`. */
+export function describeBody(text: string): 'empty' | 'json' | 'html' | 'text' {
+  if (text.trim() === '') return 'empty';
+  if (looksLikeHtml(text)) return 'html';
+  try {
+    JSON.parse(text);
+    return 'json';
+  } catch {
+    return 'text';
+  }
+}
+
+/**
+ * A call the upstream refused outright (HTTP 400/401/403 that is not a bot check, or the auth
+ * business code): nothing ran, so trying the same call under another request profile is safe.
+ */
+export function isRefusedOutright(error: RelayError): boolean {
+  if (error.code === 'upstream_blocked') return false;
+  const status = error.detail?.httpStatus;
+  if (status === 400 || status === 401 || status === 403) return true;
+  return error.code === 'upstream_auth_expired';
 }

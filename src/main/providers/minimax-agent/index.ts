@@ -10,10 +10,17 @@ import { runChat } from './chat';
 import { cleanupAccountChats, type SleepFn } from './cleanup';
 import { createDeviceResolver } from './device';
 import type { ChatLedger } from './ledger';
+import { createNodeTransport, type UpstreamTransport } from '../transport';
+import { createMemoryProfileMemory, type ProfileMemory } from './profile-memory';
 import { createAgentHttp, type FetchFn } from './request';
 
 export interface MinimaxAgentProviderDeps {
+  /** Used through a Node transport when no transport is given (tests). */
   fetch?: FetchFn;
+  /** How calls leave the relay: Node's fetch (headless) or Chromium's network (desktop). */
+  transport?: UpstreamTransport;
+  /** Where each account's working request profile is remembered; default in memory. */
+  profileMemory?: ProfileMemory;
   now?: () => number;
   logger?: Logger;
   settings: () => ProviderSettings;
@@ -44,14 +51,16 @@ export function createMinimaxAgentProvider(deps: MinimaxAgentProviderDeps): Upst
   const now = deps.now ?? Date.now;
   const logger = (deps.logger ?? silentLogger).child({ provider: 'minimax-agent' });
   const sleep = deps.sleep ?? sleepWithSignal;
-  const http = createAgentHttp({ fetch: deps.fetch ?? globalThis.fetch, now, settings: deps.settings, logger });
+  const transport = deps.transport ?? createNodeTransport(deps.fetch);
+  const http = createAgentHttp({ transport, now, settings: deps.settings, logger });
   const devices = createDeviceResolver({ http, now, logger });
   const cleanupDeps = { http, devices, ledger: deps.chatLedger, sleep, logger };
+  const negotiation = { http, memory: deps.profileMemory ?? createMemoryProfileMemory(), now, logger };
   const credits = (account: ProviderAccount, signal?: AbortSignal): Promise<CreditInfo> =>
     fetchCredits(http, devices, account, now, signal);
   return {
     kind: 'minimax-agent',
-    chat: (request, options) => runChat({ ...cleanupDeps, now, credits }, request, options),
+    chat: (request, options) => runChat({ ...cleanupDeps, now, credits, negotiation }, request, options),
     validate: (account, signal) => validateAccount(http, account, signal),
     credits,
     cleanupChats: (account, onProgress, signal) => cleanupAccountChats(cleanupDeps, account, onProgress, signal),
@@ -63,4 +72,8 @@ export type { CredentialFields, CredentialParseResult, ParsedCredential } from '
 export { createMemoryChatLedger } from './ledger';
 export type { ChatLedger } from './ledger';
 export { flattenConversation } from './flatten';
-export { toSendKnobs } from './knobs';
+export { buildSendBody, toSendKnobs } from './knobs';
+export { createMemoryProfileMemory } from './profile-memory';
+export type { ProfileMemory, ProfileState } from './profile-memory';
+export { DEFAULT_PROFILE, REQUEST_PROFILES, findProfile } from './profiles';
+export type { RequestProfile } from './profiles';

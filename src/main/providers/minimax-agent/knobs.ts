@@ -1,34 +1,53 @@
 /**
- * The ONE table that turns a model's capabilities into send_msg fields. UNVERIFIED: Chat2API and
- * MiniMax-Free-API send no model/think/search switch at all (always `chat_type: 1`); these knobs
- * come from third-party clients only (protocol reference §3.3, §3.16, §7): `chat_type` 1 =
- * "Lightning" (fast), 0 = "Pro"/agent (deeper reasoning, may run tool steps such as web search);
- * `model_option` {display_name, model_type} picks the model (M2.5 → 501, M2.7 → 502). Should the
- * upstream reject or ignore them, this table is the single place to change.
+ * Turns a catalog model and its capabilities into the send_msg body of a request profile. The knob
+ * numbers themselves (`chat_type`, `model_option`, `sub_agent_ids`) are UNVERIFIED third-party
+ * data (protocol reference §3.3, §7, §10.4) and live in the profiles, not here.
  */
 import type { ModelCapabilities } from '../../proxy/canonical';
+import { DEFAULT_PROFILE, type ModelOption, type RequestProfile } from './profiles';
 
 export interface SendKnobs {
   chat_type: number;
-  model_option?: { display_name: string; model_type: number };
+  model_option?: ModelOption;
 }
-
-const CHAT_TYPE_LIGHTNING = 1;
-const CHAT_TYPE_PRO = 0;
-
-/** Upstream model_type of each base model; a name not listed sends no model_option. */
-const MODEL_TYPES: Readonly<Record<string, number>> = {
-  'MiniMax-M2.7': 502,
-  'MiniMax-M2.5': 501,
-};
 
 /** Catalog variants carry their capabilities as suffixes; the upstream knows only the base name. */
 const CAPABILITY_SUFFIX = /-(Think-Search|Think|Search)$/i;
 
-export function toSendKnobs(modelId: string, capabilities: ModelCapabilities): SendKnobs {
-  const chatType = capabilities.thinking || capabilities.webSearch ? CHAT_TYPE_PRO : CHAT_TYPE_LIGHTNING;
-  const base = modelId.replace(CAPABILITY_SUFFIX, '');
-  const modelType = MODEL_TYPES[base];
-  if (modelType === undefined) return { chat_type: chatType };
-  return { chat_type: chatType, model_option: { display_name: base, model_type: modelType } };
+export function toSendKnobs(modelId: string, capabilities: ModelCapabilities, profile: RequestProfile = DEFAULT_PROFILE): SendKnobs {
+  const { chatType, models, fallbackModel } = profile.send;
+  const chat_type = capabilities.thinking || capabilities.webSearch ? chatType.deep : chatType.plain;
+  const option = models[modelId.replace(CAPABILITY_SUFFIX, '')] ?? fallbackModel;
+  return option ? { chat_type, model_option: { ...option } } : { chat_type };
+}
+
+export interface SendInput {
+  text: string;
+  modelId: string;
+  capabilities: ModelCapabilities;
+  /** Uploaded files in the upstream's attachment shape; `[]` when the prompt has none. */
+  attachments?: readonly unknown[];
+}
+
+/**
+ * The send_msg body in the profile's field order; the string of this object is what gets signed
+ * and sent, so the order is part of the wire format.
+ */
+export function buildSendBody(profile: RequestProfile, input: SendInput): Record<string, unknown> {
+  const knobs = toSendKnobs(input.modelId, input.capabilities, profile);
+  const values: Record<string, unknown> = {
+    msg_type: 1,
+    text: input.text,
+    chat_type: knobs.chat_type,
+    attachments: [...(input.attachments ?? [])],
+    selected_mcp_tools: [],
+    backend_config: {},
+    sub_agent_ids: [...profile.send.subAgentIds],
+    model_option: knobs.model_option,
+  };
+  const body: Record<string, unknown> = {};
+  for (const field of profile.send.fields) {
+    if (values[field] !== undefined) body[field] = values[field];
+  }
+  return body;
 }

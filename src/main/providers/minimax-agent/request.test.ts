@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { RelayError } from '../../../shared/errors';
 import { silentLogger } from '../../logs/types';
-import { TOKEN, createFakeUpstream, json } from './fake-upstream';
+import { ACCOUNT, TOKEN, createFakeUpstream, json } from './fake-upstream';
+import { createNodeTransport } from '../transport';
 import { QUERY_ORDER } from './protocol';
 import { buildRequest, createAgentHttp, type CallIdentity } from './request';
 import { emptyResponse, userInfoData } from './schemas';
 import { computeYy } from './signing';
 
-const identity: CallIdentity = { baseUrl: 'https://agent.minimax.io/', token: TOKEN, realUserId: '42', deviceId: '9' };
+const identity: CallIdentity = { account: ACCOUNT, baseUrl: 'https://agent.minimax.io/', token: TOKEN, realUserId: '42', deviceId: '9' };
 
 describe('request building', () => {
   it('emits the 21 keys raw in order, with both timestamps from one clock reading', () => {
@@ -53,7 +54,7 @@ describe('request outcomes', () => {
     const upstream = createFakeUpstream();
     return {
       upstream,
-      http: createAgentHttp({ fetch: upstream.fetch, now: upstream.now, settings: () => ({ signatureVariant: 'secret' }), logger: silentLogger }),
+      http: createAgentHttp({ transport: createNodeTransport(upstream.fetch), now: upstream.now, settings: () => ({ signatureVariant: 'secret' }), logger: silentLogger }),
     };
   }
 
@@ -83,7 +84,7 @@ describe('request outcomes', () => {
       new Promise<Response>((_resolve, reject) => signal?.addEventListener('abort', () => reject(signal.reason)));
     const spec = { method: 'POST' as const, path: '/matrix/api/v1/chat/delete_chat' as const, envelope: 'baseResp' as const, schema: emptyResponse };
     const hanging = createAgentHttp({
-      fetch: (_url, init) => hang(init?.signal),
+      transport: createNodeTransport((_url, init) => hang(init?.signal)),
       now: upstream.now,
       settings: () => ({ signatureVariant: 'secret' }),
       logger: silentLogger,

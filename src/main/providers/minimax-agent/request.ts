@@ -1,14 +1,17 @@
 /**
- * One signed call to the upstream (§2.5–2.7, §3 envelopes): builds the raw query block, the browser
- * headers with Referer/Origin of the configured base URL, signs the exact body bytes sent, applies
- * a per-request timeout, and turns every failure into a RelayError.
+ * One call to the upstream (§2.5–2.7, §3 envelopes) shaped by a request profile: builds the raw
+ * query block, the browser headers with Referer/Origin of the configured base URL, the signatures
+ * over the exact body bytes sent, the Cookie header when the profile sends cookies; sends it through
+ * the account's transport with a per-request timeout, and turns every failure into a RelayError.
  */
 import type { z } from 'zod';
 import { RelayError } from '../../../shared/errors';
 import type { Logger } from '../../logs/types';
-import type { ProviderSettings } from '../types';
+import type { UpstreamTransport } from '../transport';
+import type { ProviderAccount, ProviderSettings } from '../types';
 import { fromBusinessError, fromHttpStatus, fromNetworkError, notJson, wrongShape, type Envelope } from './errors';
-import { browserHeaders, REQUEST_TIMEOUT_MS, STATIC_QUERY, type AgentPath } from './protocol';
+import { callShapeFor, DEFAULT_PROFILE, type RequestProfile } from './profiles';
+import { PATHS, REQUEST_TIMEOUT_MS, type AgentPath } from './protocol';
 import { baseRespEnvelope, statusInfoEnvelope } from './schemas';
 import { buildQueryString, computeXSignature, computeYy, joinUri, timestampsFrom } from './signing';
 
@@ -16,6 +19,8 @@ export type FetchFn = typeof fetch;
 
 /** Who is calling: the account's credential, where the upstream is, and its device id. */
 export interface CallIdentity {
+  /** The account the call is made as: the transport sends through its network session. */
+  account: ProviderAccount;
   baseUrl: string;
   token: string;
   realUserId: string;
@@ -23,6 +28,8 @@ export interface CallIdentity {
   deviceId?: string | null;
   /** Overrides the `uuid` parameter (the register call's random uuid). */
   uuid?: string;
+  /** The browser's cookie header for the agent host, when the credential has one. */
+  cookies?: string;
 }
 
 export interface CallSpec<T> {
@@ -35,10 +42,12 @@ export interface CallSpec<T> {
   schema: z.ZodType<T>;
   signal?: AbortSignal;
   timeoutMs?: number;
+  /** How to shape the call; default `signed-2026-04`. */
+  profile?: RequestProfile;
 }
 
 export interface AgentHttpDeps {
-  fetch: FetchFn;
+  transport: UpstreamTransport;
   now: () => number;
   settings: () => ProviderSettings;
   logger: Logger;
@@ -50,14 +59,14 @@ export interface AgentHttp {
 
 export function createAgentHttp(deps: AgentHttpDeps): AgentHttp {
   async function call<T>(identity: CallIdentity, spec: CallSpec<T>): Promise<T> {
-    const { url, init } = buildRequest(identity, spec, deps.now(), deps.settings());
+    const { url, init } = buildRequest(identity, spec, deps.now(), deps.settings(), spec.profile);
     const timeout = AbortSignal.timeout(spec.timeoutMs ?? REQUEST_TIMEOUT_MS);
     const signal = spec.signal ? AbortSignal.any([spec.signal, timeout]) : timeout;
     const started = deps.now();
     let status = 0;
     let text: string;
     try {
-      const response = await deps.fetch(url, { ...init, signal });
+      const response = await deps.transport.fetchFor(identity.account)(url, { ...init, signal });
       status = response.status;
       text = await response.text();
     } catch (error) {
@@ -76,31 +85,33 @@ export function buildRequest(
   spec: Pick<CallSpec<unknown>, 'method' | 'path' | 'body'>,
   nowMs: number,
   settings: ProviderSettings,
+  profile: RequestProfile = DEFAULT_PROFILE,
 ): { url: string; init: RequestInit & { headers: Record<string, string> } } {
+  const shape = callShapeFor(profile, spec.path, PATHS.sendMsg);
   const { unix, xTimestamp } = timestampsFrom(nowMs);
-  const query = buildQueryString({
-    ...STATIC_QUERY,
-    uuid: identity.uuid ?? identity.realUserId,
-    device_id: identity.deviceId === '' ? undefined : identity.deviceId,
-    user_id: identity.realUserId,
-    unix,
-    token: identity.token,
-  });
+  const query = buildQueryString(
+    {
+      ...shape.query.fixed,
+      uuid: identity.uuid ?? identity.realUserId,
+      device_id: identity.deviceId === '' ? undefined : identity.deviceId,
+      user_id: identity.realUserId,
+      unix,
+      token: identity.token,
+    },
+    shape.query.order,
+  );
   const fullUri = joinUri(spec.path, query);
   // GET carries no body but signs `{}` (§2.7.1); POST signs exactly the string it sends.
   const bodyText = JSON.stringify(spec.body ?? {});
   const origin = new URL(identity.baseUrl).origin;
-  const headers: Record<string, string> = {
-    ...browserHeaders(origin, identity.token),
-    'x-timestamp': xTimestamp,
-    'x-signature': computeXSignature({
-      variant: settings.signatureVariant,
-      timestamp: xTimestamp,
-      token: identity.token,
-      body: bodyText,
-    }),
-    yy: computeYy({ fullUri, body: bodyText, unix }),
-  };
+  const headers: Record<string, string> = shape.headers(origin, identity.token);
+  const variant = shape.signatures.xSignature === 'settings' ? settings.signatureVariant : shape.signatures.xSignature;
+  if (variant !== 'none') {
+    headers['x-timestamp'] = xTimestamp;
+    headers['x-signature'] = computeXSignature({ variant, timestamp: xTimestamp, token: identity.token, body: bodyText });
+  }
+  if (shape.signatures.yy) headers.yy = computeYy({ fullUri, body: bodyText, unix });
+  if (shape.cookies && identity.cookies) headers.Cookie = identity.cookies;
   const base = identity.baseUrl.replace(/\/+$/, '');
   const init: RequestInit & { headers: Record<string, string> } = { method: spec.method, headers };
   if (spec.method === 'POST') init.body = bodyText;

@@ -13,13 +13,17 @@ export function md5(text: string): string {
 export type QueryValues = Partial<Record<(typeof QUERY_ORDER)[number], string | null | undefined>>;
 
 /**
- * Joins the parameter block raw (no percent-encoding), in the fixed order. `undefined` drops a key;
+ * Joins the parameter block raw (no percent-encoding), in the given order (Chat2API's by default). `undefined` drops a key;
  * `null` is emitted as the text `null`, as Chat2API does for the register call's device_id.
  */
-export function buildQueryString(values: QueryValues): string {
+export function buildQueryString(
+  values: QueryValues | Readonly<Record<string, string | null | undefined>>,
+  order: readonly string[] = QUERY_ORDER,
+): string {
+  const lookup = values as Readonly<Record<string, string | null | undefined>>;
   const pairs: string[] = [];
-  for (const key of QUERY_ORDER) {
-    const value = values[key];
+  for (const key of order) {
+    const value = lookup[key];
     if (value === undefined) continue;
     pairs.push(`${key}=${value === null ? 'null' : value}`);
   }

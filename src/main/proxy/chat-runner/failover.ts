@@ -89,6 +89,7 @@ async function tryAccount(lease: AccountLease, input: FailoverInput, deps: Failo
       signal: controller.signal,
       cleanup: input.cleanup,
       timeoutMs: input.timeoutMs,
+      onProfiles: (profiles) => deps.attempts.note(attempt, { profiles }),
     });
     const first = await upstream.next();
     return { lease, attempt, upstream, first, controller, unlink };

@@ -53,8 +53,14 @@ export class AttemptLog {
     this.log.update(this.id, { attempts: this.snapshot() });
   }
 
+  /** Facts the provider reports while the attempt runs (request profiles tried). */
+  note(attempt: RequestAttempt, facts: Pick<RequestAttempt, 'profiles'>): void {
+    if (facts.profiles) attempt.profiles = facts.profiles.map((profile) => ({ ...profile }));
+    this.log.update(this.id, { attempts: this.snapshot() });
+  }
+
   /** Copies, so a log that keeps the array does not see later mutations. */
   snapshot(): RequestAttempt[] {
-    return this.attempts.map((attempt) => ({ ...attempt }));
+    return this.attempts.map((attempt) => ({ ...attempt, ...(attempt.profiles ? { profiles: attempt.profiles.map((p) => ({ ...p })) } : {}) }));
   }
 }
