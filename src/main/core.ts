@@ -12,9 +12,7 @@ import { createRelayListener, type RelayListener } from './core/listener';
 import { createRelayState, type RelayState } from './core/relay-state';
 import type { RelayCore, RelayCoreOptions } from './core/types';
 import { createProxyApp, type ProxyApp } from './proxy/app';
-import { anthropicDialect } from './proxy/dialects/anthropic';
-import { geminiDialect } from './proxy/dialects/gemini';
-import { openaiDialect } from './proxy/dialects/openai';
+import { DIALECT_MODULES } from './proxy/dialects/registry';
 import { errorBodyForPath, sendError } from './proxy/errors';
 import { createToolEmulation } from './proxy/tools';
 import { createEventBus, createServices, toSettingsView, type EventBus } from './services';
@@ -22,7 +20,7 @@ import { createEventBus, createServices, toSettingsView, type EventBus } from '.
 export type { SecretBox } from './store/secret-box';
 export type { AdminTokenStore, RelayControl, RelayCore, RelayCoreEvents, RelayCoreOptions } from './core/types';
 
-const DIALECTS = [openaiDialect, anthropicDialect, geminiDialect] as const;
+const DIALECTS = DIALECT_MODULES;
 
 function buildProxy(state: RelayState, keyring: Keyring, version: string | undefined): ProxyApp {
   const { store, settings } = state;

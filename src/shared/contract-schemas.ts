@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import type { BRIDGE_METHODS, BridgeApi, BridgeDomain } from './contract';
 import { REGIONS } from './domain/account';
+import { DIALECT_IDS } from './domain/dialects';
 import { modelMappingInputSchema } from './domain/model-mapping';
 import {
   desktopSettingsSchema,
@@ -67,7 +68,7 @@ const logQuerySchema = z
     status: z.enum(['pending', 'streaming', 'success', 'error', 'aborted', 'all']).optional(),
     model: z.string().max(200).optional(),
     accountId: z.string().max(200).optional(),
-    dialect: z.enum(['openai', 'anthropic', 'gemini']).optional(),
+    dialect: z.enum(DIALECT_IDS).optional(),
     text: z.string().max(500).optional(),
     before: z.number().optional(),
     limit: z.number().int().min(1).max(10_000).optional(),
@@ -82,7 +83,7 @@ export const CONTRACT_SCHEMAS = {
     status: noInput,
     start: noInput,
     stop: noInput,
-    testRequest: z.object({ dialect: z.enum(['openai', 'anthropic', 'gemini']), model: z.string().min(1).max(200).optional() }).strict(),
+    testRequest: z.object({ dialect: z.enum(DIALECT_IDS), model: z.string().min(1).max(200).optional() }).strict(),
   },
   accounts: {
     list: noInput,

@@ -4,12 +4,13 @@
  * compile-time checks at the bottom make a method impossible to add on one side only.
  */
 import type { AccountSummary, Region } from './domain/account';
+import type { DialectId } from './domain/dialects';
 import type { CatalogModel, ModelMapping, ModelMappingInput, ModelResolution } from './domain/model-mapping';
 import type { LogQuery, RequestLogEntry, StatsSummary } from './domain/request-log';
 import type { ApiKeyRecord, Settings, SettingsPatch } from './domain/settings';
 import type { ErrorInfo } from './errors';
 
-export type ClientDialect = 'openai' | 'anthropic' | 'gemini';
+export type ClientDialect = DialectId;
 
 export interface PoolHealth {
   byStatus: Record<AccountSummary['status'], number>;

@@ -8,7 +8,7 @@ import type { ErrorRequestHandler, Express } from 'express';
 import { RelayError, toErrorInfo } from '../../shared/errors';
 import { createChatRunner } from './chat-runner';
 import { createDialectContext } from './dialect-context';
-import { errorBodyForPath, sendError } from './errors';
+import { errorBodyForPath, sendError, statusForError } from './errors';
 import { createFastLane, type FastLane } from './fast-lane';
 import { healthRoute } from './health';
 import { apiKeyAuth, createApiKeyUseTracker } from './middleware/api-key-auth';
@@ -17,6 +17,7 @@ import { hostCheck } from './middleware/host-check';
 import { jsonBody, translateBodyErrors } from './middleware/json-body';
 import { rejectQueryAuth } from './middleware/query-auth';
 import { requestId } from './middleware/request-id';
+import { createRefusalLog } from './refusal-log';
 import type { ProxyDeps } from './types';
 
 const DEFAULT_HEARTBEAT_MS = 15_000;
@@ -66,12 +67,14 @@ export function createProxyApp(deps: ProxyDeps): ProxyApp {
 }
 
 function errorHandler(deps: ProxyDeps): ErrorRequestHandler {
+  const logRefusal = createRefusalLog(deps);
   return (error: unknown, req, res, _next) => {
     const info = toErrorInfo(error);
     if (info.code === 'internal') {
       const err = error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error);
       deps.logger.error({ err, path: req.path, requestId: res.locals.requestId }, 'unhandled error in a route');
     }
+    logRefusal(req, res, info, statusForError(info.code));
     sendError(res, info, errorBodyForPath(req.path, deps.dialects));
   };
 }

@@ -4,7 +4,9 @@
  * non-streaming share this path (non-streaming collects the events).
  */
 
-export type Dialect = 'openai' | 'anthropic' | 'gemini';
+import type { DialectId } from '../../shared/domain/dialects';
+
+export type Dialect = DialectId;
 
 export type CanonicalRole = 'system' | 'user' | 'assistant' | 'tool';
 

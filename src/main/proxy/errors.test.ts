@@ -35,10 +35,19 @@ describe('error envelope by path', () => {
   const info = { code: 'not_found' as const, message: 'No route.' };
 
   it('picks the dialect a path belongs to', () => {
-    expect(dialectForPath('/v1/messages/count_tokens')).toBe('anthropic');
-    expect(dialectForPath('/v1beta/models/x:generateContent')).toBe('gemini');
-    expect(dialectForPath('/v1/chat/completions')).toBe('openai');
-    expect(dialectForPath('/nope')).toBe('openai');
+    expect(dialectForPath('/v1/messages/count_tokens', dialects)?.id).toBe('anthropic');
+    expect(dialectForPath('/v1beta/models/x:generateContent', dialects)?.id).toBe('gemini');
+    expect(dialectForPath('/v1/chat/completions', dialects)?.id).toBe('openai');
+    expect(dialectForPath('/nope', dialects)?.id).toBe('openai');
+    expect(dialectForPath('/v1/messages', [])).toBeUndefined();
+  });
+
+  it('lets the longest declared prefix win, whatever the order of registration', () => {
+    const wide = { id: 'openai' as const, pathPrefixes: ['/v1/'] };
+    const narrow = { id: 'anthropic' as const, pathPrefixes: ['/v1/messages'] };
+    expect(dialectForPath('/v1/messages', [wide, narrow])?.id).toBe('anthropic');
+    expect(dialectForPath('/v1/messages', [narrow, wide])?.id).toBe('anthropic');
+    expect(dialectForPath('/v1/models', [narrow, wide])?.id).toBe('openai');
   });
 
   it('renders each dialect its own envelope', () => {

@@ -5,7 +5,6 @@
  */
 import type { Response } from 'express';
 import type { ErrorCode, ErrorInfo } from '../../shared/errors';
-import type { Dialect } from './canonical';
 import type { DialectModule } from './dialects/types';
 
 const STATUS_BY_CODE: Record<ErrorCode, number> = {
@@ -60,11 +59,18 @@ export function retryAfterSeconds(info: ErrorInfo): number | null {
   return DEFAULT_RETRY_AFTER_SEC;
 }
 
-/** Which dialect's envelope an error on this path uses. */
-export function dialectForPath(path: string): Dialect {
-  if (path.startsWith('/v1/messages')) return 'anthropic';
-  if (path.startsWith('/v1beta/')) return 'gemini';
-  return 'openai';
+/**
+ * The installed dialect whose envelope an error on this path uses: the longest declared path
+ * prefix that matches, else the OpenAI dialect (the most common client), else none.
+ */
+export function dialectForPath<T extends Pick<DialectModule, 'id' | 'pathPrefixes'>>(path: string, dialects: readonly T[]): T | undefined {
+  let best: { module: T; length: number } | null = null;
+  for (const module of dialects) {
+    for (const prefix of module.pathPrefixes) {
+      if (path.startsWith(prefix) && prefix.length > (best?.length ?? -1)) best = { module, length: prefix.length };
+    }
+  }
+  return best?.module ?? dialects.find((d) => d.id === 'openai');
 }
 
 /** A plain envelope for a dialect whose module is not installed. */
@@ -88,7 +94,6 @@ export function sendError(res: Response, error: ErrorInfo, toErrorBody: ErrorBod
 
 /** The error body function for a path, given the installed dialect modules. */
 export function errorBodyForPath(path: string, dialects: readonly DialectModule[]): ErrorBodyFn {
-  const dialect = dialectForPath(path);
-  const module = dialects.find((d) => d.dialect === dialect) ?? dialects.find((d) => d.dialect === 'openai');
+  const module = dialectForPath(path, dialects);
   return module ? (error, status) => module.toErrorBody(error, status) : fallbackErrorBody;
 }

@@ -12,4 +12,6 @@ export { hashApiKey } from './middleware/api-key-auth';
 export { getRequestId } from './middleware/request-id';
 export { isLoopbackHost } from './middleware/host-check';
 export { openaiDialect } from './dialects/openai';
+export { DIALECT_MODULES, dialectModule } from './dialects/registry';
+export { MODEL_HEADER } from './serve-chat';
 export type { ProviderLookup, ProxyDeps, ToolEmulation } from './types';

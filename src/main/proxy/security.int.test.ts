@@ -79,13 +79,16 @@ describe('model names', () => {
     expect((await openai.models.retrieve('my-fast')).id).toBe('my-fast');
 
     stack.sim.admin.scriptReply({ text: 'ok', thinking: 'thinking...' });
-    const wild = await openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'hi' }] });
-    expect(wild.model).toBe('MiniMax-M2.7-Think');
+    const { data: wild, response } = await openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'hi' }] }).withResponse();
+    // The body names the model the client asked for; the header names the MiniMax model that answered.
+    expect(wild.model).toBe('gpt-4o');
+    expect(response.headers.get('x-minimax-model')).toBe('MiniMax-M2.7-Think');
     expect((wild.choices[0]?.message as { reasoning_content?: string }).reasoning_content).toBe('thinking...');
 
     stack.sim.admin.scriptReply({ text: 'fast' });
-    const alias = await openai.chat.completions.create({ model: 'my-fast', messages: [{ role: 'user', content: 'hi' }] });
-    expect(alias.model).toBe('MiniMax-M2.5');
+    const { data: alias, response: aliased } = await openai.chat.completions.create({ model: 'my-fast', messages: [{ role: 'user', content: 'hi' }] }).withResponse();
+    expect(alias.model).toBe('my-fast');
+    expect(aliased.headers.get('x-minimax-model')).toBe('MiniMax-M2.5');
     const entry = stack.requestLog.get(alias.id.replace(/^chatcmpl-/, ''));
     expect(entry).toMatchObject({ clientModel: 'my-fast', resolvedModel: 'MiniMax-M2.5' });
   });
@@ -94,8 +97,11 @@ describe('model names', () => {
     stack = await startRealStack();
     const openai = new OpenAI({ baseURL: stack.baseURL, apiKey: 'k', maxRetries: 0 });
     stack.sim.admin.scriptReply({ text: 'plain' });
-    const answer = await openai.chat.completions.create({ model: 'MiniMax-M2.7-Think', reasoning_effort: 'none' as 'low', messages: [{ role: 'user', content: 'hi' }] });
-    expect(answer.model).toBe('MiniMax-M2.7');
+    const { data: answer, response } = await openai.chat.completions
+      .create({ model: 'MiniMax-M2.7-Think', reasoning_effort: 'none' as 'low', messages: [{ role: 'user', content: 'hi' }] })
+      .withResponse();
+    expect(answer.model).toBe('MiniMax-M2.7-Think');
+    expect(response.headers.get('x-minimax-model')).toBe('MiniMax-M2.7');
   });
 });
 

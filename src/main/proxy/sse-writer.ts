@@ -33,6 +33,11 @@ export interface SseWriter {
 export interface SseWriterOptions {
   /** Heartbeat after this long without a frame; 0 disables. */
   heartbeatMs: number;
+  /**
+   * The heartbeat frame as an event (Anthropic clients expect `event: ping`); a `: ping` comment
+   * when absent.
+   */
+  ping?: { event: string; data: unknown };
 }
 
 function assertField(kind: string, value: string): void {
@@ -76,9 +81,11 @@ export function createSseWriter(res: SseResponse, options: SseWriterOptions): Ss
   res.on('close', stop);
 
   if (options.heartbeatMs > 0) {
+    const ping = options.ping;
+    const frame = ping ? `event: ${ping.event}\n${dataLines(ping.data)}\n` : ': ping\n\n';
     const beat = (): void => {
       if (closed) return;
-      send(': ping\n\n');
+      send(frame);
     };
     // Every frame refresh()es the interval, so a ping goes out only after heartbeatMs of silence.
     timer = setInterval(beat, options.heartbeatMs);

@@ -1,57 +1,20 @@
 /**
  * relay.testRequest: one tiny request through the local proxy, exactly as a client would send it
- * in the chosen dialect, so the check covers auth, routing, the upstream and the dialect's output.
+ * in the chosen dialect (the dialect module declares it), so the check covers auth, routing, the
+ * upstream and the dialect's output.
  */
 import type { ClientDialect, TestRequestResult } from '../../shared/contract';
 import { isErrorCode, type ErrorInfo } from '../../shared/errors';
+import { dialectModule } from '../proxy';
 
 const PROMPT = 'Reply with the single word: pong';
 
-interface WireRequest {
-  path: string;
-  headers: Record<string, string>;
-  body: unknown;
-}
-
-function buildRequest(dialect: ClientDialect, model: string, key: string | null): WireRequest {
-  const json = { 'content-type': 'application/json' };
-  const messages = [{ role: 'user', content: PROMPT }];
-  if (dialect === 'anthropic') {
-    return {
-      path: '/v1/messages',
-      headers: { ...json, 'anthropic-version': '2023-06-01', ...(key ? { 'x-api-key': key } : {}) },
-      body: { model, max_tokens: 64, messages },
-    };
-  }
-  if (dialect === 'gemini') {
-    return {
-      path: `/v1beta/models/${encodeURIComponent(model)}:generateContent`,
-      headers: { ...json, ...(key ? { 'x-goog-api-key': key } : {}) },
-      body: { contents: [{ role: 'user', parts: [{ text: PROMPT }] }] },
-    };
-  }
-  return {
-    path: '/v1/chat/completions',
-    headers: { ...json, ...(key ? { authorization: `Bearer ${key}` } : {}) },
-    body: { model, max_tokens: 64, stream: false, messages },
-  };
-}
-
 type Json = Record<string, unknown>;
 const asObject = (value: unknown): Json => (typeof value === 'object' && value !== null ? (value as Json) : {});
-const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
-/** The reply text from each dialect's response body. */
+/** The reply text from a dialect's response body (each dialect module knows its own shape). */
 export function extractReplyText(dialect: ClientDialect, body: unknown): string {
-  const root = asObject(body);
-  if (dialect === 'anthropic') {
-    return asArray(root.content).map((block) => (asObject(block).type === 'text' ? String(asObject(block).text ?? '') : '')).join('');
-  }
-  if (dialect === 'gemini') {
-    const parts = asArray(asObject(asObject(asArray(root.candidates)[0]).content).parts);
-    return parts.map((part) => (asObject(part).thought === true ? '' : String(asObject(part).text ?? ''))).join('');
-  }
-  return String(asObject(asObject(asArray(root.choices)[0]).message).content ?? '');
+  return dialectModule(dialect).testRequest.replyText(body);
 }
 
 /** The error of any dialect's envelope (`{error:{type|status|code, message}}`). */
@@ -72,7 +35,7 @@ export async function sendTestRequest(
   deps: TestRequestDeps,
   target: { baseUrl: string; key: string | null; dialect: ClientDialect; model: string },
 ): Promise<TestRequestResult> {
-  const request = buildRequest(target.dialect, target.model, target.key);
+  const request = dialectModule(target.dialect).testRequest.build({ model: target.model, key: target.key, prompt: PROMPT });
   const started = deps.now();
   const done = (fields: Omit<TestRequestResult, 'dialect' | 'latencyMs'>): TestRequestResult => ({
     dialect: target.dialect,

@@ -1,9 +1,10 @@
+import { DIALECT_IDS } from '../../shared/domain/dialects';
 import type { LogDialect, RequestStatus } from '../../shared/domain/request-log';
 import { useT } from '../hooks/use-t';
 import type { LogFilters } from '../lib/log-filter';
 
 const STATUSES: RequestStatus[] = ['pending', 'streaming', 'success', 'error', 'aborted'];
-const DIALECTS: LogDialect[] = ['openai', 'anthropic', 'gemini'];
+const DIALECTS: readonly LogDialect[] = DIALECT_IDS;
 
 export interface LogFiltersBarProps {
   filters: LogFilters;

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { ClientDialect } from '../../shared/contract';
+import { DIALECT_IDS } from '../../shared/domain/dialects';
 import { CopyField } from '../components/CopyButton';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { SnippetCard } from '../components/SnippetCard';
@@ -8,7 +9,7 @@ import { buildSnippets, KEY_PLACEHOLDER } from '../lib/snippets';
 import { useRelayStore } from '../stores/relay-store';
 import { useSettingsStore } from '../stores/settings-store';
 
-const DIALECTS: ClientDialect[] = ['openai', 'anthropic', 'gemini'];
+const DIALECTS: readonly ClientDialect[] = DIALECT_IDS;
 
 function TestRequest({ dialect }: { dialect: ClientDialect }) {
   const t = useT();

@@ -1,6 +1,7 @@
 import type { ErrorCode } from '../errors';
+import type { DialectId } from './dialects';
 
-export type LogDialect = 'openai' | 'anthropic' | 'gemini';
+export type LogDialect = DialectId;
 export type RequestStatus = 'pending' | 'streaming' | 'success' | 'error' | 'aborted';
 
 /** One try of one account for one request, and why it was chosen or left. */

@@ -9,16 +9,17 @@ describe('flattenConversation', () => {
     expect(flattenConversation([{ role: 'user', content: text('你好') }])).toBe('user:你好\nassistant:');
   });
 
-  it('joins every system turn into one leading block', () => {
+  it('joins the leading system turns into one block and keeps a later one at its place', () => {
     const messages: CanonicalMessage[] = [
       { role: 'system', content: text('Be brief.') },
+      { role: 'system', content: text('Be kind.') },
       { role: 'user', content: text('Hi') },
       { role: 'system', content: text('Answer in French.') },
       { role: 'assistant', content: text('Salut') },
       { role: 'user', content: text('Again') },
     ];
     expect(flattenConversation(messages)).toBe(
-      'system:Be brief.\n\nAnswer in French.\nuser:Hi\nassistant:Salut\nuser:Again\nassistant:',
+      'system:Be brief.\n\nBe kind.\nuser:Hi\nsystem:Answer in French.\nassistant:Salut\nuser:Again\nassistant:',
     );
   });
 

@@ -1,7 +1,9 @@
 /**
  * The upstream takes one `text` per chat (§5 of the protocol reference), so the whole canonical
  * conversation is flattened into it. Rules (Chat2API's, extended where it loses information):
- * - every system turn is joined into one leading `system:<text>` line block;
+ * - the conversation's leading system turns are joined into one leading `system:<text>` block;
+ *   a system turn later in the conversation (Claude Code's mid-conversation reminders) stays at
+ *   its place as a `system:` line, so what it says applies from there on;
  * - other turns become `<role>:<text>` lines in order (`user`, `assistant`, `tool`);
  * - array content keeps every part: text parts joined with a newline, an image as `[image]`, a
  *   file as `[file: name]` (Chat2API drops array content entirely);
@@ -14,15 +16,15 @@
 import type { CanonicalMessage, CanonicalToolCall, ContentPart } from '../../proxy/canonical';
 
 export function flattenConversation(messages: readonly CanonicalMessage[]): string {
-  const system = messages
-    .filter((message) => message.role === 'system')
-    .map((message) => partsToText(message.content))
-    .filter((text) => text !== '');
+  const leading = messages.findIndex((message) => message.role !== 'system');
+  const head = leading < 0 ? messages : messages.slice(0, leading);
+  const system = head.map((message) => partsToText(message.content)).filter((text) => text !== '');
   const lines: string[] = [];
   if (system.length > 0) lines.push(`system:${system.join('\n\n')}`);
-  for (const message of messages) {
-    if (message.role === 'system') continue;
-    lines.push(`${message.role}:${messageBody(message)}`);
+  for (const message of messages.slice(head.length)) {
+    const body = messageBody(message);
+    if (message.role === 'system' && body === '') continue;
+    lines.push(`${message.role}:${body}`);
   }
   lines.push('assistant:');
   return lines.join('\n');

@@ -1,67 +1,45 @@
 /** Anthropic routes: `POST /v1/messages` (stream and not) and `POST /v1/messages/count_tokens`. */
 import { Router } from 'express';
 import type { Request, Response } from 'express';
-import { toErrorInfo } from '../../../../shared/errors';
-import type { CanonicalEvent } from '../../canonical';
-import { statusForError } from '../../errors';
 import { getRequestId } from '../../middleware/request-id';
-import { createSseWriter } from '../../sse-writer';
-import { clientGone } from '../client-gone';
-import type { ChatStream, DialectContext } from '../types';
+import { serveChat } from '../../serve-chat';
+import { sseTransport } from '../../stream-transports';
+import type { ChatEncoder, ChatStream, DialectContext, StreamFrame } from '../types';
 import { toAnthropicErrorBody } from './errors';
-import type { MessageMeta } from './from-canonical';
+import type { MessageMeta, SseEvent } from './from-canonical';
 import { collectMessage, createMessageEncoder } from './from-canonical';
 import { toCanonical, toCanonicalForCount } from './to-canonical';
 
-const MESSAGES_PATH = '/v1/messages';
+export const MESSAGES_PATH = '/v1/messages';
 
-function iterable(iterator: AsyncIterator<CanonicalEvent>): AsyncIterable<CanonicalEvent> {
-  return { [Symbol.asyncIterator]: () => iterator };
-}
+const PING: StreamFrame = { event: 'ping', data: { type: 'ping' } };
+// Anthropic clients expect `event: ping` frames (not comments) while the model is quiet.
+const SSE = sseTransport({ ping: { event: 'ping', data: { type: 'ping' } } });
 
-async function streamMessage(res: Response, events: AsyncIterable<CanonicalEvent>, chat: ChatStream, meta: MessageMeta, context: DialectContext): Promise<void> {
-  // Anthropic clients expect `event: ping` frames (not comments) while the model is quiet.
-  const sse = createSseWriter(res, { heartbeatMs: 0 });
+const toFrames = (events: SseEvent[]): StreamFrame[] => events.map((e) => ({ event: e.name, data: e.data }));
+
+function createEncoder(meta: MessageMeta): ChatEncoder {
   const encoder = createMessageEncoder(meta);
-  let lastFrameAt = Date.now();
-  const send = (frames: { name: string; data: Record<string, unknown> }[]): void => {
-    for (const frame of frames) sse.event(frame.name, frame.data);
-    if (frames.length > 0) lastFrameAt = Date.now();
+  return {
+    start: () => [...toFrames(encoder.start()), PING],
+    encode: (event) => toFrames(encoder.encode(event)),
+    end: () => [],
+    // The error travels as an `error` event so the client sees the reply was cut.
+    error: (info, status) => [{ event: 'error', data: toAnthropicErrorBody(info, status) }],
   };
-  const pinger = setInterval(() => {
-    if (Date.now() - lastFrameAt >= context.heartbeatMs) send([{ name: 'ping', data: { type: 'ping' } }]);
-  }, Math.max(50, Math.floor(context.heartbeatMs / 2)));
-  pinger.unref();
-  try {
-    send(encoder.start());
-    send([{ name: 'ping', data: { type: 'ping' } }]);
-    for await (const event of events) {
-      if (sse.closed) break;
-      send(encoder.encode(event));
-    }
-  } catch (error) {
-    // Headers are gone: the error travels as an `error` event so the client sees the reply was cut.
-    const info = toErrorInfo(error);
-    sse.event('error', toAnthropicErrorBody(info, statusForError(info.code)));
-  } finally {
-    clearInterval(pinger);
-    if (sse.closed) await chat.events.return?.();
-    sse.end();
-  }
 }
 
 async function handleMessages(req: Request, res: Response, context: DialectContext): Promise<void> {
   const request = toCanonical(req.body, getRequestId(res));
-  const gone = clientGone(res);
-  try {
-    const chat = await context.startChat(request, { signal: gone.signal, endpoint: MESSAGES_PATH });
-    const meta: MessageMeta = { id: `msg_${chat.requestId.replaceAll('-', '')}`, model: chat.model, inputTokens: context.countTokens(request) };
-    const events = iterable(chat.events);
-    if (request.stream) await streamMessage(res, events, chat, meta, context);
-    else res.json(await collectMessage(events, meta));
-  } finally {
-    gone.detach();
-  }
+  // The body names the model the client asked for, as Anthropic's does; the MiniMax model is in a header.
+  const meta = (chat: ChatStream): MessageMeta => ({ id: `msg_${chat.requestId.replaceAll('-', '')}`, model: request.model, inputTokens: context.countTokens(request) });
+  await serveChat(res, context, {
+    request,
+    endpoint: MESSAGES_PATH,
+    transport: SSE,
+    encoder: (chat) => createEncoder(meta(chat)),
+    collect: (events, chat) => collectMessage(events, meta(chat)),
+  });
 }
 
 export function createAnthropicRouter(context: DialectContext): Router {

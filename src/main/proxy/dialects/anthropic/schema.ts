@@ -3,6 +3,16 @@ import { z } from 'zod';
 
 const cacheControl = z.looseObject({ type: z.string() }).nullish();
 
+const READ_TYPES = new Set(['text', 'image', 'document', 'tool_use', 'tool_result']);
+/**
+ * Any other block — earlier reasoning, server-tool blocks, search results, and types Anthropic
+ * adds later — is accepted and dropped: it carries nothing the upstream can use, and a real
+ * Anthropic endpoint would take the request.
+ */
+const droppedBlock = z
+  .looseObject({ type: z.string().refine((type) => !READ_TYPES.has(type)) })
+  .transform(() => ({ type: 'dropped' as const }));
+
 const textBlock = z.looseObject({ type: z.literal('text'), text: z.string(), cache_control: cacheControl });
 const mediaSource = z.discriminatedUnion('type', [
   z.looseObject({ type: z.literal('base64'), media_type: z.string(), data: z.string() }),
@@ -15,20 +25,17 @@ const toolUseBlock = z.looseObject({ type: z.literal('tool_use'), id: z.string()
 const toolResultBlock = z.looseObject({
   type: z.literal('tool_result'),
   tool_use_id: z.string(),
-  content: z.union([z.string(), z.array(z.discriminatedUnion('type', [textBlock, imageBlock, documentBlock]))]).optional(),
+  content: z.union([z.string(), z.array(z.union([z.discriminatedUnion('type', [textBlock, imageBlock, documentBlock]), droppedBlock]))]).optional(),
   is_error: z.boolean().optional(),
   cache_control: cacheControl,
 });
-/** Earlier-turn reasoning and server-tool blocks: accepted and dropped (they carry nothing the upstream can use). */
-const droppedBlock = z.looseObject({
-  type: z.enum(['thinking', 'redacted_thinking', 'server_tool_use', 'web_search_tool_result']),
-});
-
-export const contentBlockSchema = z.discriminatedUnion('type', [textBlock, imageBlock, documentBlock, toolUseBlock, toolResultBlock, droppedBlock]);
+const readBlock = z.discriminatedUnion('type', [textBlock, imageBlock, documentBlock, toolUseBlock, toolResultBlock]);
+export const contentBlockSchema = z.union([readBlock, droppedBlock]);
 export type AnthropicContentBlock = z.infer<typeof contentBlockSchema>;
 
 const message = z.looseObject({
-  role: z.enum(['user', 'assistant']),
+  // `system` mid-conversation: Claude Code 2.x (beta `mid-conversation-system-2026-04-07`).
+  role: z.enum(['user', 'assistant', 'system']),
   content: z.union([z.string(), z.array(contentBlockSchema)]),
 });
 export type AnthropicMessage = z.infer<typeof message>;

@@ -95,7 +95,7 @@ describe('anthropic toCanonical', () => {
     const badBlock = errorOf(() => toCanonical({ ...base, messages: [{ role: 'user', content: [{ type: 'text', text: 5 }] }] }, 'i'));
     expect(badBlock.detail?.param).toBe('messages.0.content.0.text');
     expect(badBlock.message).toContain('messages.0.content.0.text');
-    const badRole = errorOf(() => toCanonical({ ...base, messages: [{ role: 'system', content: 'x' }] }, 'i'));
+    const badRole = errorOf(() => toCanonical({ ...base, messages: [{ role: 'robot', content: 'x' }] }, 'i'));
     expect(badRole.detail?.param).toBe('messages.0.role');
     const badInput = errorOf(() => toCanonical({ ...base, messages: [{ role: 'assistant', content: [{ type: 'tool_use', id: 't', name: 'n', input: [1] }] }] }, 'i'));
     expect(badInput.detail?.param).toBe('messages.0.content.0.input');
@@ -104,5 +104,63 @@ describe('anthropic toCanonical', () => {
 
   it('accepts count_tokens bodies without max_tokens', () => {
     expect(toCanonicalForCount({ model: 'm', messages: [{ role: 'user', content: 'x' }] }, 'i').maxTokens).toBeUndefined();
+  });
+
+  it('folds a mid-conversation system turn in at its place (string or blocks)', () => {
+    const req = toCanonical(
+      {
+        ...base,
+        system: 'Top.',
+        messages: [
+          { role: 'user', content: 'hi' },
+          { role: 'system', content: 'Agents available: Explore.' },
+          { role: 'assistant', content: 'hello' },
+          { role: 'system', content: [{ type: 'text', text: 'Reminder.', cache_control: { type: 'ephemeral' } }] },
+          { role: 'user', content: 'go' },
+        ],
+      },
+      'id',
+    );
+    expect(req.messages.map((m) => [m.role, m.content])).toEqual([
+      ['system', [{ type: 'text', text: 'Top.' }]],
+      ['user', [{ type: 'text', text: 'hi' }]],
+      ['system', [{ type: 'text', text: 'Agents available: Explore.' }]],
+      ['assistant', [{ type: 'text', text: 'hello' }]],
+      ['system', [{ type: 'text', text: 'Reminder.' }]],
+      ['user', [{ type: 'text', text: 'go' }]],
+    ]);
+  });
+
+  it('maps thinking adaptive and enabled to reasoning, disabled to off, absent to the model default', () => {
+    const thinkingOf = (thinking: unknown) => toCanonical({ ...base, messages: [{ role: 'user', content: 'x' }], ...(thinking ? { thinking } : {}) }, 'id').thinking;
+    expect(thinkingOf({ type: 'adaptive' })).toBe(true);
+    expect(thinkingOf({ type: 'enabled', budget_tokens: 1024 })).toBe(true);
+    expect(thinkingOf({ type: 'disabled' })).toBe(false);
+    expect(thinkingOf(null)).toBeUndefined();
+  });
+
+  it('accepts fields and block types it does not use, as Anthropic does', () => {
+    const req = toCanonical(
+      {
+        ...base,
+        context_management: { edits: [{ type: 'clear_thinking_20251015', keep: 'all' }] },
+        output_config: { effort: 'high' },
+        service_tier: 'auto',
+        messages: [
+          { role: 'user', content: [{ type: 'search_result', source: 'x', title: 't', content: [] }, { type: 'text', text: 'q' }] },
+          { role: 'assistant', content: [{ type: 'mcp_tool_use', id: 'm1', name: 'x', server_name: 's', input: {} }, { type: 'text', text: 'a' }] },
+          { role: 'user', content: [{ type: 'tool_result', tool_use_id: 't1', content: [{ type: 'tool_reference', tool_name: 'Read' }, { type: 'text', text: 'r' }] }] },
+        ],
+      },
+      'id',
+    );
+    expect(req.messages.map((m) => m.role)).toEqual(['user', 'assistant', 'tool']);
+    expect(req.messages[2]?.content).toEqual([{ type: 'text', text: 'r' }]);
+  });
+
+  it('words a refusal as Anthropic does: the field by dotted path', () => {
+    expect(errorOf(() => toCanonical({ model: 'm', messages: [] }, 'id')).message).toBe('max_tokens: Field required');
+    expect(errorOf(() => toCanonical({ ...base, messages: [{ role: 'user', content: [{ type: 'text' }] }] }, 'id')).message).toMatch(/^messages\.0\.content\.0\.text: /);
+    expect(errorOf(() => toCanonical({ ...base, messages: [{ role: 'robot', content: 'x' }] }, 'id')).message).toMatch(/^messages\.0\.role: /);
   });
 });

@@ -43,6 +43,8 @@ function toParts(blocks: readonly AnthropicContentBlock[]): ContentPart[] {
 
 function toMessages(message: AnthropicMessage, index: number, toolNames: Map<string, string>): CanonicalMessage[] {
   const blocks: AnthropicContentBlock[] = typeof message.content === 'string' ? [{ type: 'text', text: message.content }] : message.content;
+  // A mid-conversation system turn (Claude Code 2.x) is folded in at its place.
+  if (message.role === 'system') return [{ role: 'system', content: toParts(blocks) }];
   if (message.role === 'assistant') {
     const toolCalls = blocks.flatMap((block, b) => {
       if (block.type !== 'tool_use') return [];
@@ -88,6 +90,7 @@ function toToolChoice(choice: MessagesRequest['tool_choice']): ToolChoice | unde
   return { type: choice.type };
 }
 
+/** `adaptive` and `enabled` (any budget) ask for reasoning; `disabled` turns it off. */
 function toThinking(thinking: MessagesRequest['thinking']): boolean | undefined {
   if (!thinking) return undefined;
   return thinking.type !== 'disabled';

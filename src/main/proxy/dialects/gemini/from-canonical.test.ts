@@ -20,7 +20,7 @@ describe('gemini responses', () => {
   it('streams one chunk per event and a final chunk with finishReason and usage', () => {
     const encode = createChunkEncoder(meta);
     const chunks = events.map(encode).filter((c) => c !== null);
-    expect(chunks.map((c) => c.candidates[0]?.content.parts)).toEqual([[{ text: 'thinking hard', thought: true }], [{ text: 'Hel' }], [{ text: 'lo' }], [{ functionCall: { id: 'call_1', name: 'ls', args: { dir: '/' } } }], []]);
+    expect(chunks.map((c) => c.candidates[0]?.content.parts)).toEqual([[{ text: 'thinking hard', thought: true }], [{ text: 'Hel' }], [{ text: 'lo' }], [{ functionCall: { id: 'call_1', name: 'ls', args: { dir: '/' } } }], undefined]);
     const last = chunks.at(-1);
     expect(last?.candidates[0]?.finishReason).toBe('STOP');
     expect(last?.usageMetadata).toMatchObject({ promptTokenCount: 10, totalTokenCount: 40 });

@@ -16,7 +16,8 @@ export interface ResponseMeta {
 export type GeminiResponsePart = Record<string, unknown>;
 
 export interface GenerateContentResponse {
-  candidates: { content: { role: 'model'; parts: GeminiResponsePart[] }; finishReason?: 'STOP' | 'MAX_TOKENS'; index: 0 }[];
+  /** `parts` is never an empty array: clients such as gemini-cli reject `parts: []`. */
+  candidates: { content: { role: 'model'; parts?: GeminiResponsePart[] }; finishReason?: 'STOP' | 'MAX_TOKENS'; index: 0 }[];
   usageMetadata?: { promptTokenCount: number; candidatesTokenCount: number; totalTokenCount: number; thoughtsTokenCount?: number };
   modelVersion: string;
   responseId: string;
@@ -64,7 +65,8 @@ function createUsageTally(meta: ResponseMeta): { see(event: CanonicalEvent): voi
 export function createChunkEncoder(meta: ResponseMeta): (event: CanonicalEvent) => GenerateContentResponse | null {
   const tally = createUsageTally(meta);
   const response = (parts: GeminiResponsePart[], extra: { finishReason?: 'STOP' | 'MAX_TOKENS' } = {}): GenerateContentResponse => ({
-    candidates: [{ content: { role: 'model', parts }, ...extra, index: 0 }],
+    // Google's last chunk carries a non-empty `parts` or none at all.
+    candidates: [{ content: { role: 'model', ...(parts.length > 0 ? { parts } : {}) }, ...extra, index: 0 }],
     modelVersion: meta.model,
     responseId: meta.responseId,
   });

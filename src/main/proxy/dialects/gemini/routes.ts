@@ -5,20 +5,18 @@
  */
 import { Router } from 'express';
 import type { Request, Response } from 'express';
-import { RelayError, toErrorInfo } from '../../../../shared/errors';
-import type { CanonicalEvent } from '../../canonical';
-import { statusForError } from '../../errors';
+import { RelayError } from '../../../../shared/errors';
 import { getRequestId } from '../../middleware/request-id';
-import { createSseWriter } from '../../sse-writer';
-import { clientGone } from '../client-gone';
+import { serveChat } from '../../serve-chat';
+import { jsonArrayTransport, sseTransport } from '../../stream-transports';
 import { listingBody } from '../listing-body';
-import type { ChatStream, DialectContext, ModelListing } from '../types';
+import type { ChatEncoder, ChatStream, DialectContext, ModelListing } from '../types';
 import { toGeminiErrorBody } from './errors';
-import type { GenerateContentResponse, ResponseMeta } from './from-canonical';
+import type { ResponseMeta } from './from-canonical';
 import { collectResponse, createChunkEncoder } from './from-canonical';
 import { toCanonical, toCanonicalForCount } from './to-canonical';
 
-const MODELS_PATH = '/v1beta/models';
+export const MODELS_PATH = '/v1beta/models';
 const OUTPUT_TOKEN_LIMIT = 65_536;
 const INPUT_TOKEN_LIMIT = 196_608;
 
@@ -44,61 +42,34 @@ function toModelObject(model: ModelListing): Record<string, unknown> {
   };
 }
 
-function iterable(iterator: AsyncIterator<CanonicalEvent>): AsyncIterable<CanonicalEvent> {
-  return { [Symbol.asyncIterator]: () => iterator };
-}
+const SSE = sseTransport();
+const JSON_ARRAY = jsonArrayTransport();
 
-async function writeStream(res: Response, events: AsyncIterable<CanonicalEvent>, meta: ResponseMeta, sse: boolean, context: DialectContext): Promise<boolean> {
+function createEncoder(meta: ResponseMeta): ChatEncoder {
   const encode = createChunkEncoder(meta);
-  const writer = sse ? createSseWriter(res, { heartbeatMs: context.heartbeatMs }) : null;
-  let first = true;
-  const emit = (body: GenerateContentResponse | ReturnType<typeof toGeminiErrorBody>): void => {
-    if (writer) return writer.data(body);
-    res.write(`${first ? '[' : ',\r\n'}${JSON.stringify(body)}`);
-    first = false;
-  };
-  if (!writer) {
-    res.status(200).setHeader('Content-Type', 'application/json; charset=utf-8');
-    res.flushHeaders();
-  }
-  const closed = (): boolean => (writer ? writer.closed : res.writableEnded || res.destroyed);
-  let abandoned = false;
-  try {
-    for await (const event of events) {
-      abandoned = closed();
-      if (abandoned) break;
+  return {
+    start: () => [],
+    encode: (event) => {
       const chunk = encode(event);
-      if (chunk) emit(chunk);
-    }
-  } catch (error) {
-    // Headers are gone: the error travels as a last element so the client sees the reply was cut.
-    const info = toErrorInfo(error);
-    emit(toGeminiErrorBody(info, statusForError(info.code)));
-  } finally {
-    if (writer) writer.end();
-    else if (!res.writableEnded) res.end(first ? '[]' : ']');
-  }
-  return abandoned;
+      return chunk ? [{ data: chunk }] : [];
+    },
+    end: () => [],
+    // The error travels as a last element so the client sees the reply was cut.
+    error: (info, status) => [{ data: toGeminiErrorBody(info, status) }],
+  };
 }
 
 async function handleGenerate(req: Request, res: Response, context: DialectContext, model: string, stream: boolean): Promise<void> {
-  const request = toCanonical(req.body, model, getRequestId(res), stream);
-  const { includeThoughts, ...canonical } = request;
-  const gone = clientGone(res);
-  let chat: ChatStream | null = null;
-  try {
-    chat = await context.startChat(canonical, { signal: gone.signal, endpoint: `${MODELS_PATH}/${model}:${stream ? 'streamGenerateContent' : 'generateContent'}` });
-    const meta: ResponseMeta = { responseId: chat.requestId.replaceAll('-', ''), model: chat.model, includeThoughts, promptTokens: context.countTokens(canonical) };
-    const events = iterable(chat.events);
-    if (!stream) {
-      res.json(await collectResponse(events, meta));
-      return;
-    }
-    const abandoned = await writeStream(res, events, meta, req.query.alt === 'sse', context);
-    if (abandoned) await chat.events.return?.();
-  } finally {
-    gone.detach();
-  }
+  const { includeThoughts, ...request } = toCanonical(req.body, model, getRequestId(res), stream);
+  // `modelVersion` names the model the client asked for; the MiniMax model is in a header.
+  const meta = (chat: ChatStream): ResponseMeta => ({ responseId: chat.requestId.replaceAll('-', ''), model, includeThoughts, promptTokens: context.countTokens(request) });
+  await serveChat(res, context, {
+    request,
+    endpoint: `${MODELS_PATH}/${model}:${stream ? 'streamGenerateContent' : 'generateContent'}`,
+    transport: req.query.alt === 'sse' ? SSE : JSON_ARRAY,
+    encoder: (chat) => createEncoder(meta(chat)),
+    collect: (events, chat) => collectResponse(events, meta(chat)),
+  });
 }
 
 /** `GET /v1beta/models`. */

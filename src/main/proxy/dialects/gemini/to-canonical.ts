@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { RelayError } from '../../../../shared/errors';
 import type { CanonicalMessage, CanonicalRequest, CanonicalTool, ContentPart, ToolChoice } from '../../canonical';
 import { toJsonSchema } from './json-schema';
+import { normalizeGeminiKeys } from './normalize-keys';
 import type { GeminiContent, GeminiPart, GenerateContentRequest } from './schema';
 import { countTokensRequestSchema, generateContentRequestSchema } from './schema';
 import { reportableIssue } from '../zod-issue';
@@ -19,7 +20,7 @@ function fieldOf(path: readonly PropertyKey[]): string {
 }
 
 function parseOrThrow<T>(schema: z.ZodType<T>, body: unknown): T {
-  const parsed = schema.safeParse(body);
+  const parsed = schema.safeParse(normalizeGeminiKeys(body));
   if (parsed.success) return parsed.data;
   const issue = reportableIssue(parsed.error);
   if (!issue) throw new RelayError('invalid_request', 'The request body must be a JSON object.');

@@ -3,7 +3,8 @@
  * `chat.completion`. Both read the same event stream (non-streaming collects it).
  */
 import type { CanonicalEvent, FinishReason, TokenUsage } from '../../canonical';
-import type { SseWriter } from '../../sse-writer';
+import type { ChatEncoder, StreamFrame } from '../types';
+import { toOpenAIErrorBody } from './errors';
 
 export interface CompletionMeta {
   id: string;
@@ -21,43 +22,34 @@ export function toUsage(usage: TokenUsage): { prompt_tokens: number; completion_
   return { prompt_tokens: usage.inputTokens, completion_tokens: usage.outputTokens, total_tokens: usage.inputTokens + usage.outputTokens };
 }
 
-/**
- * Writes chunk frames up to and including `finish` (or the end of the stream); throws what the
- * stream throws. Events after `finish` are the caller's to drain.
- */
-export async function writeChunks(
-  events: AsyncIterator<CanonicalEvent>,
-  sse: SseWriter,
-  meta: CompletionMeta,
-  options: { includeUsage: boolean },
-): Promise<void> {
-  const chunk = (delta: Record<string, unknown>, finish: OpenAIFinish | null = null): Record<string, unknown> => ({
-    id: meta.id,
-    object: 'chat.completion.chunk',
-    created: meta.created,
-    model: meta.model,
-    choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }],
+/** The streaming encoder: `chat.completion.chunk` frames, an optional usage chunk, then `[DONE]`. */
+export function createChunkEncoder(meta: CompletionMeta, options: { includeUsage: boolean }): ChatEncoder {
+  const chunk = (delta: Record<string, unknown>, finish: OpenAIFinish | null = null): StreamFrame => ({
+    data: { id: meta.id, object: 'chat.completion.chunk', created: meta.created, model: meta.model, choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }] },
   });
-  sse.data(chunk({ role: 'assistant', content: '' }));
   let usage: TokenUsage | null = null;
   let toolIndex = 0;
-  for (let next = await events.next(); !next.done; next = await events.next()) {
-    if (sse.closed) return;
-    const event = next.value;
-    if (event.type === 'text') sse.data(chunk({ content: event.text }));
-    else if (event.type === 'reasoning') sse.data(chunk({ reasoning_content: event.text }));
-    else if (event.type === 'tool-call') {
-      const call = { index: toolIndex++, id: event.call.id, type: 'function', function: { name: event.call.name, arguments: JSON.stringify(event.call.arguments) } };
-      sse.data(chunk({ tool_calls: [call] }));
-    } else if (event.type === 'usage') usage = event.usage;
-    else if (event.type === 'finish') {
-      sse.data(chunk({}, toFinishReason(event.reason)));
-      break;
-    }
-  }
-  if (options.includeUsage && usage) {
-    sse.data({ id: meta.id, object: 'chat.completion.chunk', created: meta.created, model: meta.model, choices: [], usage: toUsage(usage) });
-  }
+  return {
+    start: () => [chunk({ role: 'assistant', content: '' })],
+    encode(event) {
+      if (event.type === 'text') return [chunk({ content: event.text })];
+      if (event.type === 'reasoning') return [chunk({ reasoning_content: event.text })];
+      if (event.type === 'tool-call') {
+        const call = { index: toolIndex++, id: event.call.id, type: 'function', function: { name: event.call.name, arguments: JSON.stringify(event.call.arguments) } };
+        return [chunk({ tool_calls: [call] })];
+      }
+      if (event.type === 'usage') usage = event.usage;
+      if (event.type === 'finish') return [chunk({}, toFinishReason(event.reason))];
+      return [];
+    },
+    end() {
+      const usageChunk: StreamFrame[] =
+        options.includeUsage && usage ? [{ data: { id: meta.id, object: 'chat.completion.chunk', created: meta.created, model: meta.model, choices: [], usage: toUsage(usage) } }] : [];
+      return [...usageChunk, { data: '[DONE]' }];
+    },
+    // The error travels as a last frame so the client never mistakes a cut reply for a whole one.
+    error: (info, status) => [{ data: toOpenAIErrorBody(info, status) }, { data: '[DONE]' }],
+  };
 }
 
 export interface ChatCompletion {
@@ -81,14 +73,13 @@ export interface ChatCompletion {
 }
 
 /** Reads events up to `finish` into one completion; the caller drains the rest. */
-export async function collectCompletion(events: AsyncIterator<CanonicalEvent>, meta: CompletionMeta): Promise<ChatCompletion> {
+export async function collectCompletion(events: AsyncIterable<CanonicalEvent>, meta: CompletionMeta): Promise<ChatCompletion> {
   let text = '';
   let reasoning = '';
   const toolCalls: NonNullable<ChatCompletion['choices'][number]['message']['tool_calls']> = [];
   let usage: TokenUsage | null = null;
   let finish: OpenAIFinish = 'stop';
-  for (let next = await events.next(); !next.done; next = await events.next()) {
-    const event = next.value;
+  for await (const event of events) {
     if (event.type === 'text') text += event.text;
     else if (event.type === 'reasoning') reasoning += event.text;
     else if (event.type === 'tool-call') toolCalls.push({ id: event.call.id, type: 'function', function: { name: event.call.name, arguments: JSON.stringify(event.call.arguments) } });
