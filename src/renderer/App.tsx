@@ -1,4 +1,5 @@
 import { useEffect, useSyncExternalStore } from 'react';
+import { ConnectionLost } from './components/auth/ConnectionLost';
 import { useT } from './hooks/use-t';
 import { parseHash, PAGES, toHash, type PageId } from './lib/routes';
 import { applyTheme } from './lib/theme';
@@ -111,12 +112,13 @@ export function App() {
       <main className="content">
         <header className="page-header">
           <h1>{t(`nav.${route.page}`)}</h1>
-          {connection !== 'open' ? (
+          {connection === 'connecting' ? (
             <span className="badge warn" role="status">
-              {t(connection === 'connecting' ? 'conn.connecting' : 'conn.reconnecting')}
+              {t('conn.connecting')}
             </span>
           ) : null}
         </header>
+        <ConnectionLost />
         <Page page={route.page} params={route.params} />
       </main>
     </div>

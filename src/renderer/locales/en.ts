@@ -236,6 +236,23 @@ export const en = {
   'time.m': '{n}m',
   'time.h': '{n}h {m}m',
   'time.d': '{n}d {h}h',
+  // Sign-in and connection (web UI)
+  'auth.title': 'Sign in to MiniMax Relay',
+  'auth.intro': 'This relay asks for its admin token before it shows accounts, logs or settings.',
+  'auth.tokenLabel': 'Admin token',
+  'auth.submit': 'Sign in',
+  'auth.checking': 'Checking…',
+  'auth.remembered': 'Kept for this tab only; closing the tab forgets it.',
+  'auth.noTokenTitle': 'Where to find the token',
+  'auth.step.link': 'The server prints a "Web UI" link when it starts; opening that link signs you in.',
+  'auth.step.newToken': 'Lost it? Stop the server and start it with a new token (it prints the new link):',
+  'auth.reason.refused': 'The relay did not accept this token. Check that you pasted all of it, or print a new one.',
+  'auth.reason.expired': 'The relay no longer accepts the token this tab had (it was changed or the server restarted with a new one). Sign in again.',
+  'auth.reason.rateLimited': 'Too many wrong tokens were tried from here. Wait {seconds} s, then sign in.',
+  'auth.reason.unreachable': 'Cannot reach the relay. Is the server still running? Start it, then try again.',
+  'auth.language': 'Language',
+  'conn.lost': 'Connection to the relay lost at {time}. The figures shown may be out of date.',
+  'conn.reload': 'Reload',
 } as const;
 
 export type MessageKey = keyof typeof en;
