@@ -253,6 +253,19 @@ export const en = {
   'auth.language': 'Language',
   'conn.lost': 'Connection to the relay lost at {time}. The figures shown may be out of date.',
   'conn.reload': 'Reload',
+  // Account status that follows the clock
+  'acc.why.cooling': 'Resting after an upstream error; used again in {time} ({until}).',
+  'acc.why.exhausted': 'No credits left; used again after the reset in {time} ({until}).',
+  'acc.why.cooldownOver': 'The cool-down has ended; the next request may use it.',
+  'acc.why.resetOver': 'The credits reset time has passed; the next request checks it.',
+  'acc.why.expired': 'The token has passed its expiry date. Log in again and paste the new token.',
+  'acc.why.expiredEarly': 'MiniMax ended this login before the token\'s own expiry date (signed out elsewhere, or the session was replaced). Log in again and paste the new token.',
+  'acc.why.invalid': 'MiniMax rejected this credential. Copy it again from the site, or remove the account.',
+  'acc.why.disabled': 'Switched off here; the relay does not use it.',
+  'acc.why.detail': 'MiniMax said: {detail}',
+  'dash.waits': 'Waiting accounts',
+  'dash.waitRow': '{label}: free in {time}',
+  'dash.nextFree': 'Next account free in {time}',
 } as const;
 
 export type MessageKey = keyof typeof en;

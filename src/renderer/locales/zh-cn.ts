@@ -254,4 +254,17 @@ export const zhCN: Record<MessageKey, string> = {
   'auth.language': '语言',
   'conn.lost': '与中转服务的连接已于 {time} 断开，当前显示的数据可能已过时。',
   'conn.reload': '重新加载',
+  // 随时间更新的账号状态
+  'acc.why.cooling': '上游出错后正在冷却；{time}后（{until}）恢复使用。',
+  'acc.why.exhausted': '额度已用完；{time}后（{until}）额度重置后恢复使用。',
+  'acc.why.cooldownOver': '冷却已结束，下一个请求即可使用。',
+  'acc.why.resetOver': '额度重置时间已过，下一个请求时会重新检查。',
+  'acc.why.expired': '令牌已过有效期。请重新登录并粘贴新令牌。',
+  'acc.why.expiredEarly': 'MiniMax 在令牌到期前就结束了此次登录（在别处退出登录，或会话被替换）。请重新登录并粘贴新令牌。',
+  'acc.why.invalid': 'MiniMax 拒绝了此凭据。请从网站重新复制，或删除该账号。',
+  'acc.why.disabled': '已在此处停用，中转服务不会使用它。',
+  'acc.why.detail': 'MiniMax 返回：{detail}',
+  'dash.waits': '等待中的账号',
+  'dash.waitRow': '{label}：{time}后可用',
+  'dash.nextFree': '下一个账号 {time}后可用',
 };
