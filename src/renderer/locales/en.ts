@@ -266,6 +266,18 @@ export const en = {
   'dash.waits': 'Waiting accounts',
   'dash.waitRow': '{label}: free in {time}',
   'dash.nextFree': 'Next account free in {time}',
+  // Getting a credential by hand
+  'guide.title': 'How to get a credential from {site}',
+  'guide.step.open': 'Open the MiniMax Agent site and log in as usual:',
+  'guide.step.console': 'Open the developer tools (F12, or Cmd+Option+I on a Mac) and switch to the Console tab.',
+  'guide.step.snippet': 'Paste this line and press Enter. It copies your token, user id and cookies to the clipboard:',
+  'guide.step.paste': 'Come back here, paste into the box below and click "Add and validate".',
+  'guide.manual': 'By hand instead: developer tools → Application → Local Storage → the site: copy the value of _token, and realUserID from user_detail_agent; paste them as realUserID+token. Cookies are under Application → Cookies.',
+  'guide.snippetLabel': 'console snippet',
+  'acc.emptyWeb': 'No accounts yet. Follow "How to get a credential" above, then paste it into the box.',
+  'acc.validateSummary': 'Checked {total}: {active} active, {problems} need attention.',
+  'acc.keptLines': 'The lines that were added have been removed from the box; the ones left failed.',
+  'error.detail': 'Details: {message}',
 } as const;
 
 export type MessageKey = keyof typeof en;

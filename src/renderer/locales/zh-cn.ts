@@ -267,4 +267,16 @@ export const zhCN: Record<MessageKey, string> = {
   'dash.waits': '等待中的账号',
   'dash.waitRow': '{label}：{time}后可用',
   'dash.nextFree': '下一个账号 {time}后可用',
+  // 手动获取凭据
+  'guide.title': '如何从 {site} 获取凭据',
+  'guide.step.open': '打开 MiniMax Agent 网站并照常登录：',
+  'guide.step.console': '打开开发者工具（F12，Mac 上为 Cmd+Option+I），切换到“控制台”（Console）标签页。',
+  'guide.step.snippet': '粘贴下面这一行并按回车。它会把你的令牌、用户 ID 和 Cookie 复制到剪贴板：',
+  'guide.step.paste': '回到这里，粘贴到下方输入框，然后点击“添加并验证”。',
+  'guide.manual': '也可以手动获取：开发者工具 → 应用（Application）→ 本地存储（Local Storage）→ 该网站：复制 _token 的值，以及 user_detail_agent 中的 realUserID；按 realUserID+token 的格式粘贴。Cookie 位于 应用 → Cookie。',
+  'guide.snippetLabel': '控制台代码',
+  'acc.emptyWeb': '还没有账号。请按上方“如何获取凭据”的步骤操作，再粘贴到输入框中。',
+  'acc.validateSummary': '已检查 {total} 个：{active} 个可用，{problems} 个需要处理。',
+  'acc.keptLines': '已添加成功的行已从输入框移除；留下的是失败的行。',
+  'error.detail': '详情：{message}',
 };
