@@ -28,7 +28,20 @@ export default defineConfig({
     base: './',
     plugins: [react()],
     build: {
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'src/renderer/index.html') } },
+      // The web UI is fetched over HTTP: minify it, and split what the first screen does not need
+      // (the chart library, each page) out of the entry chunk.
+      minify: true,
+      rollupOptions: {
+        input: { index: resolve(import.meta.dirname, 'src/renderer/index.html') },
+        output: {
+          codeSplitting: {
+            groups: [
+              { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+              { name: 'charts', test: /node_modules[\\/](recharts|d3-[a-z-]+|victory-vendor|decimal\.js-light|es-toolkit|@reduxjs|redux|immer|reselect)[\\/]/ },
+            ],
+          },
+        },
+      },
     },
   },
 });

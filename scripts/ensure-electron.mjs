@@ -32,29 +32,40 @@ function findBinary() {
 }
 
 function fail(lines) {
-  process.stderr.write(`\nCannot start the desktop app:\n${lines.map((line) => `  ${line}`).join('\n')}\n\n`);
+  process.stderr.write(`\n${process.argv.includes('--dist') ? 'Cannot package the desktop app' : 'Cannot start the desktop app'}:\n${lines.map((line) => `  ${line}`).join('\n')}\n\n`);
   process.exit(1);
 }
 
+// `--dist`: npm run dist, whose electron-builder downloads Electron and its packaging tools itself.
+const forDist = process.argv.includes('--dist');
+const command = forDist ? 'npm run dist' : 'npm run desktop';
+const [major, minor] = process.versions.node.split('.').map(Number);
+const oldNode = major < 22 || (major === 22 && minor < 12);
+
 const found = findBinary();
-if (found.binary) process.exit(0);
+if (found.binary && !(forDist && oldNode)) process.exit(0);
 if (!found.dir) fail([`Electron: ${found.reason}.`]);
 
-const [major, minor] = process.versions.node.split('.').map(Number);
-if (major < 22 || (major === 22 && minor < 12)) {
+if (oldNode) {
   fail([
-    `The Electron runtime is not downloaded yet (${found.reason}),`,
+    forDist ? 'Packaging the desktop app downloads Electron,' : `The Electron runtime is not downloaded yet (${found.reason}),`,
     `and Electron's installer needs Node.js >= 22.12 (this is ${process.versions.node}).`,
-    'Upgrade Node.js and run `npm run desktop` again, or use the headless server: `npm run serve`.',
+    `Upgrade Node.js and run \`${command}\` again, or use the headless server: \`npm run serve\`.`,
   ]);
 }
+if (found.binary) process.exit(0);
 
 process.stdout.write(`Downloading the Electron runtime (${found.reason})…\n`);
-const result = spawnSync(process.execPath, [join(found.dir, 'install.js')], { stdio: 'inherit' });
+// Output is kept, not shown: offline, the installer prints a stack trace that says less than one line.
+const result = spawnSync(process.execPath, [join(found.dir, 'install.js')], { encoding: 'utf8' });
 if (result.status !== 0 || !findBinary().binary) {
+  const output = `${result.stderr ?? ''}\n${result.stdout ?? ''}`;
+  const offline = /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|ECONNRESET|getaddrinfo|socket hang up/.test(output);
+  const cause = output.split('\n').find((line) => /Error|ENOTFOUND|EAI_AGAIN|ECONN|ETIMEDOUT/.test(line))?.trim() ?? `exit code ${result.status}`;
   fail([
-    'Downloading the Electron runtime failed.',
-    'It comes from github.com (or the mirror in ELECTRON_MIRROR); check the network or proxy settings,',
-    'then run `npm run desktop` again. The headless server (`npm run serve`) needs no Electron.',
+    offline
+      ? 'Cannot download the Electron runtime: no connection to github.com (or the mirror in ELECTRON_MIRROR).'
+      : `Downloading the Electron runtime failed (${cause}).`,
+    `Check the network or proxy settings, then run \`${command}\` again. The headless server (\`npm run serve\`) needs no Electron.`,
   ]);
 }

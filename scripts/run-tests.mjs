@@ -74,7 +74,7 @@ for (const suite of ['faults', 'fuzz', 'security']) {
 const hasSpecs = (dir) => existsSync(dir) && readdirSync(dir, { recursive: true }).some((f) => String(f).endsWith('.spec.ts'));
 if (hasSpecs(join(root, 'e2e')) && existsSync(join(root, 'playwright.config.ts'))) {
   const pwReport = join(reportDir, 'playwright.json');
-  const pwStatus = run('end-to-end tests (Playwright)', bin('playwright'), ['test', '--reporter=list,json'], {
+  const pwStatus = run('end-to-end tests (Playwright)', bin('playwright'), ['test', '--reporter=list,json,./e2e/support/skip-reasons-reporter.ts'], {
     PLAYWRIGHT_JSON_OUTPUT_NAME: pwReport,
   });
   if (!countPlaywright(pwReport) && pwStatus !== 0) totals.failed += 1;

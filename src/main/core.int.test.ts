@@ -73,7 +73,10 @@ describe('relay core', () => {
     const stopped = await core.services.relay.stop();
     expect(stopped).toMatchObject({ running: false, baseUrl: null });
     const base = running.baseUrl ?? '';
-    expect((await chat(base)).status).toBe(503);
+    const refused = await chat(base);
+    expect(refused.status).toBe(503);
+    expect(await refused.json()).toMatchObject({ error: { code: 'relay_stopped' } });
+    await expect(core.services.relay.testRequest({ dialect: 'openai' })).rejects.toMatchObject({ code: 'relay_stopped' });
     // The model lists' shortcut past the router is closed while paused too.
     expect((await fetch(`${base}/v1/models`)).status).toBe(503);
     expect((await fetch(`${base}/v1beta/models`)).status).toBe(503);

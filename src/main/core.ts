@@ -137,7 +137,7 @@ export async function createRelayCore(options: RelayCoreOptions): Promise<RelayC
   // Web host, relay stopped: the listener stays for the UI, the proxy routes refuse politely.
   root.use((req, res, next) => {
     if (!listener.isPaused()) return next();
-    sendError(res, { code: 'no_account', message: 'The relay is stopped. Start it from the web UI or with POST /api/relay/start.' }, errorBodyForPath(req.path, DIALECTS));
+    sendError(res, { code: 'relay_stopped', message: 'The relay is stopped. Start it from the web UI or with POST /api/relay/start.' }, errorBodyForPath(req.path, DIALECTS));
   });
   root.use(proxyApp);
 

@@ -1,19 +1,22 @@
-import { useEffect, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useEffect, useSyncExternalStore } from 'react';
+import { ConnectionLost } from './components/auth/ConnectionLost';
 import { useT } from './hooks/use-t';
 import { parseHash, PAGES, toHash, type PageId } from './lib/routes';
 import { applyTheme } from './lib/theme';
-import { AccountsPage } from './pages/AccountsPage';
-import { ConnectPage } from './pages/ConnectPage';
-import { DashboardPage } from './pages/DashboardPage';
-import { LogsPage } from './pages/LogsPage';
-import { ModelsPage } from './pages/ModelsPage';
-import { SettingsPage } from './pages/SettingsPage';
 import { useAccountsStore } from './stores/accounts-store';
 import { useLogsStore } from './stores/logs-store';
 import { useModelsStore } from './stores/models-store';
 import { useRelayStore } from './stores/relay-store';
 import { useSettingsStore } from './stores/settings-store';
 import { useUiStore } from './stores/ui-store';
+
+// Each page is its own chunk: the first screen loads only the code it shows.
+const AccountsPage = lazy(() => import('./pages/AccountsPage').then((m) => ({ default: m.AccountsPage })));
+const ConnectPage = lazy(() => import('./pages/ConnectPage').then((m) => ({ default: m.ConnectPage })));
+const DashboardPage = lazy(() => import('./pages/DashboardPage').then((m) => ({ default: m.DashboardPage })));
+const LogsPage = lazy(() => import('./pages/LogsPage').then((m) => ({ default: m.LogsPage })));
+const ModelsPage = lazy(() => import('./pages/ModelsPage').then((m) => ({ default: m.ModelsPage })));
+const SettingsPage = lazy(() => import('./pages/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 
 function subscribeHash(notify: () => void): () => void {
   window.addEventListener('hashchange', notify);
@@ -111,13 +114,16 @@ export function App() {
       <main className="content">
         <header className="page-header">
           <h1>{t(`nav.${route.page}`)}</h1>
-          {connection !== 'open' ? (
+          {connection === 'connecting' ? (
             <span className="badge warn" role="status">
-              {t(connection === 'connecting' ? 'conn.connecting' : 'conn.reconnecting')}
+              {t('conn.connecting')}
             </span>
           ) : null}
         </header>
-        <Page page={route.page} params={route.params} />
+        <ConnectionLost />
+        <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
+          <Page page={route.page} params={route.params} />
+        </Suspense>
       </main>
     </div>
   );

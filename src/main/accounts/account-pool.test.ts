@@ -232,6 +232,27 @@ describe('createAccountPool', () => {
     expect(waiters.map((w) => w.error?.code)).toEqual(['no_account', 'no_account']);
   });
 
+  it('says when the next account is free when every usable one is parked past the deadline', async () => {
+    const { acquire, clock } = setup([{ id: 'a' }, { id: 'b', status: 'expired' }], { cooldownMs: 90_000, queueWaitMs: 30_000 });
+    const first = acquire();
+    await settle();
+    first.lease!.release({ ok: false, code: 'upstream_unavailable', message: 'outage' });
+    clock.advance(10_000);
+    const call = acquire();
+    await settle();
+    expect(call.error?.code).toBe('no_account');
+    expect(call.error?.detail).toMatchObject({ retryAfterMs: 80_000 });
+    expect(call.error?.message).toMatch(/next one is free in 80 s/);
+  });
+
+  it('gives no retry time when no account will ever come back by itself', async () => {
+    const { acquire } = setup([{ id: 'a', status: 'expired' }]);
+    const call = acquire();
+    await settle();
+    expect(call.error?.code).toBe('no_account');
+    expect(call.error?.detail).toBeUndefined();
+  });
+
   it('keeps waiting when the parked account comes back before the waiter\'s deadline', async () => {
     const { acquire, clock } = setup([{ id: 'a' }], { queueWaitMs: 60_000, cooldownMs: 5_000 });
     const running = acquire();

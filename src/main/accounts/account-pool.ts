@@ -66,8 +66,20 @@ function soonestService(records: readonly AccountRecord[], options: AcquireOptio
   return soonest;
 }
 
-function noAccountError(options: AcquireOptions): RelayError {
+/**
+ * Nothing can serve before the deadline. When a parked account will come back (a cool-down or a
+ * credits reset), say when, so the client gets a Retry-After instead of waiting out the queue.
+ */
+function noAccountError(options: AcquireOptions, soonest: number | null, time: number): RelayError {
   const pinned = options.pinnedAccountId ? ' (the alias is pinned to one account)' : '';
+  if (soonest !== null && soonest > time) {
+    const retryAfterMs = soonest - time;
+    return new RelayError(
+      'no_account',
+      `No account can serve this request${pinned} before the queue deadline: every usable account is cooling down or out of credits. The next one is free in ${Math.ceil(retryAfterMs / 1000)} s.`,
+      { retryAfterMs, freeAt: soonest },
+    );
+  }
   return new RelayError('no_account', `No account can serve this request${pinned}: every account is disabled, expired, invalid or parked. Add another account or reset one.`);
 }
 
@@ -107,7 +119,7 @@ class QueuedAccountPool implements ManagedAccountPool {
       const settings = this.#deps.settings();
       const time = this.#now();
       const soonest = soonestService(this.#deps.repository.list(), options, time);
-      if (soonest === null || soonest > time + settings.queueWaitMs) return reject(noAccountError(options));
+      if (soonest === null || soonest > time + settings.queueWaitMs) return reject(noAccountError(options, soonest, time));
       const waiter: Waiter = {
         options,
         enqueuedAt: time,
@@ -239,7 +251,7 @@ class QueuedAccountPool implements ManagedAccountPool {
             // The same rule as acquire(): no account can serve before this waiter's deadline
             // (e.g. the last one just ran out of credits until midnight), so say so now.
             this.#leave(waiter);
-            waiter.reject(noAccountError(waiter.options));
+            waiter.reject(noAccountError(waiter.options, soonest, time));
           }
         }
       } while (this.#dispatchAgain);

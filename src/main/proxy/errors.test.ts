@@ -27,6 +27,9 @@ describe('Retry-After', () => {
     expect(retryAfterSeconds({ code: 'rate_limited', message: '', detail: { retryAfterMs: 2500 } })).toBe(3);
     expect(retryAfterSeconds({ code: 'queue_timeout', message: '', detail: { retryAfterSec: 12 } })).toBe(12);
     expect(retryAfterSeconds({ code: 'no_account', message: '' })).toBeNull();
+    // The pool knows when a cooling account comes back: the client is told instead of queueing.
+    expect(retryAfterSeconds({ code: 'no_account', message: '', detail: { retryAfterMs: 80_000 } })).toBe(80);
+    expect(retryAfterSeconds({ code: 'relay_stopped', message: '' })).toBeNull();
   });
 });
 

@@ -41,6 +41,7 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   login_cancelled: 400,
   login_timeout: 504,
   internal: 500,
+  relay_stopped: 503,
 };
 
 export function statusForError(code: ErrorCode): number {
@@ -52,8 +53,10 @@ const DEFAULT_RETRY_AFTER_SEC = 5;
 
 /** Seconds for `Retry-After`, or null when the code does not invite a retry. */
 export function retryAfterSeconds(info: ErrorInfo): number | null {
-  if (!RETRY_CODES.has(info.code)) return null;
   const detail = info.detail ?? {};
+  // no_account invites a retry only when the pool knows when an account comes back.
+  if (info.code === 'no_account' && typeof detail.retryAfterMs !== 'number') return null;
+  if (!RETRY_CODES.has(info.code) && info.code !== 'no_account') return null;
   if (typeof detail.retryAfterSec === 'number') return Math.max(1, Math.ceil(detail.retryAfterSec));
   if (typeof detail.retryAfterMs === 'number') return Math.max(1, Math.ceil(detail.retryAfterMs / 1000));
   return DEFAULT_RETRY_AFTER_SEC;

@@ -19,7 +19,7 @@ export function createRelayService(deps: RelayServiceDeps): BridgeApi['relay'] {
     async testRequest({ dialect, model }) {
       const status = deps.relay.status();
       if (!status.running || !status.baseUrl) {
-        throw new RelayError('upstream_unavailable', 'The relay is stopped; start it first.');
+        throw new RelayError('relay_stopped', 'The relay is stopped; start it first (Dashboard → Start).');
       }
       return sendTestRequest(deps, { baseUrl: status.baseUrl, key: deps.localKey(), dialect, model: model ?? deps.defaultModel() });
     },

@@ -3,7 +3,8 @@ import type { CleanupResult } from '../../shared/contract';
 import type { AccountSummary } from '../../shared/domain/account';
 import type { ErrorInfo } from '../../shared/errors';
 import { useT } from '../hooks/use-t';
-import { formatDateTime, formatSpan, toExpiryState } from '../lib/format';
+import { accountStatusView } from '../lib/account-status-view';
+import { formatClock, formatSpan, toExpiryState } from '../lib/format';
 import type { AccountAction } from '../stores/accounts-store';
 import { ConfirmButton } from './ConfirmButton';
 import { ErrorNotice } from './ErrorNotice';
@@ -50,15 +51,16 @@ export function AccountCard(props: AccountCardProps) {
   const { account, now, pending } = props;
   const [showWebLogin, setShowWebLogin] = useState(false);
   const busy = pending !== undefined;
-  const needsLogin = account.status === 'expired' || account.status === 'invalid';
-  const canReset = account.status === 'cooling' || account.status === 'exhausted' || account.status === 'expired';
+  const view = accountStatusView(account, now);
+  const needsLogin = view.status === 'expired' || view.status === 'invalid';
+  const canReset = view.status === 'cooling' || view.status === 'exhausted' || view.status === 'expired';
   const label = account.label || account.userName || account.maskedUserId;
 
   return (
-    <li className="card account" aria-label={label} data-account-id={account.id} data-status={account.status}>
+    <li className="card account" aria-label={label} data-account-id={account.id} data-status={view.status}>
       <div className="account-head">
         <strong className="account-label">{label}</strong>
-        <AccountStatusBadge status={account.status} />
+        <AccountStatusBadge status={view.status} />
         <span className="muted">{account.maskedUserId}</span>
         {account.email ? <span className="muted">{account.email}</span> : null}
         <label className="toggle">
@@ -66,10 +68,10 @@ export function AccountCard(props: AccountCardProps) {
           {t('acc.enabled')}
         </label>
       </div>
-      {account.statusReason ? (
-        <p className="account-reason">
-          {account.statusReason}
-          {account.statusUntil ? ` (${t('acc.until', { time: formatDateTime(account.statusUntil, props.locale) })})` : ''}
+      {view.whyKey ? (
+        <p className="account-reason" data-testid="status-why">
+          {t(view.whyKey, { time: formatSpan(view.remainingMs ?? 0, t), until: view.until ? formatClock(view.until, props.locale) : '' })}
+          {view.detail ? <span className="muted small account-detail">{t('acc.why.detail', { detail: view.detail })}</span> : null}
         </p>
       ) : null}
       <div className="account-facts">

@@ -1,9 +1,12 @@
 import type { ImportResult } from '../../shared/contract';
-import { useNextStep, useT } from '../hooks/use-t';
+import { useErrorTitle, useNextStep, useT } from '../hooks/use-t';
+import { ErrorDetail } from './ErrorNotice';
 
+/** One row per pasted entry, named by its masked input, with what happened to it. */
 export function ImportResults({ result }: { result: ImportResult }) {
   const t = useT();
   const nextStep = useNextStep();
+  const title = useErrorTitle();
   return (
     <div className="import-results" role="status" data-testid="import-results">
       <p>
@@ -13,11 +16,12 @@ export function ImportResults({ result }: { result: ImportResult }) {
         {result.results.map((line) => (
           <li key={line.line} className={line.ok ? 'ok-text' : 'bad-text'} data-ok={line.ok}>
             {t('acc.line', { line: line.line })}: <code>{line.input}</code>{' '}
-            {line.ok
-              ? `${line.action ? t(line.action === 'created' ? 'acc.created' : 'acc.updated') : ''} ${line.account?.label ?? ''}`
-              : line.error
-                ? `${line.error.code}: ${line.error.message} — ${nextStep(line.error.code)}`
-                : ''}
+            {line.ok ? `${line.action ? t(line.action === 'created' ? 'acc.created' : 'acc.updated') : ''} ${line.account?.label ?? ''}` : null}
+            {!line.ok && line.error ? (
+              <>
+                <code>{line.error.code}</code> {title(line.error.code)} {t('error.next', { step: nextStep(line.error.code) })} <ErrorDetail message={line.error.message} />
+              </>
+            ) : null}
           </li>
         ))}
       </ul>

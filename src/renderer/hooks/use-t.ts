@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Language } from '../../shared/domain/settings';
 import type { ErrorCode } from '../../shared/errors';
-import { nextStepFor, translate, type MessageKey, type Translate, type Vars } from '../lib/i18n';
+import { errorTitleFor, nextStepFor, translate, type MessageKey, type Translate, type Vars } from '../lib/i18n';
 import { useUiStore } from '../stores/ui-store';
 
 export function useLanguage(): Language {
@@ -16,6 +16,11 @@ export function useT(): Translate {
 export function useNextStep(): (code: ErrorCode) => string {
   const language = useLanguage();
   return useCallback((code: ErrorCode) => nextStepFor(language, code), [language]);
+}
+
+export function useErrorTitle(): (code: ErrorCode) => string {
+  const language = useLanguage();
+  return useCallback((code: ErrorCode) => errorTitleFor(language, code), [language]);
 }
 
 /** The current time, refreshed every `intervalMs` (countdowns). */

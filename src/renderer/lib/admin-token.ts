@@ -28,3 +28,13 @@ export function takeAdminToken(env: TokenEnv): string | null {
 export function readStoredAdminToken(storage: Pick<Storage, 'getItem'>): string | null {
   return storage.getItem(STORAGE_KEY);
 }
+
+/** Keeps a token the user pasted at sign-in for this tab (sessionStorage, like one from the link). */
+export function storeAdminToken(storage: Pick<Storage, 'setItem'>, token: string): void {
+  storage.setItem(STORAGE_KEY, token);
+}
+
+/** Forgets a token the relay refused, so a reload asks again instead of retrying it. */
+export function clearAdminToken(storage: Pick<Storage, 'removeItem'>): void {
+  storage.removeItem(STORAGE_KEY);
+}

@@ -42,7 +42,8 @@ describe('createHttpTransport', () => {
     const transport = createHttpTransport({ baseUrl: '', token: null, fetch: async () => answers.shift() ?? Promise.reject(new TypeError('offline')) });
     await expect(transport.call('a', 'b', {})).resolves.toMatchObject({ ok: false, error: { code: 'invalid_request' } });
     await expect(transport.call('a', 'b', {})).resolves.toMatchObject({ ok: false, error: { code: 'unauthorized' } });
-    await expect(transport.call('a', 'b', {})).resolves.toMatchObject({ ok: false, error: { code: 'internal' } });
+    const offline = createHttpTransport({ baseUrl: '', token: null, fetch: () => Promise.reject(new TypeError('offline')) });
+    await expect(offline.call('a', 'b', {})).resolves.toMatchObject({ ok: false, error: { code: 'internal' } });
   });
 
   it('parses SSE frames split at awkward places and reconnects when the stream ends', async () => {

@@ -11,6 +11,10 @@ import type { ConnectionState, EventHandler, Transport } from './api';
 export interface HttpTransportDeps {
   baseUrl: string;
   token: string | null;
+  /** Read on every call when given (the tab's token can change at sign-in); wins over `token`. */
+  getToken?: () => string | null;
+  /** Told once when the relay refuses the token; calls then fail at once until resume(). */
+  onUnauthorized?: () => void;
   fetch: typeof fetch;
   /** Schedules a reconnect; injected so tests control time. */
   setTimer?: (fn: () => void, ms: number) => unknown;
@@ -31,12 +35,31 @@ function isEventName(name: string | undefined): name is BridgeEventName {
   return name !== undefined && (BRIDGE_EVENTS as readonly string[]).includes(name);
 }
 
-export function createHttpTransport(deps: HttpTransportDeps): Transport {
-  const headers = (): Record<string, string> => (deps.token ? { authorization: `Bearer ${deps.token}` } : {});
+export type HttpTransport = Transport & {
+  /** After a new token was stored: calls go out again and a parked event stream reconnects. */
+  resume(): void;
+};
+
+export function createHttpTransport(deps: HttpTransportDeps): HttpTransport {
+  const token = (): string | null => (deps.getToken ? deps.getToken() : deps.token);
+  const headers = (): Record<string, string> => {
+    const value = token();
+    return value ? { authorization: `Bearer ${value}` } : {};
+  };
+  // One refused token is enough: every further call with it would count as another failed
+  // attempt on the relay's limiter and could lock the right token out too.
+  let refused = false;
+  const parked = new Set<() => void>();
+  const refuse = (): void => {
+    if (refused) return;
+    refused = true;
+    deps.onUnauthorized?.();
+  };
   const setTimer = deps.setTimer ?? ((fn: () => void, ms: number) => setTimeout(fn, ms));
   const clearTimer = deps.clearTimer ?? ((handle: unknown) => clearTimeout(handle as ReturnType<typeof setTimeout>));
 
   async function call(domain: string, method: string, input: unknown): Promise<BridgeResult<unknown>> {
+    if (refused) return failure('unauthorized', 'The admin token was refused.');
     let response: Response;
     try {
       response = await deps.fetch(`${deps.baseUrl}/api/${domain}/${method}`, {
@@ -49,6 +72,7 @@ export function createHttpTransport(deps: HttpTransportDeps): Transport {
       return failure('internal', 'Cannot reach the relay. Is it still running?', { unreachable: true });
     }
     const body: unknown = await response.json().catch(() => null);
+    if (response.status === 401) refuse();
     if (isBridgeResult(body)) return body;
     if (response.status === 401) return failure('unauthorized', 'The admin token was refused.');
     return failure('internal', `The relay answered HTTP ${response.status} without a result.`);
@@ -71,10 +95,15 @@ export function createHttpTransport(deps: HttpTransportDeps): Transport {
     });
 
     async function connect(): Promise<void> {
+      if (refused) {
+        parked.add(() => void connect());
+        return;
+      }
       controller = new AbortController();
       onState(attempt === 0 ? 'connecting' : 'reconnecting');
       try {
         const response = await deps.fetch(`${deps.baseUrl}/api/events`, { headers: { ...headers(), accept: 'text/event-stream' }, signal: controller.signal });
+        if (response.status === 401) refuse();
         if (!response.ok || !response.body) throw new Error(`HTTP ${response.status}`);
         attempt = 0;
         onState('open');
@@ -89,6 +118,10 @@ export function createHttpTransport(deps: HttpTransportDeps): Transport {
         // Falls through to the reconnect below.
       }
       if (stopped) return;
+      if (refused) {
+        parked.add(() => void connect());
+        return;
+      }
       const delay = RETRY_MS[Math.min(attempt, RETRY_MS.length - 1)] ?? 10_000;
       attempt += 1;
       onState('reconnecting');
@@ -98,10 +131,18 @@ export function createHttpTransport(deps: HttpTransportDeps): Transport {
     void connect();
     return () => {
       stopped = true;
+      parked.clear();
       controller?.abort();
       if (timer !== null) clearTimer(timer);
     };
   }
 
-  return { call, subscribe };
+  function resume(): void {
+    refused = false;
+    const waiting = [...parked];
+    parked.clear();
+    waiting.forEach((reconnect) => reconnect());
+  }
+
+  return { call, subscribe, resume };
 }

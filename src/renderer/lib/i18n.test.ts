@@ -3,7 +3,7 @@ import { ERROR_CODES } from '../../shared/errors';
 import { LANGUAGES } from '../../shared/domain/settings';
 import { en } from '../locales/en';
 import { zhCN } from '../locales/zh-cn';
-import { nextStepFor, translate } from './i18n';
+import { errorTitleFor, nextStepFor, translate } from './i18n';
 
 describe('i18n', () => {
   it('fills placeholders and leaves unknown ones visible', () => {
@@ -25,6 +25,26 @@ describe('i18n', () => {
       for (const code of ERROR_CODES) expect(nextStepFor(language, code).length, `${language} ${code}`).toBeGreaterThan(3);
     }
     expect(nextStepFor('en', 'upstream_auth_expired')).toBe('Log in again.');
+    expect(nextStepFor('en', 'relay_stopped')).toMatch(/^Start the relay/);
     expect(nextStepFor('en', 'no_account')).toMatch(/^Add another account/);
   });
+
+  it('has a title for every error code in every language, Chinese with Chinese punctuation', () => {
+    for (const language of LANGUAGES) {
+      for (const code of ERROR_CODES) expect(errorTitleFor(language, code).length, `${language} ${code}`).toBeGreaterThan(3);
+    }
+    for (const code of ERROR_CODES) {
+      expect(errorTitleFor('zh-CN', code), code).toMatch(/。$/);
+      expect(errorTitleFor('zh-CN', code), code).not.toMatch(/[,;:?!]\s|\.$/);
+      expect(nextStepFor('zh-CN', code), code).toMatch(/[。）]$/);
+    }
+  });
+
+  it('writes Chinese strings with Chinese punctuation between Chinese words', () => {
+    for (const [key, value] of Object.entries(zhCN)) {
+      // An ASCII comma, semicolon, colon or full stop right after a Chinese character is mixed punctuation.
+      expect(value, key).not.toMatch(/[\u4e00-\u9fff][,;:.!?](\s|$)/);
+    }
+  });
 });
+

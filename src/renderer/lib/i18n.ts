@@ -5,6 +5,7 @@
 import type { Language } from '../../shared/domain/settings';
 import type { ErrorCode } from '../../shared/errors';
 import { en, type MessageKey } from '../locales/en';
+import { ERROR_TITLES } from '../locales/error-titles';
 import { NEXT_STEPS } from '../locales/next-steps';
 import { zhCN } from '../locales/zh-cn';
 
@@ -26,4 +27,8 @@ export function createTranslator(language: Language): Translate {
 
 export function nextStepFor(language: Language, code: ErrorCode): string {
   return NEXT_STEPS[language][code];
+}
+
+export function errorTitleFor(language: Language, code: ErrorCode): string {
+  return ERROR_TITLES[language][code];
 }

@@ -36,6 +36,7 @@ export const NEXT_STEPS: Record<Language, Record<ErrorCode, string>> = {
     login_cancelled: 'Click "Log in with MiniMax" again when ready.',
     login_timeout: 'Click "Log in with MiniMax" again and finish the login sooner.',
     internal: 'Retry; if it persists, check the relay log.',
+    relay_stopped: 'Start the relay: Dashboard → Start (or POST /api/relay/start).',
   },
   'zh-CN': {
     invalid_json: '请确认客户端发送的是合法 JSON。',
@@ -70,5 +71,6 @@ export const NEXT_STEPS: Record<Language, Record<ErrorCode, string>> = {
     login_cancelled: '准备好后再次点击“登录 MiniMax”。',
     login_timeout: '请再次点击“登录 MiniMax”，并尽快完成登录。',
     internal: '请重试；若持续出现，请查看中转服务日志。',
+    relay_stopped: '请启动中转服务：在仪表盘点击「启动」（或调用 POST /api/relay/start）。',
   },
 };

@@ -1,10 +1,12 @@
 import { useMemo, useState } from 'react';
 import { REGIONS, type AccountSummary, type ProviderKind, type Region } from '../../shared/domain/account';
 import { AccountCard } from '../components/AccountCard';
+import { CredentialGuide } from '../components/accounts/CredentialGuide';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { ImportResults } from '../components/ImportResults';
 import { ProgressBar } from '../components/ProgressBar';
 import { useLanguage, useNow, useT } from '../hooks/use-t';
+import { textAfterImport } from '../lib/import-text';
 import { useAccountsStore } from '../stores/accounts-store';
 import { useRelayStore } from '../stores/relay-store';
 
@@ -19,7 +21,7 @@ function groupAccounts(accounts: AccountSummary[]): { provider: ProviderKind; re
   return [...groups.values()].sort((a, b) => `${a.provider}${a.region}`.localeCompare(`${b.provider}${b.region}`));
 }
 
-function AddAccounts({ canLogin }: { canLogin: boolean }) {
+function AddAccounts({ canLogin, hasAccounts }: { canLogin: boolean; hasAccounts: boolean }) {
   const t = useT();
   const [text, setText] = useState('');
   const [region, setRegion] = useState<Region>('cn');
@@ -30,7 +32,7 @@ function AddAccounts({ canLogin }: { canLogin: boolean }) {
   const loginError = useAccountsStore((s) => s.rowErrors['new']);
   const submit = async (): Promise<void> => {
     const done = await useAccountsStore.getState().importText(text, region);
-    if (done && done.failed === 0) setText('');
+    if (done) setText(textAfterImport(text, done));
   };
   return (
     <section className="card" aria-label={t('acc.add')}>
@@ -54,6 +56,7 @@ function AddAccounts({ canLogin }: { canLogin: boolean }) {
           <p className="muted small">{t('acc.webNoLogin')}</p>
         )}
       </div>
+      <CredentialGuide region={region} open={!hasAccounts && !canLogin} />
       {loggingIn ? <ProgressBar label={t('acc.loginWindow')} event={progress.login} /> : null}
       <ErrorNotice compact error={loginError} />
       <label className="stack">
@@ -67,6 +70,7 @@ function AddAccounts({ canLogin }: { canLogin: boolean }) {
       </div>
       {importing ? <ProgressBar label={t('acc.importing')} event={progress.import ?? progress.validate} /> : null}
       {result ? <ImportResults result={result} /> : null}
+      {result && result.failed > 0 && result.failed < result.results.length ? <p className="muted small">{t('acc.keptLines')}</p> : null}
     </section>
   );
 }
@@ -81,6 +85,7 @@ export function AccountsPage() {
   const rowErrors = useAccountsStore((s) => s.rowErrors);
   const cleanupResults = useAccountsStore((s) => s.cleanupResults);
   const validatingAll = useAccountsStore((s) => s.validatingAll);
+  const validateSummary = useAccountsStore((s) => s.validateSummary);
   const progress = useAccountsStore((s) => s.progress);
   const canLogin = useRelayStore((s) => s.info?.canLoginWithWindow ?? false);
   const groups = useMemo(() => groupAccounts(accounts), [accounts]);
@@ -88,7 +93,7 @@ export function AccountsPage() {
 
   return (
     <div className="page accounts">
-      <AddAccounts canLogin={canLogin} />
+      <AddAccounts canLogin={canLogin} hasAccounts={accounts.length > 0} />
       <ErrorNotice error={error} />
       <div className="row spread">
         <h3>{t('acc.title')}</h3>
@@ -97,8 +102,13 @@ export function AccountsPage() {
         </button>
       </div>
       {validatingAll ? <ProgressBar label={t('acc.validating')} event={progress.validate} /> : null}
+      {validateSummary ? (
+        <p role="status" data-testid="validate-summary" className={validateSummary.problems > 0 ? 'warn-text' : 'ok-text'}>
+          {t('acc.validateSummary', { ...validateSummary })}
+        </p>
+      ) : null}
       {progress.cleanup ? <ProgressBar label={t('acc.cleaningUp')} event={progress.cleanup} /> : null}
-      {accounts.length === 0 ? <p className="empty">{t('acc.empty')}</p> : null}
+      {accounts.length === 0 ? <p className="empty">{t(canLogin ? 'acc.empty' : 'acc.emptyWeb')}</p> : null}
       {groups.map((group) => (
         <section key={`${group.provider}/${group.region}`} className="account-group" aria-label={`${t(`acc.provider.${group.provider}`)} · ${t(`acc.region.${group.region}`)}`}>
           <h4>

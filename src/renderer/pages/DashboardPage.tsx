@@ -2,10 +2,12 @@ import { useEffect, useMemo } from 'react';
 import { ACCOUNT_STATUSES, type AccountStatus, type AccountSummary } from '../../shared/domain/account';
 import { CopyField } from '../components/CopyButton';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { PoolWaits } from '../components/PoolWaits';
 import { RequestsChart } from '../components/RequestsChart';
 import { StatCard } from '../components/StatCard';
 import { AccountStatusBadge } from '../components/StatusBadge';
-import { useLanguage, useNextStep, useT } from '../hooks/use-t';
+import { useLanguage, useNextStep, useNow, useT } from '../hooks/use-t';
+import { accountStatusView } from '../lib/account-status-view';
 import { formatClock, formatMs, formatPercent } from '../lib/format';
 import { useAccountsStore } from '../stores/accounts-store';
 import { useLogsStore } from '../stores/logs-store';
@@ -13,9 +15,10 @@ import { useRelayStore } from '../stores/relay-store';
 
 const RECENT_ERRORS = 5;
 
-function countByStatus(accounts: readonly AccountSummary[]): Record<AccountStatus, number> {
+function countByStatus(accounts: readonly AccountSummary[], now: number): Record<AccountStatus, number> {
   const counts = Object.fromEntries(ACCOUNT_STATUSES.map((s) => [s, 0])) as Record<AccountStatus, number>;
-  for (const account of accounts) counts[account.status] += 1;
+  // The status as of now: an ended cool-down counts as active without waiting for a reload.
+  for (const account of accounts) counts[accountStatusView(account, now).status] += 1;
   return counts;
 }
 
@@ -29,6 +32,7 @@ export function DashboardPage() {
   const toggling = useRelayStore((s) => s.toggling);
   const entries = useLogsStore((s) => s.entries);
   const accounts = useAccountsStore((s) => s.accounts);
+  const now = useNow();
 
   useEffect(() => {
     void useRelayStore.getState().refreshStats();
@@ -45,7 +49,7 @@ export function DashboardPage() {
 
   const pool = status?.pool;
   // Counted from the accounts cache, which accounts:changed keeps current between status pushes.
-  const byStatus = useMemo(() => countByStatus(accounts), [accounts]);
+  const byStatus = useMemo(() => countByStatus(accounts, now), [accounts, now]);
 
   return (
     <div className="page dashboard">
@@ -78,6 +82,7 @@ export function DashboardPage() {
               </li>
             ))}
           </ul>
+          <PoolWaits accounts={accounts} now={now} />
           {pool ? (
             <p>
               {t('dash.busyQueued')}: {t('dash.busyQueuedValue', { busy: pool.busy, capacity: pool.capacity, queued: pool.queued })}

@@ -19,6 +19,8 @@ export interface AccountsState {
   importing: boolean;
   importResult: ImportResult | null;
   validatingAll: boolean;
+  /** How the last "Validate all" ended (null before one ran). */
+  validateSummary: { total: number; active: number; problems: number } | null;
   /** The latest progress event of each kind of long operation, until it completes. */
   progress: Partial<Record<ProgressEvent['kind'], ProgressEvent>>;
   init(): () => void;
@@ -69,6 +71,7 @@ export function createAccountsStore(api: RelayApi): StoreApi<AccountsState> {
       importing: false,
       importResult: null,
       validatingAll: false,
+      validateSummary: null,
       progress: {},
       init() {
         const stops = [
@@ -102,9 +105,12 @@ export function createAccountsStore(api: RelayApi): StoreApi<AccountsState> {
       },
       validate: (id) => onAccount(id, 'validate', async () => apply(await api.accounts.validate({ id }))),
       async validateAll() {
-        set({ validatingAll: true, error: null });
+        set({ validatingAll: true, error: null, validateSummary: null });
         try {
-          set({ accounts: await api.accounts.validateAll() });
+          const accounts = await api.accounts.validateAll();
+          const active = accounts.filter((a) => a.status === 'active').length;
+          const problems = accounts.filter((a) => a.enabled && a.status !== 'active').length;
+          set({ accounts, validateSummary: { total: accounts.length, active, problems } });
         } catch (error) {
           set({ error: toDisplayError(error) });
         } finally {

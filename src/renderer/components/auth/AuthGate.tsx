@@ -1,0 +1,20 @@
+import { useEffect, type ReactNode } from 'react';
+import { useT } from '../../hooks/use-t';
+import { useAuth } from '../../lib/api-instance';
+import { SignInScreen } from './SignInScreen';
+
+/** Renders the app only once the relay has accepted this tab's token; no page loads before. */
+export function AuthGate({ children }: { children: ReactNode }) {
+  const t = useT();
+  const phase = useAuth((s) => s.phase);
+  useEffect(() => {
+    if (useAuth.getState().phase === 'checking') void useAuth.getState().start();
+  }, []);
+  if (phase === 'signed-in') return <>{children}</>;
+  if (phase === 'signed-out') return <SignInScreen />;
+  return (
+    <div className="sign-in" role="status">
+      <span className="muted">{t('conn.connecting')}</span>
+    </div>
+  );
+}
