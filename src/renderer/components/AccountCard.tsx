@@ -5,6 +5,7 @@ import type { ErrorInfo } from '../../shared/errors';
 import { useT } from '../hooks/use-t';
 import { formatDateTime, formatSpan, toExpiryState } from '../lib/format';
 import type { AccountAction } from '../stores/accounts-store';
+import { AccountCookiesField } from './AccountCookiesField';
 import { ConfirmButton } from './ConfirmButton';
 import { ErrorNotice } from './ErrorNotice';
 import { AccountStatusBadge } from './StatusBadge';
@@ -95,6 +96,7 @@ export function AccountCard(props: AccountCardProps) {
         <button type="button" className="button small" disabled={busy} onClick={props.onCleanup}>
           {pending === 'cleanup' ? t('acc.cleaningUp') : t('acc.cleanup')}
         </button>
+        {account.provider === 'minimax-agent' ? <AccountCookiesField account={account} /> : null}
         <ConfirmButton label={t('acc.remove')} question={t('acc.removeConfirm', { label })} disabled={busy} onConfirm={props.onRemove} />
       </div>
       {showWebLogin && needsLogin ? <p className="hint" role="note">{t('acc.loginAgainWeb')}</p> : null}

@@ -236,6 +236,12 @@ export const en = {
   'time.m': '{n}m',
   'time.h': '{n}h {m}m',
   'time.d': '{n}d {h}h',
+  'acc.pasteCookiesHint': 'With the site cookies, paste one JSON object per line: {"realUserID":"…","token":"eyJ…","cookies":"a=b; c=d"}.',
+  'acc.cookies': 'Cookies',
+  'acc.cookiesLabel': 'Cookie header of the MiniMax agent site (HttpOnly cookies included)',
+  'acc.cookiesHelp': 'Copy it from the browser where you are logged in: developer tools → Network → any request to the agent site → Request headers → Cookie. Saving replaces the stored cookies; they are never shown again.',
+  'acc.cookiesSave': 'Save cookies',
+  'acc.cookiesClear': 'Remove cookies',
 } as const;
 
 export type MessageKey = keyof typeof en;
