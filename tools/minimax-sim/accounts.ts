@@ -37,7 +37,7 @@ export function createAccountStore(deps: { secret: string; now: () => number }):
   function issueToken(a: AccountRecord, expiresInSec: number): void {
     const iat = Math.floor(deps.now() / 1000);
     const token = signJwt(
-      { user: { id: a.realUserId, deviceID: a.deviceId, name: a.name }, email: a.email, iat, exp: iat + expiresInSec, jti: randomUUID() },
+      { user: { id: a.realUserId, deviceID: a.deviceId, name: a.name, ...(a.guest ? { isAnonymous: true } : {}) }, email: a.email, iat, exp: iat + expiresInSec, jti: randomUUID() },
       deps.secret,
     );
     a.token = token;
