@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { createRelayCore } from '../src/main/core';
-import { CAPTURE_SCRIPT, createLoginController, extractCredentials, toLoginUrl, toStorageSnapshot, type LoginSurface } from '../src/main/oauth';
+import { CAPTURE_SCRIPT, createLoginController, extractCredentials, isGuestClaims, toLoginUrl, toStorageSnapshot, type LoginSurface } from '../src/main/oauth';
 import { silentLogger } from '../src/main/logs/types';
 import { defaultSettings } from '../src/shared/domain/settings';
 import { startSimulator, type Simulator } from '../tools/minimax-sim';
@@ -72,8 +72,14 @@ test('a guest session is rejected, not captured', async ({ page }) => {
   await page.goto(loginUrl());
   await page.click('#guest');
   await expect(page.locator('#status')).toHaveText('logged in');
-  const result = extractCredentials(toStorageSnapshot(await page.evaluate(CAPTURE_SCRIPT)));
+  const snapshot = toStorageSnapshot(await page.evaluate(CAPTURE_SCRIPT));
+  const result = extractCredentials(snapshot);
   expect(result).toMatchObject({ status: 'rejected', reason: 'guest_token' });
+  // Guests carry user.isAnonymous, as the site's tokens do since May 2026, and are refused on that alone.
+  const payload = JSON.parse(Buffer.from((snapshot.token ?? '').split('.')[1] ?? '', 'base64url').toString('utf8')) as { user: { isAnonymous?: boolean }; email?: string };
+  expect(payload.user.isAnonymous).toBe(true);
+  const { email: _email, ...withoutEmail } = payload;
+  expect(isGuestClaims(withoutEmail)).toBe(true);
 });
 
 test('the {"value": jwt} wrapper and a missing profile still capture, with the JWT user id', async ({ page }) => {

@@ -9,9 +9,11 @@ import { pathToFileURL } from 'node:url';
 import { createRelayCore, type RelayCore } from './core';
 import { formatBanner, formatImport } from './headless/banner';
 import { resolveAdminToken } from './headless/admin-token';
-import { HELP, parseHeadlessOptions } from './headless/cli-options';
+import { HELP, parseHeadlessOptions, type HeadlessOptions } from './headless/cli-options';
+import { readTokensFile, type TokensFile } from './headless/tokens-file';
 import { exitOnSignals } from './headless/shutdown';
 import { createLogger } from './logs/logger';
+import type { Logger } from './logs/types';
 import { mountManagement } from './management';
 import { isRelayError, RelayError, toErrorInfo } from '../shared/errors';
 
@@ -47,6 +49,8 @@ export async function runHeadless(argv: readonly string[], env: NodeJS.ProcessEn
   }
   const level = LOG_LEVELS.find((name) => name === env.MINIMAX_RELAY_LOG_LEVEL) ?? 'info';
   const logger = createLogger({ level, destination: process.stderr, base: { host: 'headless' } });
+  // Read before anything starts: a missing file stops the start with its path named.
+  const tokensFile = options.tokensFile ? readTokensFile(options.tokensFile) : null;
   const core = await createRelayCore({
     dataDir: options.dataDir,
     host: 'web',
@@ -85,14 +89,20 @@ export async function runHeadless(argv: readonly string[], env: NodeJS.ProcessEn
     throw new RelayError(status.error.code, status.error.message, status.error.detail);
   }
   const adminToken = resolveAdminToken(core.admin, { envToken: options.adminToken, rotate: options.newAdminToken });
-  if (options.tokens.length > 0) {
-    const result = await core.services.accounts.import({ text: options.tokens.join('\n') });
-    process.stdout.write(formatImport(result));
-  }
+  await importStartTokens(core, options, tokensFile, logger);
   const finalStatus = core.relay.status();
   process.stdout.write(formatBanner(finalStatus, adminToken));
   const uiLink = adminToken.token && finalStatus.uiUrl ? `${finalStatus.uiUrl}#token=${encodeURIComponent(adminToken.token)}` : null;
   return { core, uiLink, close: () => core.close() };
+}
+
+/** MINIMAX_RELAY_TOKENS and MINIMAX_RELAY_TOKENS_FILE, checked with the upstream and imported in one go. */
+async function importStartTokens(core: RelayCore, options: HeadlessOptions, file: TokensFile | null, logger: Logger): Promise<void> {
+  if (file?.readableByOthers) logger.warn({ path: options.tokensFile }, 'MINIMAX_RELAY_TOKENS_FILE can be read by other users; chmod 600 it');
+  const text = [...options.tokens, ...(file && file.text ? [file.text] : [])].join('\n');
+  if (text === '') return;
+  const sources = [options.tokens.length > 0 ? 'MINIMAX_RELAY_TOKENS' : null, file ? 'MINIMAX_RELAY_TOKENS_FILE' : null].filter(Boolean).join(' and ');
+  process.stdout.write(formatImport(await core.services.accounts.import({ text }), sources));
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

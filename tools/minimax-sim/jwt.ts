@@ -2,6 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /** Payload shape inferred from the clients that decode it (protocol doc §2.3). */
 export interface SimJwtPayload {
+  /** `isAnonymous`: guest sessions of the site since May 2026 (protocol doc §10.5). */
   user: { id: string; deviceID: string; name: string; isAnonymous?: boolean };
   email: string;
   iat: number;

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import { session, type Cookie, type Session } from 'electron';
 import type { Logger } from '../logs/types';
-import { cookiesToPersist, cookiesToSeed, isStoredAccountId, orphanPartitions, partitionForAccount, toCookieSetDetails, type CookiePair } from '../oauth';
+import { cookiesToPersist, cookiesToSeed, formatCookieHeader, isStoredAccountId, orphanPartitions, partitionForAccount, toCookieSetDetails, type CookiePair } from '../oauth';
 
 export interface AccountSessionsDeps {
   /** Saves renewed cookies on the account (services.accounts.setCookies). */
@@ -22,8 +22,11 @@ export interface AccountSessionsDeps {
 export interface AccountSessions {
   /** The session a call as this account goes through, its stored cookies in the jar. */
   prepare(account: { id: string; baseUrl: string; cookies?: string }): Promise<Session>;
-  /** Copies every cookie of `from` (the login window's session) into the account's session. */
-  adopt(accountId: string, from: Session): Promise<void>;
+  /**
+   * Copies every cookie of `from` (the login window's session) into the account's session and
+   * watches it from now on; `baseUrl` is the agent site whose cookies belong to the account.
+   */
+  adopt(accountId: string, from: Session, baseUrl: string): Promise<void>;
   /** Deletes the account's partition data (cookies, storage, cache). */
   clear(accountId: string): Promise<void>;
   /** Clears partitions left by accounts that no longer exist. */
@@ -95,13 +98,17 @@ export function createAccountSessions(deps: AccountSessionsDeps): AccountSession
       }
       return entry.session;
     },
-    async adopt(accountId, from) {
-      const target = session.fromPartition(partitionForAccount(accountId));
-      if (target === from) return;
-      for (const cookie of await from.cookies.get({})) {
-        const details = toCookieSetDetails(cookie);
-        if (details) await target.cookies.set(details).catch((error: unknown) => deps.logger.debug({ err: error, name: cookie.name }, 'a cookie could not be copied'));
+    async adopt(accountId, from, baseUrl) {
+      const entry = entries.get(accountId) ?? watch(accountId, baseUrl);
+      entry.baseUrl = baseUrl;
+      if (entry.session !== from) {
+        for (const cookie of await from.cookies.get({})) {
+          const details = toCookieSetDetails(cookie);
+          if (details) await entry.session.cookies.set(details).catch((error: unknown) => deps.logger.debug({ err: error, name: cookie.name }, 'a cookie could not be copied'));
+        }
       }
+      // The import just saved these very cookies: only later changes are news.
+      entry.known = formatCookieHeader(toPairs(await entry.session.cookies.get({ url: baseUrl })));
     },
     async clear(accountId) {
       entries.get(accountId)?.stop();

@@ -33,6 +33,7 @@ vi.mock('electron-store', async () => {
 
 let sim: Simulator;
 let dataDir: string;
+let loggedInId = '';
 const fake = () => {
   if (!shared.fake) throw new Error('electron was not loaded');
   return shared.fake;
@@ -118,17 +119,75 @@ describe('desktop composition root', () => {
     expect(partition).toMatch(/^login-/);
     expect(loginWindow.options.webPreferences).not.toHaveProperty('preload');
     expect(loginWindow.webContents.mainFrame.url).toBe(`${sim.url}/`);
+    const loginSession = fake().sessions.get(partition);
+    // The site's session cookie, HttpOnly: only the session's jar can read it, page script cannot.
+    await loginSession?.cookies.set({ url: `${sim.url}/`, name: 'mm_sessionid', value: 'abc123', httpOnly: true });
     loginWindow.webContents.captureResult = {
       token: account.token,
       userDetail: JSON.stringify({ realUserID: account.realUserId, userName: account.name }),
       url: `${sim.url}/`,
     };
-    await expect(pending).resolves.toMatchObject({ ok: true, value: { status: 'active', userName: 'window-user' } });
+    const saved = (await pending) as { ok: boolean; value: { id: string } };
+    expect(saved).toMatchObject({ ok: true, value: { status: 'active', userName: 'window-user' } });
+    loggedInId = saved.value.id;
     expect(loginWindow.isDestroyed()).toBe(true);
+    // The cookies moved into the account's own persisted session; the throw-away one was wiped.
+    const accountJar = fake().sessions.get(`persist:minimax-account-${loggedInId}`)?.cookies.jar ?? [];
+    expect(accountJar).toEqual([expect.objectContaining({ name: 'mm_sessionid', value: 'abc123', httpOnly: true })]);
+    expect(loginSession?.cookies.jar).toEqual([]);
     const progress = mainWindow().webContents.sent.filter((m) => m.channel === 'bridge-event:progress');
     expect(progress.at(-1)?.payload).toMatchObject({ kind: 'login', message: 'Account saved.' });
     await until(() => readFileSync(join(dataDir, 'relay.json'), 'utf8').includes(account.realUserId), 'the store write');
     expect(readFileSync(join(dataDir, 'relay.json'), 'utf8')).not.toContain(account.token);
+    expect(readFileSync(join(dataDir, 'relay.json'), 'utf8')).not.toContain('abc123');
+  });
+
+  it('the login window trusts only the agent site: popups for sign-in hosts, no plain http, no permissions', async () => {
+    const before = FakeBrowserWindow.all.length;
+    const pending = invoke('accounts:login', {});
+    await until(() => FakeBrowserWindow.all.length > before, 'the login window');
+    const loginWindow = FakeBrowserWindow.all.at(-1) as FakeBrowserWindow;
+    const partition = String(loginWindow.options.webPreferences?.partition);
+    const open = (url: string) => loginWindow.webContents.openHandler?.({ url }) as { action: string; overrideBrowserWindowOptions?: { webPreferences?: { partition?: string } } };
+    expect(open('https://accounts.google.com/o/oauth2/auth')).toMatchObject({ action: 'allow', overrideBrowserWindowOptions: { webPreferences: { partition } } });
+    expect(open('https://evil.example/')).toEqual({ action: 'deny' });
+    const navigate = (url: string) => {
+      let prevented = false;
+      loginWindow.webContents.emit('will-navigate', { preventDefault: () => (prevented = true) }, url);
+      return prevented;
+    };
+    expect(navigate('http://insecure.example/')).toBe(true);
+    expect(navigate(`${sim.url}/again`)).toBe(false);
+    expect(fake().sessions.get(partition)?.permissionCheck?.(null, 'notifications', sim.url)).toBe(false);
+    // A token shown by a foreign page is never captured.
+    const planted = sim.admin.createAccount({ name: 'planted' });
+    loginWindow.webContents.captureResult = { token: planted.token, userDetail: null, url: 'https://evil.example/' };
+    await new Promise((resolve) => setTimeout(resolve, 1_200));
+    const accounts = (await invoke('accounts:list')) as { value: { userName: string }[] };
+    expect(accounts.value.map((a) => a.userName)).not.toContain('planted');
+    loginWindow.close();
+    await expect(pending).resolves.toMatchObject({ ok: false, error: { code: 'login_cancelled' } });
+  });
+
+  it('saves cookies the site renews in the account session, silently', async () => {
+    const sealed = () => (JSON.parse(readFileSync(join(dataDir, 'relay.json'), 'utf8')) as { accounts: { id: string; sealedCredential: string }[] }).accounts.find((a) => a.id === loggedInId)?.sealedCredential;
+    const jar = fake().sessions.get(`persist:minimax-account-${loggedInId}`);
+    // Re-setting a cookie to the value the account already has is no news: nothing is written.
+    await jar?.cookies.set({ url: `${sim.url}/`, name: 'mm_sessionid', value: 'abc123', httpOnly: true });
+    await new Promise((resolve) => setTimeout(resolve, 1_300));
+    const before = sealed();
+    await jar?.cookies.set({ url: `${sim.url}/`, name: 'cf_clearance', value: 'fresh', httpOnly: true });
+    await until(() => sealed() !== before, 'the renewed cookies to be saved');
+    const accounts = (await invoke('accounts:list')) as { value: { id: string; status: string }[] };
+    expect(accounts.value.find((a) => a.id === loggedInId)?.status).toBe('active');
+  });
+
+  it('removing the account deletes its browser session', async () => {
+    const jar = fake().sessions.get(`persist:minimax-account-${loggedInId}`);
+    const cleared = jar?.cleared ?? 0;
+    await expect(invoke('accounts:remove', { id: loggedInId })).resolves.toMatchObject({ ok: true });
+    await until(() => (jar?.cleared ?? 0) > cleared, 'the partition to be cleared');
+    expect(jar?.cookies.jar).toEqual([]);
   });
 
   it('a closed login window answers login_cancelled', async () => {

@@ -30,6 +30,60 @@ export class FakeWebContents extends EventEmitter {
   }
 }
 
+export interface FakeCookie {
+  name: string;
+  value: string;
+  domain: string;
+  hostOnly: boolean;
+  path: string;
+  secure: boolean;
+  httpOnly: boolean;
+  session: boolean;
+}
+
+/** A session's cookie jar: cookies by host, `changed` events like Electron's. */
+export class FakeCookies extends EventEmitter {
+  readonly jar: FakeCookie[] = [];
+  async get(filter: { url?: string }): Promise<FakeCookie[]> {
+    if (!filter.url) return [...this.jar];
+    const host = new URL(filter.url).hostname;
+    return this.jar.filter((cookie) => cookie.domain.replace(/^\./, '') === host);
+  }
+  async set(details: { url: string; name: string; value: string; domain?: string; path?: string; secure?: boolean; httpOnly?: boolean }): Promise<void> {
+    const domain = details.domain ?? new URL(details.url).hostname;
+    const index = this.jar.findIndex((cookie) => cookie.name === details.name && cookie.domain === domain);
+    const cookie = { name: details.name, value: details.value, domain, hostOnly: details.domain === undefined, path: details.path ?? '/', secure: details.secure ?? false, httpOnly: details.httpOnly ?? false, session: true };
+    if (index >= 0) this.jar.splice(index, 1, cookie);
+    else this.jar.push(cookie);
+    this.emit('changed', {}, cookie, 'explicit', false);
+  }
+}
+
+export class FakeSession {
+  readonly cookies = new FakeCookies();
+  cleared = 0;
+  permissionCheck: ((...args: unknown[]) => boolean) | null = null;
+  readonly fetches: { url: string; init: RequestInit | undefined }[] = [];
+  setPermissionRequestHandler(): void {}
+  setPermissionCheckHandler(handler: (...args: unknown[]) => boolean): void {
+    this.permissionCheck = handler;
+  }
+  async clearStorageData(): Promise<void> {
+    this.cleared += 1;
+    this.cookies.jar.splice(0);
+  }
+  async clearCache(): Promise<void> {}
+  async clearAuthCache(): Promise<void> {}
+  /** Upstream calls through this session go to plain fetch, with the jar's cookies. */
+  async fetch(url: string, init?: RequestInit): Promise<Response> {
+    this.fetches.push({ url, init });
+    const headers = new Headers(init?.headers);
+    const cookies = await this.cookies.get({ url });
+    if (cookies.length > 0) headers.set('cookie', cookies.map((c) => `${c.name}=${c.value}`).join('; '));
+    return globalThis.fetch(url, { ...init, headers });
+  }
+}
+
 export class FakeBrowserWindow extends EventEmitter {
   static readonly all: FakeBrowserWindow[] = [];
   readonly webContents = new FakeWebContents();
@@ -73,6 +127,7 @@ export function createFakeElectron(userData: string) {
   const ipcHandlers = new Map<string, Handler>();
   const protocolHandlers = new Map<string, (request: Request) => Promise<Response>>();
   const partitions: string[] = [];
+  const sessions = new Map<string, FakeSession>();
   const appEvents = new EventEmitter();
   let markReady: () => void = () => {};
   const ready = new Promise<void>((resolve) => (markReady = resolve));
@@ -108,7 +163,9 @@ export function createFakeElectron(userData: string) {
       defaultSession: { ...permissionHandler, webRequest: { onHeadersReceived: () => {} } },
       fromPartition: (partition: string) => {
         partitions.push(partition);
-        return { ...permissionHandler, clearStorageData: async () => {}, clearCache: async () => {} };
+        const existing = sessions.get(partition) ?? new FakeSession();
+        sessions.set(partition, existing);
+        return existing;
       },
     },
     safeStorage: {
@@ -140,5 +197,5 @@ export function createFakeElectron(userData: string) {
       destroy() {}
     },
   };
-  return { electron, ipcHandlers, protocolHandlers, partitions, state, markReady };
+  return { electron, ipcHandlers, protocolHandlers, partitions, sessions, state, markReady };
 }

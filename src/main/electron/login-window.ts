@@ -60,6 +60,7 @@ function openLoginWindow(parent: BrowserWindow | null, accountId: string | undef
   const loginSession = session.fromPartition(partition);
   hardenSession(loginSession);
   let policy: LoginOriginPolicy | null = null;
+  let siteOrigin: string | null = null;
   // A throw-away session is wiped at the end; an account's own session only when another user logged in through it.
   let wipe = accountId === undefined;
   const window = new BrowserWindow({
@@ -77,9 +78,13 @@ function openLoginWindow(parent: BrowserWindow | null, accountId: string | undef
       return window.loadURL(url);
     },
     capture: () => window.webContents.executeJavaScript(CAPTURE_SCRIPT, false) as Promise<unknown>,
-    cookies: async (origin) => (await loginSession.cookies.get({ url: `${origin}/` })).map(({ name, value }) => ({ name, value })),
+    cookies: async (origin) => {
+      siteOrigin = origin;
+      return (await loginSession.cookies.get({ url: `${origin}/` })).map(({ name, value }) => ({ name, value }));
+    },
     async keep(savedId) {
-      await sessions.adopt(savedId, loginSession);
+      if (siteOrigin === null) return;
+      await sessions.adopt(savedId, loginSession, `${siteOrigin}/`);
       wipe = accountId !== savedId;
     },
     onClosed: (listener) => {

@@ -22,6 +22,8 @@ describe('headless options', () => {
     expect(options.tokens).toEqual(['1+a', '2+b', '3+c']);
     expect(options.apiKeys).toEqual(['k1', 'k2']);
     expect(options.adminToken).toBe('adm-x');
+    expect(options.tokensFile).toBeUndefined();
+    expect(parseHeadlessOptions([], { MINIMAX_RELAY_TOKENS_FILE: ' /run/secrets/tokens ' }).tokensFile).toBe('/run/secrets/tokens');
   });
 
   it('rejects a bad port and an unknown flag with a message that points to --help', () => {

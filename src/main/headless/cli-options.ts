@@ -14,6 +14,8 @@ export interface HeadlessOptions {
   dataDir: string;
   agentBaseUrl: string | undefined;
   tokens: string[];
+  /** `MINIMAX_RELAY_TOKENS_FILE`: more credentials, one per line (JSON allowed). */
+  tokensFile: string | undefined;
   apiKeys: string[];
   adminToken: string | undefined;
   newAdminToken: boolean;
@@ -33,6 +35,8 @@ Options:
 Environment:
   MINIMAX_RELAY_AGENT_URL    Upstream base URL for both regions (e.g. a local simulator)
   MINIMAX_RELAY_TOKENS       Comma-separated credentials (realUserID+token) imported at start
+  MINIMAX_RELAY_TOKENS_FILE  File of credentials imported at start, one per line
+                             (realUserID+token, a token, or {"realUserID","token","cookies"})
   MINIMAX_RELAY_API_KEYS     Comma-separated client API keys accepted besides the stored ones
   MINIMAX_RELAY_ADMIN_TOKEN  Management API token (otherwise generated on first start)
 `;
@@ -82,6 +86,7 @@ export function parseHeadlessOptions(argv: readonly string[], env: NodeJS.Proces
     dataDir: values['data-dir'] ?? (env.MINIMAX_RELAY_DATA_DIR || defaultDataDir(env)),
     agentBaseUrl: env.MINIMAX_RELAY_AGENT_URL || undefined,
     tokens: splitList(env.MINIMAX_RELAY_TOKENS),
+    tokensFile: env.MINIMAX_RELAY_TOKENS_FILE?.trim() || undefined,
     apiKeys: splitList(env.MINIMAX_RELAY_API_KEYS),
     adminToken: env.MINIMAX_RELAY_ADMIN_TOKEN || undefined,
     newAdminToken: values['new-admin-token'] === true,

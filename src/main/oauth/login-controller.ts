@@ -52,8 +52,8 @@ export interface LoginControllerDeps {
   timeoutMs?: number;
   pollMs?: number;
   now?: () => number;
-  /** Asks the upstream who a token belongs to, when neither the page nor the JWT says. */
-  lookupIdentity?: LookupIdentity;
+  /** Asks the upstream who a token belongs to, when neither the page nor the JWT says (sources in order). */
+  lookupIdentity?: LookupIdentity | readonly LookupIdentity[];
 }
 
 export interface LoginController {

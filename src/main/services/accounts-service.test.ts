@@ -133,3 +133,24 @@ describe('accounts: edit, reset, remove, cleanup, login', () => {
     await expect(service.login({})).rejects.toMatchObject({ code: 'invalid_request', detail: { reason: 'desktop_only' } });
   });
 });
+
+describe('accounts.setCookies', () => {
+  it('sets, replaces and removes the cookies of a web account, sealed, keeping its status', async () => {
+    const { service, repository } = setup();
+    const id = (await service.import({ text: `121212+${fakeJwt('121212')}` })).results[0]?.account?.id ?? '';
+    const cookies = () => repository.openCredential(repository.get(id));
+    await expect(service.setCookies({ id, cookies: 'Cookie: mm_sessionid=a1; cf_clearance=b2' })).resolves.toMatchObject({ id, status: 'active' });
+    expect(cookies()).toMatchObject({ token: fakeJwt('121212'), cookies: 'mm_sessionid=a1; cf_clearance=b2' });
+    await service.setCookies({ id, cookies: 'mm_sessionid=a2' });
+    expect(cookies()).toMatchObject({ cookies: 'mm_sessionid=a2' });
+    await service.setCookies({ id, cookies: '  ' });
+    expect(cookies()).not.toHaveProperty('cookies');
+  });
+
+  it('refuses what is not a cookie header, and unknown accounts', async () => {
+    const { service } = setup();
+    const id = (await service.import({ text: `131313+${fakeJwt('131313')}` })).results[0]?.account?.id ?? '';
+    await expect(service.setCookies({ id, cookies: 'not cookies' })).rejects.toMatchObject({ code: 'invalid_credential' });
+    await expect(service.setCookies({ id: 'nope', cookies: 'a=b' })).rejects.toMatchObject({ code: 'account_not_found' });
+  });
+});

@@ -6,6 +6,7 @@ import { useT } from '../hooks/use-t';
 import { accountStatusView } from '../lib/account-status-view';
 import { formatClock, formatSpan, toExpiryState } from '../lib/format';
 import type { AccountAction } from '../stores/accounts-store';
+import { AccountCookiesField } from './AccountCookiesField';
 import { ConfirmButton } from './ConfirmButton';
 import { ErrorNotice } from './ErrorNotice';
 import { AccountStatusBadge } from './StatusBadge';
@@ -97,6 +98,7 @@ export function AccountCard(props: AccountCardProps) {
         <button type="button" className="button small" disabled={busy} onClick={props.onCleanup}>
           {pending === 'cleanup' ? t('acc.cleaningUp') : t('acc.cleanup')}
         </button>
+        {account.provider === 'minimax-agent' ? <AccountCookiesField account={account} /> : null}
         <ConfirmButton label={t('acc.remove')} question={t('acc.removeConfirm', { label })} disabled={busy} onConfirm={props.onRemove} />
       </div>
       {showWebLogin && needsLogin ? <p className="hint" role="note">{t('acc.loginAgainWeb')}</p> : null}

@@ -278,6 +278,12 @@ export const en = {
   'acc.validateSummary': 'Checked {total}: {active} active, {problems} need attention.',
   'acc.keptLines': 'The lines that were added have been removed from the box; the ones left failed.',
   'error.detail': 'Details: {message}',
+  'acc.pasteCookiesHint': 'With the site cookies, paste one JSON object per line: {"realUserID":"…","token":"eyJ…","cookies":"a=b; c=d"}.',
+  'acc.cookies': 'Cookies',
+  'acc.cookiesLabel': 'Cookie header of the MiniMax agent site (HttpOnly cookies included)',
+  'acc.cookiesHelp': 'Copy it from the browser where you are logged in: developer tools → Network → any request to the agent site → Request headers → Cookie. Saving replaces the stored cookies; they are never shown again.',
+  'acc.cookiesSave': 'Save cookies',
+  'acc.cookiesClear': 'Remove cookies',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -63,6 +63,7 @@ function AddAccounts({ canLogin, hasAccounts }: { canLogin: boolean; hasAccounts
         {t('acc.paste')}
         <textarea rows={3} value={text} placeholder={t('acc.pastePlaceholder')} onChange={(e) => setText(e.target.value)} spellCheck={false} />
       </label>
+      <p className="muted small">{t('acc.pasteCookiesHint')}</p>
       <div className="row">
         <button type="button" className="button primary" disabled={importing || text.trim() === ''} onClick={() => void submit()}>
           {importing ? t('acc.importing') : t('acc.import')}

@@ -78,4 +78,22 @@ describe('accounts store', () => {
     await store.getState().cleanupChats('x');
     expect(store.getState().cleanupResults['x']).toEqual({ deleted: 4, failed: 0, skipped: 1 });
   });
+
+  it('sets cookies on an account and says whether they were saved', async () => {
+    const api = createFakeApi();
+    const account = makeAccount({ label: 'web' });
+    const sent: { id: string; cookies: string }[] = [];
+    api.accounts.list = async () => [account];
+    api.accounts.setCookies = async (input) => (sent.push(input), account);
+    const store = createAccountsStore(api);
+    await store.getState().load();
+    await expect(store.getState().setCookies(account.id, 'a=b')).resolves.toBe(true);
+    expect(sent).toEqual([{ id: account.id, cookies: 'a=b' }]);
+    api.accounts.setCookies = async () => {
+      throw new ApiError({ code: 'invalid_credential', message: 'not cookies' });
+    };
+    await expect(store.getState().setCookies(account.id, 'junk')).resolves.toBe(false);
+    expect(store.getState().rowErrors[account.id]).toMatchObject({ code: 'invalid_credential' });
+    expect(store.getState().pending[account.id]).toBeUndefined();
+  });
 });

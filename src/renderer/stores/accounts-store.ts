@@ -6,7 +6,7 @@ import type { RelayApi } from '../lib/api';
 import { toDisplayError } from '../lib/api-error';
 import { bindStore } from './bind';
 
-export type AccountAction = 'validate' | 'toggle' | 'reset' | 'remove' | 'cleanup' | 'login';
+export type AccountAction = 'validate' | 'toggle' | 'reset' | 'remove' | 'cleanup' | 'login' | 'cookies';
 
 export interface AccountsState {
   accounts: AccountSummary[];
@@ -33,6 +33,8 @@ export interface AccountsState {
   remove(id: string): Promise<void>;
   cleanupChats(id: string): Promise<void>;
   login(input: { id?: string; region?: Region }): Promise<void>;
+  /** Sets (empty: removes) a web account's site cookies; true when saved. */
+  setCookies(id: string, cookies: string): Promise<boolean>;
 }
 
 function without<T>(record: Record<string, T>, key: string): Record<string, T> {
@@ -133,6 +135,14 @@ export function createAccountsStore(api: RelayApi): StoreApi<AccountsState> {
         onAccount(input.id ?? 'new', 'login', async () => {
           apply(await api.accounts.login(input));
         }),
+      async setCookies(id, cookies) {
+        let saved = false;
+        await onAccount(id, 'cookies', async () => {
+          apply(await api.accounts.setCookies({ id, cookies }));
+          saved = true;
+        });
+        return saved;
+      },
     };
   });
 }
