@@ -279,7 +279,6 @@ export const zhCN: Record<MessageKey, string> = {
   'acc.validateSummary': '已检查 {total} 个：{active} 个可用，{problems} 个需要处理。',
   'acc.keptLines': '已添加成功的行已从输入框移除；留下的是失败的行。',
   'error.detail': '详情：{message}',
-  'time.d': '{n} 天 {h} 小时',
   'acc.pasteCookiesHint': '如需同时导入网站 Cookie，请每行粘贴一个 JSON 对象：{"realUserID":"…","token":"eyJ…","cookies":"a=b; c=d"}。',
   'acc.cookies': 'Cookie',
   'acc.cookiesLabel': 'MiniMax Agent 网站的 Cookie 请求头（包括 HttpOnly Cookie）',
