@@ -14,6 +14,7 @@ import * as proxyStreams from './proxy-streams.bench';
 import * as load from './load.bench';
 import * as soak from './soak.bench';
 import * as startup from './startup.bench';
+import * as ttft from './ttft.bench';
 
 export interface BenchResult {
   group: string;
@@ -33,6 +34,7 @@ export interface BenchModule {
 
 const BENCHES: { name: string; module: BenchModule }[] = [
   { name: 'delivery-lag', module: deliveryLag },
+  { name: 'ttft', module: ttft },
   { name: 'proxy-overhead', module: proxyOverhead },
   { name: 'proxy-models-rps', module: proxyModelsRps },
   { name: 'proxy-streams', module: proxyStreams },

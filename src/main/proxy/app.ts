@@ -47,6 +47,11 @@ export function createProxyApp(deps: ProxyDeps): ProxyApp {
   app.use(hostCheck(deps.getSettings));
   app.use(cors(deps.getSettings));
   app.get('/health', healthRoute({ pool: deps.pool, version: deps.version ?? '0.0.0', now: deps.now, startedAt: deps.now() }));
+  // Claude Code checks that its base URL answers with `HEAD /` before each run; a 404 there would
+  // show as a refused request in the Logs page every time.
+  app.head('/', (_req, res) => {
+    res.status(200).end();
+  });
   app.use(rejectQueryAuth());
   app.use(apiKeyAuth({ getSettings: deps.getSettings, tracker, now: deps.now }));
   app.use(jsonBody(deps.getSettings));

@@ -1,4 +1,6 @@
 /** Copy-ready client configurations, filled with the relay's real base URL and a key. */
+import { GEMINI_CLI_SETTINGS_PATH, geminiCliSettingsJson, geminiCliShellSnippet } from './gemini-cli-settings';
+
 export interface Snippet {
   id: string;
   title: string;
@@ -27,7 +29,14 @@ export function buildSnippets(baseUrl: string, key: string, model: string): Snip
       id: 'gemini-cli',
       title: 'gemini-cli',
       language: 'bash',
-      code: `export GOOGLE_GEMINI_BASE_URL=${baseUrl}\nexport GEMINI_API_KEY=${key}\ngemini -m ${model}`,
+      code: geminiCliShellSnippet(baseUrl, key, model),
+    },
+    {
+      // For a settings file that already exists: the one setting to merge into it.
+      id: 'gemini-cli-settings',
+      title: `gemini-cli ${GEMINI_CLI_SETTINGS_PATH}`,
+      language: 'text',
+      code: geminiCliSettingsJson(),
     },
     {
       id: 'openai-sdk',

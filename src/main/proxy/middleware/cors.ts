@@ -35,7 +35,7 @@ export function cors(getSettings: () => Settings): RequestHandler {
     }
     res.setHeader('Access-Control-Allow-Origin', origin);
     res.setHeader('Vary', 'Origin');
-    res.setHeader('Access-Control-Expose-Headers', 'X-Request-Id, Retry-After');
+    res.setHeader('Access-Control-Expose-Headers', 'X-Request-Id, Retry-After, X-MiniMax-Model');
     if (req.method === 'OPTIONS') {
       res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
       const requested = req.headers['access-control-request-headers'];

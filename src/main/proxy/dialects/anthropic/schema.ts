@@ -14,10 +14,17 @@ const droppedBlock = z
   .transform(() => ({ type: 'dropped' as const }));
 
 const textBlock = z.looseObject({ type: z.literal('text'), text: z.string(), cache_control: cacheControl });
-const mediaSource = z.discriminatedUnion('type', [
-  z.looseObject({ type: z.literal('base64'), media_type: z.string(), data: z.string() }),
-  z.looseObject({ type: z.literal('url'), url: z.string() }),
-  z.looseObject({ type: z.literal('text'), media_type: z.string().optional(), data: z.string() }),
+const SOURCE_TYPES = new Set(['base64', 'url', 'text', 'content']);
+const mediaSource = z.union([
+  z.discriminatedUnion('type', [
+    z.looseObject({ type: z.literal('base64'), media_type: z.string(), data: z.string() }),
+    z.looseObject({ type: z.literal('url'), url: z.string() }),
+    z.looseObject({ type: z.literal('text'), media_type: z.string().optional(), data: z.string() }),
+    // A document given as content blocks: its text parts are what the upstream can read.
+    z.looseObject({ type: z.literal('content'), content: z.union([z.string(), z.array(z.looseObject({ type: z.string(), text: z.string().optional() }))]) }),
+  ]),
+  // Sources the relay cannot fetch (`file` ids of the Files API, later kinds) are noted by kind, not refused.
+  z.looseObject({ type: z.string().refine((type) => !SOURCE_TYPES.has(type)) }).transform((source) => ({ type: 'other' as const, kind: source.type })),
 ]);
 const imageBlock = z.looseObject({ type: z.literal('image'), source: mediaSource, cache_control: cacheControl });
 const documentBlock = z.looseObject({ type: z.literal('document'), source: mediaSource, title: z.string().nullish(), cache_control: cacheControl });

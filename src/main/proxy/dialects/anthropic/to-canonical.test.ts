@@ -163,4 +163,28 @@ describe('anthropic toCanonical', () => {
     expect(errorOf(() => toCanonical({ ...base, messages: [{ role: 'user', content: [{ type: 'text' }] }] }, 'id')).message).toMatch(/^messages\.0\.content\.0\.text: /);
     expect(errorOf(() => toCanonical({ ...base, messages: [{ role: 'robot', content: 'x' }] }, 'id')).message).toMatch(/^messages\.0\.role: /);
   });
+
+  it('takes document and image sources it cannot fetch (Files API ids, content blocks) instead of refusing them', () => {
+    const req = toCanonical(
+      {
+        ...base,
+        messages: [
+          {
+            role: 'user',
+            content: [
+              { type: 'document', source: { type: 'file', file_id: 'file_011' }, title: 'spec.pdf' },
+              { type: 'image', source: { type: 'file', file_id: 'file_012' } },
+              { type: 'document', source: { type: 'content', content: [{ type: 'text', text: 'Clause 1.' }, { type: 'text', text: 'Clause 2.' }] } },
+            ],
+          },
+        ],
+      },
+      'id',
+    );
+    expect(req.messages[0]?.content).toEqual([
+      { type: 'file', name: 'spec.pdf' },
+      { type: 'file', name: 'image (file source)' },
+      { type: 'text', text: 'Clause 1.\nClause 2.' },
+    ]);
+  });
 });

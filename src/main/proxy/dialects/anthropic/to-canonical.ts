@@ -23,11 +23,17 @@ function parseOrThrow<T>(schema: z.ZodType<T>, body: unknown): T {
 
 function toMediaPart(block: Extract<AnthropicContentBlock, { type: 'image' | 'document' }>): ContentPart {
   const source = block.source;
+  const name = block.type === 'document' && typeof block.title === 'string' ? block.title : undefined;
+  if (source.type === 'other') return { type: 'file', name: name ?? `${block.type} (${source.kind} source)` };
+  if (source.type === 'content') {
+    const text = typeof source.content === 'string' ? source.content : source.content.map((part) => part.text ?? '').filter(Boolean).join('\n');
+    return { type: 'text', text };
+  }
   if (block.type === 'image') {
+    if (source.type === 'text') return { type: 'text', text: source.data };
     return source.type === 'url' ? { type: 'image', url: source.url } : { type: 'image', data: source.data, mimeType: source.media_type };
   }
   if (source.type === 'text') return { type: 'text', text: source.data };
-  const name = block.title ?? undefined;
   return source.type === 'url'
     ? { type: 'file', url: source.url, ...(name ? { name } : {}) }
     : { type: 'file', data: source.data, mimeType: source.media_type, ...(name ? { name } : {}) };
