@@ -22,6 +22,12 @@ test.describe('desktop login window', () => {
       expect(accounts.ok && accounts.value.map((a) => a.id)).toEqual([result.value?.id]);
       // The login window closed itself after capturing.
       await expect.poll(() => app.windows().length).toBe(1);
+      // The site's HttpOnly session cookie moved into the account's own persisted session.
+      const jar = await app.evaluate(
+        async ({ session }, id) => (await session.fromPartition(`persist:minimax-account-${id}`).cookies.get({})).map((c) => ({ name: c.name, httpOnly: c.httpOnly })),
+        result.value?.id ?? '',
+      );
+      expect(jar).toContainEqual({ name: 'mm_sessionid', httpOnly: true });
     } finally {
       await app.close();
     }

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import { session, type Cookie, type Session } from 'electron';
 import type { Logger } from '../logs/types';
-import { cookiesToPersist, cookiesToSeed, formatCookieHeader, isStoredAccountId, orphanPartitions, partitionForAccount, toCookieSetDetails, type CookiePair } from '../oauth';
+import { cookiesRemovedByUser, cookiesToPersist, cookiesToSeed, formatCookieHeader, isStoredAccountId, orphanPartitions, partitionForAccount, toCookieSetDetails, type CookiePair } from '../oauth';
 
 export interface AccountSessionsDeps {
   /** Saves renewed cookies on the account (services.accounts.setCookies). */
@@ -91,6 +91,11 @@ export function createAccountSessions(deps: AccountSessionsDeps): AccountSession
       }
       const entry = entries.get(account.id) ?? watch(account.id, account.baseUrl);
       entry.baseUrl = account.baseUrl;
+      if (cookiesRemovedByUser(entry.known, account.cookies)) {
+        // "Remove cookies": the jar must not keep sending them (nor save them back).
+        entry.known = undefined;
+        for (const cookie of await entry.session.cookies.get({ url: account.baseUrl })) await entry.session.cookies.remove(account.baseUrl, cookie.name);
+      }
       const pairs = cookiesToSeed(entry.known, account.cookies, toPairs(await entry.session.cookies.get({ url: account.baseUrl })));
       if (pairs !== null) {
         await seed(entry.session, account.baseUrl, pairs);

@@ -57,6 +57,13 @@ export class FakeCookies extends EventEmitter {
     else this.jar.push(cookie);
     this.emit('changed', {}, cookie, 'explicit', false);
   }
+  async remove(url: string, name: string): Promise<void> {
+    const host = new URL(url).hostname;
+    const index = this.jar.findIndex((cookie) => cookie.name === name && cookie.domain.replace(/^\./, '') === host);
+    if (index < 0) return;
+    const [cookie] = this.jar.splice(index, 1);
+    this.emit('changed', {}, cookie, 'explicit', true);
+  }
 }
 
 export class FakeSession {

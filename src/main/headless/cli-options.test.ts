@@ -23,6 +23,8 @@ describe('headless options', () => {
     expect(options.apiKeys).toEqual(['k1', 'k2']);
     expect(options.adminToken).toBe('adm-x');
     expect(options.tokensFile).toBeUndefined();
+    const json = '{"realUserID":"1","token":"a.b.c","cookies":"x=1, 2; y=3"}';
+    expect(parseHeadlessOptions([], { MINIMAX_RELAY_TOKENS: `2+d.e.f,3+g.h.i\n${json}` }).tokens).toEqual(['2+d.e.f', '3+g.h.i', json]);
     expect(parseHeadlessOptions([], { MINIMAX_RELAY_TOKENS_FILE: ' /run/secrets/tokens ' }).tokensFile).toBe('/run/secrets/tokens');
   });
 

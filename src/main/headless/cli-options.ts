@@ -61,6 +61,14 @@ const splitList = (value: string | undefined): string[] =>
     .map((item) => item.trim())
     .filter((item) => item !== '');
 
+/** Like splitList, but a line holding a JSON credential stays whole (its cookies may contain commas). */
+const splitCredentials = (value: string | undefined): string[] =>
+  (value ?? '')
+    .split('\n')
+    .flatMap((line) => (line.trim().startsWith('{') ? [line] : line.split(',')))
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+
 const FLAGS = {
   host: { type: 'string' },
   port: { type: 'string' },
@@ -85,7 +93,7 @@ export function parseHeadlessOptions(argv: readonly string[], env: NodeJS.Proces
     port: parsePort(values.port, '--port') ?? parsePort(env.MINIMAX_RELAY_PORT, 'MINIMAX_RELAY_PORT'),
     dataDir: values['data-dir'] ?? (env.MINIMAX_RELAY_DATA_DIR || defaultDataDir(env)),
     agentBaseUrl: env.MINIMAX_RELAY_AGENT_URL || undefined,
-    tokens: splitList(env.MINIMAX_RELAY_TOKENS),
+    tokens: splitCredentials(env.MINIMAX_RELAY_TOKENS),
     tokensFile: env.MINIMAX_RELAY_TOKENS_FILE?.trim() || undefined,
     apiKeys: splitList(env.MINIMAX_RELAY_API_KEYS),
     adminToken: env.MINIMAX_RELAY_ADMIN_TOKEN || undefined,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatCookieHeader, parseCookieHeader, sameCookies } from './cookie-header';
-import { cookiesToPersist, cookiesToSeed } from './cookie-sync';
+import { cookiesRemovedByUser, cookiesToPersist, cookiesToSeed } from './cookie-sync';
 import { toCookieSetDetails } from './cookie-copy';
 
 describe('cookie header', () => {
@@ -30,6 +30,12 @@ describe('cookie sync between the account and its browser session', () => {
 
   it('does not put an older stored value over a renewal it already knows of', () => {
     expect(cookiesToSeed('sid=old; cf_clearance=c1', 'cf_clearance=c1; sid=old', [{ name: 'sid', value: 'renewed' }])).toBeNull();
+  });
+
+  it('notices when the user removed the cookies the account had', () => {
+    expect(cookiesRemovedByUser('sid=old', undefined)).toBe(true);
+    expect(cookiesRemovedByUser(undefined, undefined)).toBe(false);
+    expect(cookiesRemovedByUser('sid=old', 'sid=old')).toBe(false);
   });
 
   it('persists a jar that changed, and nothing when it did not', () => {

@@ -18,6 +18,11 @@ export function cookiesToSeed(known: string | undefined, stored: string | undefi
   return parsed.pairs.filter((pair) => inJar.get(pair.name) !== pair.value);
 }
 
+/** The user removed the account's cookies (the stored value went away after this process knew one): empty the jar too. */
+export function cookiesRemovedByUser(known: string | undefined, stored: string | undefined): boolean {
+  return !stored && known !== undefined && known !== '';
+}
+
 /** The header to save on the account after the jar changed, or null when nothing new happened. */
 export function cookiesToPersist(known: string | undefined, jar: readonly CookiePair[]): string | null {
   const header = formatCookieHeader(jar);

@@ -26,7 +26,7 @@ export { resolveRealUserId, type LookupIdentity } from './resolve-user-id';
 export { createLoginController, type LoginController, type LoginControllerDeps, type LoginInput, type LoginSurface } from './login-controller';
 export { formatCookieHeader, parseCookieHeader, sameCookies, type CookieHeaderResult, type CookiePair } from './cookie-header';
 export { toCookieSetDetails, type CookieSetDetails, type JarCookie } from './cookie-copy';
-export { cookiesToPersist, cookiesToSeed } from './cookie-sync';
+export { cookiesRemovedByUser, cookiesToPersist, cookiesToSeed } from './cookie-sync';
 export { isGuestClaims } from './guest';
 export { createLoginOriginPolicy, type LinkDecision, type LoginOriginPolicy } from './login-origin-policy';
 export { accountIdOfPartition, isStoredAccountId, orphanPartitions, partitionForAccount, removedAccountIds } from './session-partition';

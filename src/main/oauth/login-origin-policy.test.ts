@@ -19,6 +19,8 @@ describe('login origin policy: capture', () => {
       'https://agent.minimaxi.com:8443/',
       'https://accounts.google.com/',
       'about:blank',
+      'blob:https://agent.minimaxi.com/0c2d',
+      'filesystem:https://agent.minimaxi.com/temporary/x',
       'data:text/html,<b>x</b>',
       'not a url',
     ]) {
@@ -58,6 +60,7 @@ describe('login origin policy: navigation and popups', () => {
     expect(official.popup('http://accounts.google.com/')).toBe('block');
     expect(official.navigation('file:///etc/passwd')).toBe('block');
     expect(official.popup('javascript:alert(1)')).toBe('block');
+    expect(official.navigation('blob:https://agent.minimaxi.com/0c2d')).toBe('block');
     expect(official.navigation('https://user:pw@agent.minimaxi.com/')).toBe('block');
     expect(simulator.navigation('http://127.0.0.1:40123/')).toBe('allow');
     expect(simulator.navigation('http://127.0.0.1:9/')).toBe('block');

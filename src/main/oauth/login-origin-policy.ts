@@ -33,18 +33,18 @@ export const SIGN_IN_HOSTS: readonly string[] = ['accounts.google.com', 'account
 /** The agent sites' own domains: their login paths (e.g. `/unified-login`) may live on a sibling host. */
 export const AGENT_DOMAINS: readonly string[] = ['minimaxi.com', 'minimax.io'];
 
+/** Only http(s) URLs: a `blob:` or `filesystem:` URL reports its creator's origin but is not a page of it. */
 function parse(url: string): URL | null {
   try {
-    return new URL(url);
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed : null;
   } catch {
     return null;
   }
 }
 
 function originOf(url: string | null): string | null {
-  const parsed = url ? parse(url.trim()) : null;
-  if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')) return null;
-  return parsed.origin;
+  return (url ? parse(url.trim()) : null)?.origin ?? null;
 }
 
 function isSignInHost(hostname: string): boolean {
