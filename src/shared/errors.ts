@@ -40,6 +40,8 @@ export const ERROR_CODES = [
   'login_cancelled',
   'login_timeout',
   'internal',
+  // structured output
+  'structured_output_invalid',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
