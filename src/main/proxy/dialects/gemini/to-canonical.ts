@@ -6,6 +6,7 @@ import { toJsonSchema } from './json-schema';
 import type { GeminiContent, GeminiPart, GenerateContentRequest } from './schema';
 import { countTokensRequestSchema, generateContentRequestSchema } from './schema';
 import { reportableIssue } from '../zod-issue';
+import { toResponseFormat } from './response-format';
 
 /** What the response needs beyond the canonical request. */
 export interface GeminiOptions {
@@ -114,6 +115,7 @@ function fromParsed(input: GenerateContentRequest, model: string, id: string, st
   const { tools, webSearch, choice } = toTools(input);
   const generation = input.generationConfig;
   const thinking = toThinking(generation?.thinkingConfig);
+  const responseFormat = toResponseFormat(generation);
   return {
     id,
     dialect: 'gemini',
@@ -128,6 +130,7 @@ function fromParsed(input: GenerateContentRequest, model: string, id: string, st
     ...(choice ? { toolChoice: choice } : {}),
     ...(thinking !== undefined ? { thinking } : {}),
     ...(webSearch ? { webSearch } : {}),
+    ...(responseFormat ? { responseFormat } : {}),
   };
 }
 
