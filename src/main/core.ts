@@ -15,6 +15,7 @@ import { createProxyApp, type ProxyApp } from './proxy/app';
 import { anthropicDialect } from './proxy/dialects/anthropic';
 import { geminiDialect } from './proxy/dialects/gemini';
 import { openaiDialect } from './proxy/dialects/openai';
+import { responsesDialect } from './proxy/dialects/responses';
 import { errorBodyForPath, sendError } from './proxy/errors';
 import { createToolEmulation } from './proxy/tools';
 import { createEventBus, createServices, toSettingsView, type EventBus } from './services';
@@ -22,7 +23,7 @@ import { createEventBus, createServices, toSettingsView, type EventBus } from '.
 export type { SecretBox } from './store/secret-box';
 export type { AdminTokenStore, RelayControl, RelayCore, RelayCoreEvents, RelayCoreOptions } from './core/types';
 
-const DIALECTS = [openaiDialect, anthropicDialect, geminiDialect] as const;
+const DIALECTS = [openaiDialect, anthropicDialect, geminiDialect, responsesDialect] as const;
 
 function buildProxy(state: RelayState, keyring: Keyring, version: string | undefined): ProxyApp {
   const { store, settings } = state;
