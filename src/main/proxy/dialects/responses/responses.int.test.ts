@@ -23,7 +23,7 @@ afterAll(async () => {
 });
 afterEach(() => stack.sim.admin.reset());
 
-const sentTexts = (): string[] => stack.sim.admin.requests({ path: SEND }).map((r) => r.text);
+const sentTexts = (): string[] => stack.sim.admin.requests({ path: SEND }).map((r) => r.text ?? '');
 const weather = { type: 'function' as const, name: 'get_weather', description: 'Weather for a city', strict: true, parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'], additionalProperties: false } };
 
 describe('POST /v1/responses', () => {
@@ -102,7 +102,12 @@ describe('POST /v1/responses', () => {
     const second = await openai.responses.create({
       model: 'MiniMax-M2.7',
       tools: [weather],
-      input: [{ role: 'user', content: 'Weather in Oslo?' }, ...first.output.filter((item) => item.type !== 'reasoning'), { type: 'function_call_output', call_id: call.call_id, output: '{"temp_c":4}' }],
+      input: [
+        { role: 'user', content: 'Weather in Oslo?' },
+        // Output items go back as input items, as the SDK docs show.
+        ...(first.output.filter((item) => item.type !== 'reasoning') as OpenAI.Responses.ResponseInputItem[]),
+        { type: 'function_call_output', call_id: call.call_id, output: '{"temp_c":4}' },
+      ],
     });
     expect(second.output_text).toBe('It is 4 °C in Oslo.');
     const upstream = sentTexts()[1] ?? '';
@@ -136,7 +141,7 @@ describe('POST /v1/responses', () => {
   it('does not keep a response sent with store: false', async () => {
     stack.sim.admin.scriptReply({ text: 'Not kept.' });
     const response = await openai.responses.create({ model: 'MiniMax-M2.7', input: 'hi', store: false });
-    expect(response.store).toBe(false);
+    expect((response as unknown as { store: boolean }).store).toBe(false);
     await expect(openai.responses.retrieve(response.id)).rejects.toMatchObject({ status: 404 });
   });
 
