@@ -160,6 +160,13 @@ describe('POST /v1/responses', () => {
     for await (const event of stream) if (event.type === 'response.failed') failures.push(event.response.error?.code ?? '');
     await expect(stream.finalResponse()).rejects.toThrow(/repair attempt/);
     expect(failures).toEqual(['structured_output_invalid']);
+
+    stack.sim.admin.scriptReply({ text: '{"title":"Solaris"}' });
+    stack.sim.admin.scriptReply({ text: '{"title":"Solaris","year":"1961"}' });
+    await expect(openai.responses.create({ model: 'MiniMax-M2.7', input: 'A novel?', text: { format: zodTextFormat(Book, 'book') } })).rejects.toMatchObject({
+      status: 502,
+      code: 'structured_output_invalid',
+    });
   });
 
   it('marks a reply cut by max_output_tokens incomplete', async () => {
