@@ -72,122 +72,126 @@ export interface ResponseBuilder {
   snapshot(status: ResponseStatus, error?: ErrorInfo): ResponseObject;
 }
 
-export function createResponseBuilder(meta: ResponseMeta, emit: Emit = () => {}): ResponseBuilder {
-  const output: ResponseOutputItem[] = [];
-  let open: ResponseMessageItem | ResponseReasoningItem | null = null;
-  let usage: TokenUsage | null = null;
-  let cutByLength = false;
-  let reasoningChars = 0;
-  let outputChars = 0;
+/** What the builder has seen; the functions below move it forward and emit the matching events. */
+interface BuildState {
+  emit: Emit;
+  output: ResponseOutputItem[];
+  /** The message or reasoning item still receiving deltas. */
+  open: ResponseMessageItem | ResponseReasoningItem | null;
+  usage: TokenUsage | null;
+  cutByLength: boolean;
+  reasoningChars: number;
+  outputChars: number;
+}
 
-  const indexOf = (item: ResponseOutputItem): number => output.indexOf(item);
-
-  function closeOpen(): void {
-    if (!open) return;
-    const item = open;
-    open = null;
-    const output_index = indexOf(item);
-    if (item.type === 'message') {
-      const part = item.content[0];
-      if (!cutByLength) item.status = 'completed';
-      else item.status = 'incomplete';
-      if (part) {
-        emit('response.output_text.done', { item_id: item.id, output_index, content_index: 0, text: part.text, logprobs: [] });
-        emit('response.content_part.done', { item_id: item.id, output_index, content_index: 0, part });
-      }
-    } else {
-      item.status = 'completed';
-      const part = item.summary[0];
-      if (part) {
-        emit('response.reasoning_summary_text.done', { item_id: item.id, output_index, summary_index: 0, text: part.text });
-        emit('response.reasoning_summary_part.done', { item_id: item.id, output_index, summary_index: 0, part });
-      }
-    }
-    emit('response.output_item.done', { output_index, item });
-  }
-
-  function text(delta: string): void {
-    if (open?.type !== 'message') {
-      closeOpen();
-      const item: ResponseMessageItem = { type: 'message', id: newItemId('msg'), status: 'in_progress', role: 'assistant', content: [] };
-      output.push(item);
-      open = item;
-      emit('response.output_item.added', { output_index: indexOf(item), item: { ...item, content: [] } });
-      const part = { type: 'output_text' as const, text: '', annotations: [] as never[], logprobs: [] as never[] };
-      item.content.push(part);
-      emit('response.content_part.added', { item_id: item.id, output_index: indexOf(item), content_index: 0, part: { ...part } });
-    }
-    const item = open;
+function closeOpen(state: BuildState): void {
+  const item = state.open;
+  if (!item) return;
+  state.open = null;
+  const output_index = state.output.indexOf(item);
+  if (item.type === 'message') {
+    item.status = state.cutByLength ? 'incomplete' : 'completed';
     const part = item.content[0];
-    if (!part) return;
-    part.text += delta;
-    outputChars += delta.length;
-    emit('response.output_text.delta', { item_id: item.id, output_index: indexOf(item), content_index: 0, delta, logprobs: [] });
-  }
-
-  function reasoning(delta: string): void {
-    if (open?.type !== 'reasoning') {
-      closeOpen();
-      const item: ResponseReasoningItem = { type: 'reasoning', id: newItemId('rs'), summary: [], status: 'in_progress' };
-      output.push(item);
-      open = item;
-      emit('response.output_item.added', { output_index: indexOf(item), item: { ...item, summary: [] } });
-      const part = { type: 'summary_text' as const, text: '' };
-      item.summary.push(part);
-      emit('response.reasoning_summary_part.added', { item_id: item.id, output_index: indexOf(item), summary_index: 0, part: { ...part } });
+    if (part) {
+      state.emit('response.output_text.done', { item_id: item.id, output_index, content_index: 0, text: part.text, logprobs: [] });
+      state.emit('response.content_part.done', { item_id: item.id, output_index, content_index: 0, part });
     }
-    const item = open;
-    const part = item.summary[0];
-    if (!part) return;
-    part.text += delta;
-    reasoningChars += delta.length;
-    outputChars += delta.length;
-    emit('response.reasoning_summary_text.delta', { item_id: item.id, output_index: indexOf(item), summary_index: 0, delta });
-  }
-
-  function toolCall(call: { id: string; name: string; arguments: Record<string, unknown> }): void {
-    closeOpen();
-    const args = JSON.stringify(call.arguments);
-    const item: ResponseFunctionCallItem = { type: 'function_call', id: newItemId('fc'), call_id: call.id, name: call.name, arguments: '', status: 'in_progress' };
-    output.push(item);
-    const output_index = indexOf(item);
-    emit('response.output_item.added', { output_index, item: { ...item } });
-    item.arguments = args;
-    outputChars += args.length;
-    emit('response.function_call_arguments.delta', { item_id: item.id, output_index, delta: args });
-    emit('response.function_call_arguments.done', { item_id: item.id, output_index, name: item.name, arguments: args });
+  } else {
     item.status = 'completed';
-    emit('response.output_item.done', { output_index, item });
+    const part = item.summary[0];
+    if (part) {
+      state.emit('response.reasoning_summary_text.done', { item_id: item.id, output_index, summary_index: 0, text: part.text });
+      state.emit('response.reasoning_summary_part.done', { item_id: item.id, output_index, summary_index: 0, part });
+    }
   }
+  state.emit('response.output_item.done', { output_index, item });
+}
 
-  function snapshot(status: ResponseStatus, error?: ErrorInfo): ResponseObject {
-    const outputText = output.flatMap((item) => (item.type === 'message' ? item.content.map((part) => part.text) : [])).join('');
-    return {
-      id: meta.id,
-      object: 'response',
-      created_at: meta.createdAt,
-      status,
-      error: error ? { code: error.code, message: error.message } : null,
-      incomplete_details: status === 'incomplete' ? { reason: 'max_output_tokens' } : null,
-      ...echo(meta.request),
-      output: structuredClone(output),
-      output_text: outputText,
-      usage: usage ? toUsage(usage, reasoningChars, outputChars) : null,
-    };
+function addText(state: BuildState, delta: string): void {
+  let item = state.open;
+  if (item?.type !== 'message') {
+    closeOpen(state);
+    item = { type: 'message', id: newItemId('msg'), status: 'in_progress', role: 'assistant', content: [] };
+    state.output.push(item);
+    state.open = item;
+    const output_index = state.output.length - 1;
+    state.emit('response.output_item.added', { output_index, item: { ...item, content: [] } });
+    item.content.push({ type: 'output_text', text: '', annotations: [], logprobs: [] });
+    state.emit('response.content_part.added', { item_id: item.id, output_index, content_index: 0, part: { type: 'output_text', text: '', annotations: [], logprobs: [] } });
   }
+  const part = item.content[0];
+  if (!part) return;
+  part.text += delta;
+  state.outputChars += delta.length;
+  state.emit('response.output_text.delta', { item_id: item.id, output_index: state.output.indexOf(item), content_index: 0, delta, logprobs: [] });
+}
 
+function addReasoning(state: BuildState, delta: string): void {
+  let item = state.open;
+  if (item?.type !== 'reasoning') {
+    closeOpen(state);
+    item = { type: 'reasoning', id: newItemId('rs'), summary: [], status: 'in_progress' };
+    state.output.push(item);
+    state.open = item;
+    const output_index = state.output.length - 1;
+    state.emit('response.output_item.added', { output_index, item: { ...item, summary: [] } });
+    item.summary.push({ type: 'summary_text', text: '' });
+    state.emit('response.reasoning_summary_part.added', { item_id: item.id, output_index, summary_index: 0, part: { type: 'summary_text', text: '' } });
+  }
+  const part = item.summary[0];
+  if (!part) return;
+  part.text += delta;
+  state.reasoningChars += delta.length;
+  state.outputChars += delta.length;
+  state.emit('response.reasoning_summary_text.delta', { item_id: item.id, output_index: state.output.indexOf(item), summary_index: 0, delta });
+}
+
+/** A recovered call is complete when it arrives, so its item opens and closes at once. */
+function addToolCall(state: BuildState, call: { id: string; name: string; arguments: Record<string, unknown> }): void {
+  closeOpen(state);
+  const args = JSON.stringify(call.arguments);
+  const item: ResponseFunctionCallItem = { type: 'function_call', id: newItemId('fc'), call_id: call.id, name: call.name, arguments: '', status: 'in_progress' };
+  state.output.push(item);
+  const output_index = state.output.length - 1;
+  state.emit('response.output_item.added', { output_index, item: { ...item } });
+  item.arguments = args;
+  state.outputChars += args.length;
+  state.emit('response.function_call_arguments.delta', { item_id: item.id, output_index, delta: args });
+  state.emit('response.function_call_arguments.done', { item_id: item.id, output_index, name: item.name, arguments: args });
+  item.status = 'completed';
+  state.emit('response.output_item.done', { output_index, item });
+}
+
+function toSnapshot(meta: ResponseMeta, state: BuildState, status: ResponseStatus, error?: ErrorInfo): ResponseObject {
+  const outputText = state.output.flatMap((item) => (item.type === 'message' ? item.content.map((part) => part.text) : [])).join('');
+  return {
+    id: meta.id,
+    object: 'response',
+    created_at: meta.createdAt,
+    status,
+    error: error ? { code: error.code, message: error.message } : null,
+    incomplete_details: status === 'incomplete' ? { reason: 'max_output_tokens' } : null,
+    ...echo(meta.request),
+    output: structuredClone(state.output),
+    output_text: outputText,
+    usage: state.usage ? toUsage(state.usage, state.reasoningChars, state.outputChars) : null,
+  };
+}
+
+export function createResponseBuilder(meta: ResponseMeta, emit: Emit = () => {}): ResponseBuilder {
+  const state: BuildState = { emit, output: [], open: null, usage: null, cutByLength: false, reasoningChars: 0, outputChars: 0 };
   return {
     push(event) {
-      if (event.type === 'text') text(event.text);
-      else if (event.type === 'reasoning') reasoning(event.text);
-      else if (event.type === 'tool-call') toolCall(event.call);
-      else if (event.type === 'usage') usage = event.usage;
-      else if (event.type === 'finish') cutByLength = event.reason === 'length';
+      if (event.type === 'text') addText(state, event.text);
+      else if (event.type === 'reasoning') addReasoning(state, event.text);
+      else if (event.type === 'tool-call') addToolCall(state, event.call);
+      else if (event.type === 'usage') state.usage = event.usage;
+      else if (event.type === 'finish') state.cutByLength = event.reason === 'length';
     },
     finish() {
-      closeOpen();
-      return snapshot(cutByLength ? 'incomplete' : 'completed');
+      closeOpen(state);
+      return toSnapshot(meta, state, state.cutByLength ? 'incomplete' : 'completed');
     },
-    snapshot,
+    snapshot: (status, error) => toSnapshot(meta, state, status, error),
   };
 }
