@@ -115,7 +115,7 @@ describe('POST /v1/responses', () => {
     expect(upstream).toContain(`<tool_result id="${call.call_id}" name="get_weather">\n{"temp_c":4}\n</tool_result>`);
   });
 
-  it('continues from previous_response_id, and GET / DELETE reach the stored response', async () => {
+  it('continues from previous_response_id, and GET, input_items and DELETE reach the stored response', async () => {
     stack.sim.admin.scriptReply({ text: 'Nice to meet you, Ada.' });
     const first = await openai.responses.create({ model: 'MiniMax-M2.7', instructions: 'Only for the first turn.', input: 'My name is Ada.' });
     stack.sim.admin.scriptReply({ text: 'Your name is Ada.' });
@@ -126,6 +126,9 @@ describe('POST /v1/responses', () => {
     expect(upstream).toContain('assistant:Nice to meet you, Ada.');
     expect(upstream).toContain('user:What is my name?');
     expect(upstream).not.toContain('Only for the first turn.');
+
+    const items = await openai.responses.inputItems.list(first.id, { order: 'asc' });
+    expect(items.data).toEqual([{ type: 'message', id: expect.stringMatching(/^msg_/) as unknown, role: 'user', content: [{ type: 'input_text', text: 'My name is Ada.' }] }]);
 
     const fetched = await openai.responses.retrieve(second.id);
     expect(fetched.output_text).toBe('Your name is Ada.');

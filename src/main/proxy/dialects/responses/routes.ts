@@ -1,6 +1,7 @@
 /**
  * Responses API routes: `POST /v1/responses` (streamed as the API's typed events, or one JSON
- * object), and `GET` / `DELETE /v1/responses/{id}` over the in-memory store.
+ * object), and `GET` / `DELETE /v1/responses/{id}` and `GET /v1/responses/{id}/input_items` over
+ * the in-memory store.
  */
 import { Router } from 'express';
 import type { Request, Response } from 'express';
@@ -12,6 +13,7 @@ import type { CanonicalEvent, CanonicalRequest } from '../../canonical';
 import { clientGone } from '../client-gone';
 import type { ChatStream, DialectContext } from '../types';
 import { storedConversation } from './conversation';
+import { listInputItems, toInputItems } from './input-items';
 import { createResponseBuilder, type ResponseBuilder, type ResponseMeta } from './response-builder';
 import type { CreateResponseRequest } from './schema';
 import { createResponseStore, type ResponseStore } from './store';
@@ -46,7 +48,11 @@ interface Turn {
 
 function keep(store: ResponseStore, turn: Turn, builder: ResponseBuilder, response = builder.finish()): void {
   if (turn.input.store === false) return;
-  store.put({ response, conversation: storedConversation(turn.canonical.messages, Boolean(turn.input.instructions), response) });
+  store.put({
+    response,
+    conversation: storedConversation(turn.canonical.messages, Boolean(turn.input.instructions), response),
+    inputItems: toInputItems(turn.input.input),
+  });
 }
 
 async function streamReply(res: Response, turn: Turn, context: DialectContext, store: ResponseStore): Promise<void> {
@@ -71,7 +77,7 @@ async function streamReply(res: Response, turn: Turn, context: DialectContext, s
     const failed = builder.snapshot('failed', info);
     emit('response.failed', { response: failed });
     emit('error', { code: info.code, message: info.message, param: null });
-    if (turn.input.store !== false) store.put({ response: failed, conversation: [] });
+    if (turn.input.store !== false) store.put({ response: failed, conversation: [], inputItems: toInputItems(turn.input.input) });
   } finally {
     sse.end();
   }
@@ -126,6 +132,11 @@ export function createResponsesRouter(context: DialectContext, store: ResponseSt
     const entry = store.get(idParam(req));
     if (!entry) throw notFound(idParam(req));
     res.json(entry.response);
+  });
+  router.get(`${RESPONSES_PATH}/:id/input_items`, (req, res) => {
+    const entry = store.get(idParam(req));
+    if (!entry) throw notFound(idParam(req));
+    res.json(listInputItems(entry.inputItems ?? [], req.query));
   });
   router.delete(`${RESPONSES_PATH}/:id`, (req, res) => {
     const id = idParam(req);

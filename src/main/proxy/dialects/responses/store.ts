@@ -5,11 +5,14 @@
  */
 import type { ResponseObject } from '../../../../shared/api/responses';
 import type { CanonicalMessage } from '../../canonical';
+import type { InputItem } from './input-items';
 
 export interface StoredResponse {
   response: ResponseObject;
   /** The conversation up to and including this response's output, without `instructions`. */
   conversation: CanonicalMessage[];
+  /** The request's own input items, for `GET /v1/responses/{id}/input_items`. */
+  inputItems?: InputItem[];
 }
 
 export interface ResponseStore {
