@@ -42,6 +42,8 @@ export const ERROR_CODES = [
   'internal',
   // relay state
   'relay_stopped',
+  // structured output
+  'structured_output_invalid',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -18,6 +18,7 @@ const CHATS = [
   { path: '/v1/chat/completions', header: (key: string) => ({ authorization: `Bearer ${key}` }), body: { model: 'MiniMax-M2.7', messages: [{ role: 'user', content: 'hi' }] } },
   { path: '/v1/messages', header: (key: string) => ({ 'x-api-key': key, 'anthropic-version': '2023-06-01' }), body: { model: 'claude-x', max_tokens: 32, messages: [{ role: 'user', content: 'hi' }] } },
   { path: '/v1beta/models/MiniMax-M2.7:generateContent', header: (key: string) => ({ 'x-goog-api-key': key }), body: { contents: [{ role: 'user', parts: [{ text: 'hi' }] }] } },
+  { path: '/v1/responses', header: (key: string) => ({ authorization: `Bearer ${key}` }), body: { model: 'MiniMax-M2.7', input: 'hi' } },
 ] as const;
 
 function post(stack: CoreStack, path: string, headers: Record<string, string>, body: unknown = {}) {

@@ -41,6 +41,7 @@ export function createProxyApp(deps: ProxyDeps): ProxyApp {
     mappings: deps.mappings,
     tools: deps.tools,
     heartbeatMs: deps.heartbeatMs ?? DEFAULT_HEARTBEAT_MS,
+    logger: deps.logger,
   });
 
   app.use(requestId());

@@ -68,7 +68,18 @@ export interface CanonicalRequest {
   thinking?: boolean;
   /** Client asked for web search (OpenAI `web_search_options`); undefined = model default. */
   webSearch?: boolean;
+  /** Structured output: the reply must be JSON (checked by proxy/structured); undefined = free text. */
+  responseFormat?: ResponseFormat;
 }
+
+/**
+ * Structured output as every dialect asks for it: OpenAI `response_format` / Responses
+ * `text.format`, Gemini `responseMimeType: application/json` (+ schema), Anthropic `output_config.format`.
+ */
+export type ResponseFormat =
+  /** JSON mode: any JSON value, or only an object when `objectOnly` (OpenAI `json_object`). */
+  | { type: 'json'; objectOnly: boolean }
+  | { type: 'json_schema'; schema: JsonSchema; name?: string; description?: string; strict?: boolean };
 
 export type FinishReason = 'stop' | 'length' | 'tool_calls' | 'stop_sequence';
 

@@ -4,7 +4,9 @@ import type { ModelResolver } from '../models/types';
 import type { ChatRunner } from './chat-runner';
 import { estimatePromptTokens } from './chat-runner';
 import type { DialectContext, ModelListing } from './dialects/types';
+import { createFormatChecker, createStructuredOutput, prepareFormatRequest } from './structured';
 import type { ToolEmulation } from './types';
+import type { Logger } from '../logs/types';
 
 /** `created` for catalog models in listings (OpenAI wants a Unix time; the catalog has none). */
 const CATALOG_CREATED = 1_767_225_600; // 2026-01-01
@@ -15,6 +17,8 @@ export interface DialectContextDeps {
   mappings?: () => readonly ModelMapping[];
   tools?: ToolEmulation;
   heartbeatMs: number;
+  /** Warnings (a response schema that does not compile); optional for tests. */
+  logger?: Logger;
 }
 
 export function listModels(models: ModelResolver, mappings: readonly ModelMapping[]): ModelListing[] {
@@ -40,10 +44,13 @@ export function createDialectContext(deps: DialectContextDeps): DialectContext {
     if (listed?.mappings !== mappings) listed = { mappings, listing: listModels(deps.models, mappings) };
     return listed.listing;
   };
+  const checker = createFormatChecker((problem) => deps.logger?.warn({ problem }, 'response schema does not compile; the reply is checked as plain JSON'));
+  // Structured output wraps the runner: its repair request is a second chat through the same path.
+  const structured = createStructuredOutput({ start: (request, http) => deps.runner.startChat(request, http), checker });
   return {
-    startChat: (request, http) => deps.runner.startChat(request, http),
+    startChat: structured.startChat,
     listModels: currentListing,
-    countTokens: (request) => estimatePromptTokens(deps.tools ? deps.tools.prepare(request) : request),
+    countTokens: (request) => estimatePromptTokens(prepareFormatRequest(deps.tools ? deps.tools.prepare(request) : request)),
     heartbeatMs: deps.heartbeatMs,
   };
 }

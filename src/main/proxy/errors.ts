@@ -42,6 +42,8 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   login_timeout: 504,
   internal: 500,
   relay_stopped: 503,
+  // The model's reply, not the client's request, was wrong: a gateway error, and retryable.
+  structured_output_invalid: 502,
 };
 
 export function statusForError(code: ErrorCode): number {

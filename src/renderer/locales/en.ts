@@ -232,6 +232,7 @@ export const en = {
   'connect.dialect.openai': 'OpenAI',
   'connect.dialect.anthropic': 'Anthropic',
   'connect.dialect.gemini': 'Gemini',
+  'connect.dialect.responses': 'OpenAI Responses',
   'time.s': '{n}s',
   'time.m': '{n}m',
   'time.h': '{n}h {m}m',

@@ -41,6 +41,7 @@ export const ERROR_TITLES: Record<Language, Record<ErrorCode, string>> = {
     login_timeout: 'The login took too long.',
     internal: 'Something went wrong inside the relay.',
     relay_stopped: 'The relay is stopped.',
+    structured_output_invalid: 'The model did not return the promised JSON.',
   },
   'zh-CN': {
     invalid_json: '请求不是合法的 JSON。',
@@ -76,5 +77,6 @@ export const ERROR_TITLES: Record<Language, Record<ErrorCode, string>> = {
     login_timeout: '登录耗时过长。',
     internal: '中转服务内部出错。',
     relay_stopped: '中转服务已停止。',
+    structured_output_invalid: '模型未返回约定的 JSON。',
   },
 };

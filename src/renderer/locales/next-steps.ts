@@ -37,6 +37,7 @@ export const NEXT_STEPS: Record<Language, Record<ErrorCode, string>> = {
     login_timeout: 'Click "Log in with MiniMax" again and finish the login sooner.',
     internal: 'Retry; if it persists, check the relay log.',
     relay_stopped: 'Start the relay: Dashboard → Start (or POST /api/relay/start).',
+    structured_output_invalid: 'Retry; if it keeps failing, simplify the JSON schema or describe the expected output in the prompt.',
   },
   'zh-CN': {
     invalid_json: '请确认客户端发送的是合法 JSON。',
@@ -72,5 +73,6 @@ export const NEXT_STEPS: Record<Language, Record<ErrorCode, string>> = {
     login_timeout: '请再次点击“登录 MiniMax”，并尽快完成登录。',
     internal: '请重试；若持续出现，请查看中转服务日志。',
     relay_stopped: '请启动中转服务：在仪表盘点击「启动」（或调用 POST /api/relay/start）。',
+    structured_output_invalid: '请重试；若仍然失败，请简化 JSON Schema，或在提示词中说明期望的输出。',
   },
 };

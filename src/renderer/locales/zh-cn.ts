@@ -234,6 +234,7 @@ export const zhCN: Record<MessageKey, string> = {
   'connect.dialect.openai': 'OpenAI',
   'connect.dialect.anthropic': 'Anthropic',
   'connect.dialect.gemini': 'Gemini',
+  'connect.dialect.responses': 'OpenAI Responses',
   'time.s': '{n} 秒',
   'time.m': '{n} 分钟',
   'time.h': '{n} 小时 {m} 分',

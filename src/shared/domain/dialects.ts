@@ -3,7 +3,7 @@
  * the request log, the Logs filter, the test-request contract and the proxy's module registry
  * (which the compiler keeps in step with it) all derive from it.
  */
-export const DIALECT_IDS = ['openai', 'anthropic', 'gemini'] as const;
+export const DIALECT_IDS = ['openai', 'anthropic', 'gemini', 'responses'] as const;
 
 export type DialectId = (typeof DIALECT_IDS)[number];
 

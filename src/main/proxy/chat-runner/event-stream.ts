@@ -99,8 +99,10 @@ async function* accounted(events: AsyncIterable<CanonicalEvent>, input: EventStr
 }
 
 /** Runs once however the stream ended: upstream stop, lease release, attempt and log entry end. */
-async function settle(input: EventStreamInput, deps: EventStreamDeps, tally: Tally, failure: RelayError | null): Promise<void> {
+async function settle(input: EventStreamInput, deps: EventStreamDeps, tally: Tally, thrown: RelayError | null, verdict: RelayError | null = null): Promise<void> {
   const { started, request } = input;
+  // A verdict (reply refused after it was read whole) marks the entry, not the account.
+  const failure = thrown ?? verdict;
   const status = failure ? (failure.code === 'aborted' ? 'aborted' : 'error') : tally.finished ? 'success' : 'aborted';
   // Early return (client gone) or error: stop polling now; the provider's finally deletes the chat.
   if (status !== 'success') started.controller.abort();
@@ -109,7 +111,7 @@ async function settle(input: EventStreamInput, deps: EventStreamDeps, tally: Tal
   started.unlink();
   const error = failure ?? (status === 'aborted' ? new RelayError('aborted', 'The client closed the request.') : null);
   try {
-    started.lease.release(error ? outcomeFor(error) : { ok: true });
+    started.lease.release(error && error !== verdict ? outcomeFor(error) : { ok: true });
   } catch (releaseError) {
     // The log entry must still end; the pool reports its own failure.
     deps.logger.error({ err: String(releaseError) }, 'releasing the account failed');
@@ -134,7 +136,11 @@ async function settle(input: EventStreamInput, deps: EventStreamDeps, tally: Tal
   });
 }
 
-export type EventStream = AsyncIterator<CanonicalEvent, void, undefined> & AsyncIterable<CanonicalEvent>;
+export type EventStream = AsyncIterator<CanonicalEvent, void, undefined> &
+  AsyncIterable<CanonicalEvent> & {
+    /** See ChatStream.reject. */
+    reject(error: RelayError): Promise<void>;
+  };
 
 export function createEventStream(input: EventStreamInput, deps: EventStreamDeps): EventStream {
   const tally: Tally = { output: '', toolCalls: 0, ttftMs: null, usage: null, finished: false, polls: null, chatId: null };
@@ -144,6 +150,7 @@ export function createEventStream(input: EventStreamInput, deps: EventStreamDeps
   // neither); when a limit cuts the reply, leaving the loop returns the upstream generator.
   const events = limitOutput(withTools, input.request);
 
+  let verdict: RelayError | null = null;
   async function* run(): AsyncGenerator<CanonicalEvent, void, undefined> {
     let failure: RelayError | null = null;
     try {
@@ -152,7 +159,7 @@ export function createEventStream(input: EventStreamInput, deps: EventStreamDeps
       failure = toRelayError(error, input.signal, deps.logger);
       throw failure;
     } finally {
-      await settle(input, deps, tally, failure);
+      await settle(input, deps, tally, failure, verdict);
     }
   }
 
@@ -171,6 +178,19 @@ export function createEventStream(input: EventStreamInput, deps: EventStreamDeps
         await settle(input, deps, tally, new RelayError('aborted', 'The client closed the request.'));
       }
       return generator.return(undefined);
+    },
+    async reject(error) {
+      verdict = error;
+      if (!begun) {
+        begun = true;
+        await settle(input, deps, tally, null, verdict);
+        return;
+      }
+      try {
+        for (let next = await generator.next(); !next.done; next = await generator.next());
+      } catch {
+        // An upstream failure while draining is recorded by settle; the verdict stands for the client.
+      }
     },
     [Symbol.asyncIterator]() {
       return this;

@@ -76,7 +76,7 @@ export function createChatRunner(deps: ChatRunnerDeps): ChatRunner {
           { started, request, prompt: prepared, signal: http.signal, startedAt, logBodies },
           { requestLog: deps.requestLog, attempts, tools: deps.tools, logger, now: deps.now },
         );
-        return { requestId: request.id, model: resolution.model, events };
+        return { requestId: request.id, model: resolution.model, events, reject: (error) => events.reject(error) };
       } catch (error) {
         const relay = toRelayError(error, http.signal, logger);
         deps.requestLog.end(request.id, {

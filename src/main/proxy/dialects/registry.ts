@@ -7,12 +7,14 @@ import { DIALECT_IDS, type DialectId } from '../../../shared/domain/dialects';
 import { anthropicDialect } from './anthropic';
 import { geminiDialect } from './gemini';
 import { openaiDialect } from './openai';
+import { responsesDialect } from './responses';
 import type { DialectModule } from './types';
 
 const MODULES: { readonly [K in DialectId]: DialectModule } = {
   openai: openaiDialect,
   anthropic: anthropicDialect,
   gemini: geminiDialect,
+  responses: responsesDialect,
 };
 
 /** Every dialect module, in DIALECT_IDS order. */

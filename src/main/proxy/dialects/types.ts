@@ -8,7 +8,7 @@
  */
 import type { Router } from 'express';
 import type { DialectId } from '../../../shared/domain/dialects';
-import type { ErrorInfo } from '../../../shared/errors';
+import type { ErrorInfo, RelayError } from '../../../shared/errors';
 import type { CanonicalEvent, CanonicalRequest } from '../canonical';
 
 export interface ChatStream {
@@ -23,6 +23,12 @@ export interface ChatStream {
    * `next()` as RelayError: the dialect turns it into its stream error event.
    */
   events: AsyncIterator<CanonicalEvent>;
+  /**
+   * Reads the rest of the stream (so the upstream chat is cleaned up as usual) and records the
+   * request as failed with `error`: for a reply the relay refuses after reading it whole (a
+   * structured-output reply that is not the promised JSON). The account is not blamed.
+   */
+  reject?(error: RelayError): Promise<void>;
 }
 
 export interface ModelListing {

@@ -1,5 +1,6 @@
 /** zod schema of an Anthropic Messages request: the fields the relay reads, checked for type. */
 import { z } from 'zod';
+import { outputFormatFields } from './output-format';
 
 const cacheControl = z.looseObject({ type: z.string() }).nullish();
 
@@ -81,6 +82,7 @@ const baseRequest = {
   tools: z.array(tool).optional(),
   tool_choice: toolChoice.optional(),
   thinking: thinking.optional(),
+  ...outputFormatFields,
 };
 
 export const messagesRequestSchema = z.looseObject({ ...baseRequest, max_tokens: z.number().int().positive() });

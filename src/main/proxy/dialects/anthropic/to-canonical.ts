@@ -5,6 +5,7 @@ import type { CanonicalMessage, CanonicalRequest, CanonicalTool, ContentPart, To
 import type { AnthropicContentBlock, AnthropicMessage, MessagesRequest } from './schema';
 import { countTokensRequestSchema, messagesRequestSchema } from './schema';
 import { reportableIssue } from '../zod-issue';
+import { toResponseFormat } from './output-format';
 
 /** Anthropic names fields by dotted path: `messages.0.content`. */
 function fieldOf(issue: z.core.$ZodIssue): string {
@@ -111,6 +112,7 @@ function fromParsed(input: MessagesRequest | z.infer<typeof countTokensRequestSc
   const { tools, webSearch } = toTools(input.tools);
   const toolChoice = toToolChoice(input.tool_choice);
   const thinking = toThinking(input.thinking);
+  const responseFormat = toResponseFormat(input);
   return {
     id,
     dialect: 'anthropic',
@@ -124,6 +126,7 @@ function fromParsed(input: MessagesRequest | z.infer<typeof countTokensRequestSc
     ...(toolChoice ? { toolChoice } : {}),
     ...(thinking !== undefined ? { thinking } : {}),
     ...(webSearch ? { webSearch } : {}),
+    ...(responseFormat ? { responseFormat } : {}),
   };
 }
 

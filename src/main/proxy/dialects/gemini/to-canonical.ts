@@ -7,6 +7,7 @@ import { normalizeGeminiKeys } from './normalize-keys';
 import type { GeminiContent, GeminiPart, GenerateContentRequest } from './schema';
 import { countTokensRequestSchema, generateContentRequestSchema } from './schema';
 import { reportableIssue } from '../zod-issue';
+import { toResponseFormat } from './response-format';
 
 /** What the response needs beyond the canonical request. */
 export interface GeminiOptions {
@@ -115,6 +116,7 @@ function fromParsed(input: GenerateContentRequest, model: string, id: string, st
   const { tools, webSearch, choice } = toTools(input);
   const generation = input.generationConfig;
   const thinking = toThinking(generation?.thinkingConfig);
+  const responseFormat = toResponseFormat(generation);
   return {
     id,
     dialect: 'gemini',
@@ -129,6 +131,7 @@ function fromParsed(input: GenerateContentRequest, model: string, id: string, st
     ...(choice ? { toolChoice: choice } : {}),
     ...(thinking !== undefined ? { thinking } : {}),
     ...(webSearch ? { webSearch } : {}),
+    ...(responseFormat ? { responseFormat } : {}),
   };
 }
 

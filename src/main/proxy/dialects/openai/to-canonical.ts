@@ -1,7 +1,7 @@
 /** OpenAI chat-completions request → CanonicalRequest (zod-validated; bad input is a 400 naming the field). */
 import type { z } from 'zod';
 import { RelayError } from '../../../../shared/errors';
-import type { CanonicalMessage, CanonicalRequest, CanonicalToolCall, ContentPart, ToolChoice } from '../../canonical';
+import type { CanonicalMessage, CanonicalRequest, CanonicalToolCall, ContentPart, ResponseFormat, ToolChoice } from '../../canonical';
 import type { ChatCompletionRequest, OpenAIMessage } from './schema';
 import { chatCompletionRequestSchema } from './schema';
 
@@ -95,6 +95,16 @@ function toThinking(effort: ChatCompletionRequest['reasoning_effort']): boolean 
   return effort !== 'none' && effort !== 'minimal';
 }
 
+/** `response_format` (also the Responses API's `text.format`, which has the same fields flattened). */
+export function toResponseFormat(format: ChatCompletionRequest['response_format']): ResponseFormat | undefined {
+  if (!format || format.type === 'text') return undefined;
+  if (format.type === 'json_object') return { type: 'json', objectOnly: true };
+  const { name, description, schema, strict } = format.json_schema;
+  // No schema: OpenAI accepts it and the model may write any JSON object.
+  if (!schema) return { type: 'json', objectOnly: true };
+  return { type: 'json_schema', schema, name, ...(description ? { description } : {}), ...(typeof strict === 'boolean' ? { strict } : {}) };
+}
+
 export function toCanonical(body: unknown, id: string): CanonicalRequest & { includeUsage: boolean } {
   const parsed = chatCompletionRequestSchema.safeParse(body);
   if (!parsed.success) {
@@ -108,6 +118,7 @@ export function toCanonical(body: unknown, id: string): CanonicalRequest & { inc
   const maxTokens = input.max_completion_tokens ?? input.max_tokens ?? undefined;
   const toolChoice = toToolChoice(input.tool_choice);
   const thinking = toThinking(input.reasoning_effort);
+  const responseFormat = toResponseFormat(input.response_format);
   return {
     id,
     dialect: 'openai',
@@ -124,5 +135,6 @@ export function toCanonical(body: unknown, id: string): CanonicalRequest & { inc
     ...(toolChoice ? { toolChoice } : {}),
     ...(thinking !== undefined ? { thinking } : {}),
     ...(input.web_search_options ? { webSearch: true } : {}),
+    ...(responseFormat ? { responseFormat } : {}),
   };
 }
