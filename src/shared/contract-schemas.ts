@@ -107,6 +107,7 @@ export const CONTRACT_SCHEMAS = {
     remove: id,
     cleanupChats: id,
     login: z.object({ region: region.optional(), id: z.string().min(1).max(200).optional() }).strict(),
+    diagnose: id,
   },
   models: {
     catalog: noInput,

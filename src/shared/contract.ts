@@ -4,6 +4,7 @@
  * compile-time checks at the bottom make a method impossible to add on one side only.
  */
 import type { AccountSummary, Region } from './domain/account';
+import type { DiagnosisReport } from './domain/diagnosis';
 import type { CatalogModel, ModelMapping, ModelMappingInput, ModelResolution } from './domain/model-mapping';
 import type { LogQuery, RequestLogEntry, StatsSummary } from './domain/request-log';
 import type { ApiKeyRecord, Settings, SettingsPatch } from './domain/settings';
@@ -122,6 +123,8 @@ export interface BridgeApi {
     cleanupChats(input: { id: string }): Promise<CleanupResult>;
     /** Desktop: open the login window; with `id`, log in again and update that account in place. */
     login(input: { region?: Region; id?: string }): Promise<AccountSummary>;
+    /** Runs every upstream call under every request profile; a redacted report to share. */
+    diagnose(input: { id: string }): Promise<DiagnosisReport>;
   };
   models: {
     catalog(): Promise<CatalogModel[]>;
@@ -166,7 +169,7 @@ export type BridgeEventName = keyof BridgeEvents;
 export const BRIDGE_METHODS = {
   app: ['info'],
   relay: ['status', 'start', 'stop', 'testRequest'],
-  accounts: ['list', 'import', 'validate', 'validateAll', 'update', 'reset', 'remove', 'cleanupChats', 'login'],
+  accounts: ['list', 'import', 'validate', 'validateAll', 'update', 'reset', 'remove', 'cleanupChats', 'login', 'diagnose'],
   models: ['catalog', 'listMappings', 'addMapping', 'updateMapping', 'removeMapping', 'explain'],
   logs: ['query', 'get', 'stats', 'export', 'clear'],
   settings: ['get', 'update', 'createApiKey', 'revokeApiKey', 'backup', 'restore'],

@@ -20,6 +20,7 @@ export const completeAccounts: IpcHandlerTable['accounts'] = {
   remove: handler,
   cleanupChats: handler,
   login: handler,
+  diagnose: handler,
 };
 
 // @ts-expect-error a handler table without accounts.login does not compile
@@ -32,6 +33,7 @@ export const handlersMissingLogin: IpcHandlerTable['accounts'] = {
   reset: handler,
   remove: handler,
   cleanupChats: handler,
+  diagnose: handler,
 };
 
 // @ts-expect-error a handler table without the relay domain does not compile
