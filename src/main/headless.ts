@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { createRelayCore, type RelayCore } from './core';
 import { formatBanner, formatImport } from './headless/banner';
 import { resolveAdminToken } from './headless/admin-token';
+import { runDoctor } from './headless/doctor';
 import { HELP, parseHeadlessOptions } from './headless/cli-options';
 import { exitOnSignals } from './headless/shutdown';
 import { createLogger } from './logs/logger';
@@ -40,6 +41,11 @@ export interface HeadlessHandle {
  * embedders (the demo) pass false and call close() themselves.
  */
 export async function runHeadless(argv: readonly string[], env: NodeJS.ProcessEnv, handleSignals = true): Promise<HeadlessHandle | null> {
+  if (argv[0] === 'doctor') {
+    const logger = createLogger({ level: 'warn', destination: process.stderr, base: { host: 'doctor' } });
+    await runDoctor(argv.slice(1), env, process.stdout, logger);
+    return null;
+  }
   const options = parseHeadlessOptions(argv, env);
   if (options.help) {
     process.stdout.write(HELP);
