@@ -236,6 +236,15 @@ export const en = {
   'time.m': '{n}m',
   'time.h': '{n}h {m}m',
   'time.d': '{n}d {h}h',
+  'diag.run': 'Diagnose',
+  'diag.running': 'Diagnosing…',
+  'diag.runningHint': 'Checking the account and sending one short message under each request profile. This takes up to a minute.',
+  'diag.title': 'Diagnosis report',
+  'diag.working': 'Working request profiles: {profiles}',
+  'diag.none': 'none',
+  'diag.privacy': 'The report contains no token, cookie value, id or name. Share it when something breaks.',
+  'diag.copy': 'Copy report',
+  'diag.close': 'Close',
 } as const;
 
 export type MessageKey = keyof typeof en;

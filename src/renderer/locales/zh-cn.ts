@@ -238,4 +238,13 @@ export const zhCN: Record<MessageKey, string> = {
   'time.m': '{n} 分钟',
   'time.h': '{n} 小时 {m} 分',
   'time.d': '{n} 天 {h} 小时',
+  'diag.run': '诊断',
+  'diag.running': '正在诊断…',
+  'diag.runningHint': '正在检查账号，并按每种请求配置各发送一条简短消息，最多需要约一分钟。',
+  'diag.title': '诊断报告',
+  'diag.working': '可用的请求配置：{profiles}',
+  'diag.none': '无',
+  'diag.privacy': '报告中不含令牌、Cookie 值、ID 或姓名。遇到问题时可直接分享。',
+  'diag.copy': '复制报告',
+  'diag.close': '关闭',
 };
