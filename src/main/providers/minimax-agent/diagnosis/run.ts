@@ -5,11 +5,14 @@
  * The report keeps statuses, codes, timings and answer shapes, and redacts everything else.
  */
 import type { DiagnosisReport, DiagnosisStep } from '../../../../shared/domain/diagnosis';
+import { isRelayError } from '../../../../shared/errors';
 import type { AgentCredential, ProviderAccount } from '../../types';
 import type { SleepFn } from '../cleanup';
 import { readTokenClaims } from '../credentials';
 import { toBaseIdentity } from '../device';
+import { isRefusedOutright } from '../errors';
 import { buildSendBody } from '../knobs';
+import { describeRefusal } from '../negotiate';
 import { DEFAULT_PROFILE, REQUEST_PROFILES, type RequestProfile } from '../profiles';
 import { CHAT_STATUS_DONE, MSG_TYPE_AI, PATHS } from '../protocol';
 import type { AgentHttp, CallIdentity } from '../request';
@@ -104,7 +107,11 @@ async function tryProfile(run: Run, identity: CallIdentity, profile: RequestProf
   const sent = await recordStep(run.steps, head, (observe) =>
     run.deps.http.call(identity, { method: 'POST', path: PATHS.sendMsg, body, envelope: 'baseResp', schema: sendMsgResponse, profile, signal: run.signal, observe }),
   );
-  if (!sent.ok) return false;
+  if (!sent.ok) {
+    // The mapped message would say "log in again"; for one profile's send it only means refused.
+    if (isRelayError(sent.error) && isRefusedOutright(sent.error)) sent.step.note = `Refused outright (${describeRefusal(sent.error)}).`;
+    return false;
+  }
   run.secrets.extra.push(String(sent.value.chat_id), String(sent.value.msg_id));
   const replied = await pollReply(run, identity, profile, sent.value.chat_id);
   const deleted = await recordStep(run.steps, { call: 'delete_chat', profile: profile.id }, (observe) =>
