@@ -1,14 +1,19 @@
 /**
- * `npm run demo`: the whole product without a MiniMax account. Builds the web UI if needed, starts
- * the MiniMax Agent simulator with two demo accounts, starts the headless relay against it (data in
- * .relay-data/demo) and prints where everything is. Ctrl-C stops both.
+ * `npm run demo [-- --protocol 2026-05] [--cloudflare]`: the whole product without a MiniMax account.
+ * Builds the web UI if needed, starts the MiniMax Agent simulator with two demo accounts, starts the
+ * headless relay against it (data in .relay-data/demo) and prints where everything is. Ctrl-C stops
+ * both. `--protocol 2026-05` simulates the service since May 2026 (send_msg needs the browser
+ * cookies); `--cloudflare` puts it behind a simulated Cloudflare bot check. The demo accounts carry
+ * their cookies in both modes, so the relay negotiates the request profile that works.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createRelayState } from '../src/main/core/relay-state';
 import { runHeadless, type HeadlessHandle } from '../src/main/headless';
 import { exitOnSignals } from '../src/main/headless/shutdown';
-import { startSimulator, type Simulator } from '../tools/minimax-sim/index';
+import { startSimulator, type SimAccount, type SimOptions, type Simulator } from '../tools/minimax-sim/index';
 
 const ROOT = join(import.meta.dirname, '..');
 const out = (text: string): boolean => process.stdout.write(`${text}\n`);
@@ -20,17 +25,46 @@ function buildUiIfMissing(): void {
   if (result.status !== 0) out('The UI build failed; the relay still runs and /ui/ explains how to build it.');
 }
 
-async function startSim(): Promise<Simulator> {
+const DATA_DIR = join(ROOT, '.relay-data', 'demo');
+
+function demoOptions(): SimOptions {
+  const { values } = parseArgs({ options: { protocol: { type: 'string', default: '2026-04' }, cloudflare: { type: 'boolean', default: false } } });
+  if (values.protocol !== '2026-04' && values.protocol !== '2026-05') throw new Error(`--protocol must be 2026-04 or 2026-05, not ${values.protocol}`);
+  return { protocol: values.protocol, cloudflare: values.cloudflare };
+}
+
+async function startSim(options: SimOptions): Promise<Simulator> {
   try {
-    return await startSimulator({ port: 8787 });
+    return await startSimulator({ ...options, port: 8787 });
   } catch {
-    return startSimulator({ port: 0 });
+    return startSimulator({ ...options, port: 0 });
+  }
+}
+
+/**
+ * Stores the demo accounts with their browser cookies (session, and the Cloudflare clearance), as a
+ * login in the desktop app captures them; a token import carries no cookies.
+ */
+async function storeAccounts(sim: Simulator, accounts: SimAccount[], agentBaseUrl: string): Promise<void> {
+  const state = await createRelayState({ dataDir: DATA_DIR, host: 'web', env: { agentBaseUrl } });
+  try {
+    for (const account of accounts) {
+      state.repository.upsert({
+        region: 'cn',
+        credential: { kind: 'minimax-agent', token: account.token, realUserId: account.realUserId, cookies: sim.admin.cookieHeader(account.realUserId, true) },
+        identity: { realUserId: account.realUserId, userName: account.name, email: account.email, tokenExpiresAt: null },
+      });
+    }
+  } finally {
+    state.pool.dispose();
+    await state.requestLog.close();
+    state.store.close();
   }
 }
 
 async function startRelay(env: NodeJS.ProcessEnv): Promise<HeadlessHandle> {
   // A fresh admin token each run, so the printed UI link always works.
-  const args = ['--data-dir', join(ROOT, '.relay-data', 'demo'), '--new-admin-token'];
+  const args = ['--data-dir', DATA_DIR, '--new-admin-token'];
   try {
     const handle = await runHeadless(args, env, false);
     if (handle) return handle;
@@ -43,25 +77,29 @@ async function startRelay(env: NodeJS.ProcessEnv): Promise<HeadlessHandle> {
 }
 
 async function main(): Promise<void> {
+  const options = demoOptions();
   buildUiIfMissing();
-  const sim = await startSim();
+  const sim = await startSim(options);
   const accounts = [
     // Fixed ids: a second demo run updates the same two accounts instead of adding two more.
     sim.admin.createAccount({ realUserId: '100000000001', name: 'demo-alice' }),
     sim.admin.createAccount({ realUserId: '100000000002', name: 'demo-bob' }),
   ];
-  out(`Simulator of the MiniMax Agent upstream: ${sim.url} (accounts ${accounts.map((a) => a.name).join(', ')})`);
+  const mode = `protocol ${options.protocol ?? '2026-04'}${options.cloudflare ? ', behind Cloudflare' : ''}`;
+  out(`Simulator of the MiniMax Agent upstream: ${sim.url} (${mode}; accounts ${accounts.map((a) => a.name).join(', ')})`);
+  await storeAccounts(sim, accounts, sim.url);
 
-  const relay = await startRelay({
-    ...process.env,
-    MINIMAX_RELAY_AGENT_URL: sim.url,
-    MINIMAX_RELAY_TOKENS: accounts.map((account) => account.credential).join(','),
-  });
+  const relay = await startRelay({ ...process.env, MINIMAX_RELAY_AGENT_URL: sim.url });
+  // Shows each account's credits in the UI at once (best effort: the demo runs without them too).
+  await relay.core.services.accounts.validateAll().catch(() => undefined);
   const base = relay.core.relay.status().baseUrl ?? '';
   out('');
   out('Try a request (or open the Web UI link above):');
   out(`  curl ${base}/v1/chat/completions -H 'content-type: application/json' \\`);
   out(`    -d '{"model":"MiniMax-M2.7","messages":[{"role":"user","content":"Hello!"}]}'`);
+  out('');
+  out('Diagnose the demo accounts (what to send when something breaks):');
+  out(`  MINIMAX_RELAY_AGENT_URL=${sim.url} npm run serve -- doctor --data-dir ${DATA_DIR}`);
   out('');
   out('Press Ctrl-C to stop.');
 

@@ -11,6 +11,7 @@ import { formatBanner, formatImport } from './headless/banner';
 import { resolveAdminToken } from './headless/admin-token';
 import { HELP, parseHeadlessOptions, type HeadlessOptions } from './headless/cli-options';
 import { readTokensFile, type TokensFile } from './headless/tokens-file';
+import { runDoctor } from './headless/doctor';
 import { exitOnSignals } from './headless/shutdown';
 import { createLogger } from './logs/logger';
 import type { Logger } from './logs/types';
@@ -42,6 +43,11 @@ export interface HeadlessHandle {
  * embedders (the demo) pass false and call close() themselves.
  */
 export async function runHeadless(argv: readonly string[], env: NodeJS.ProcessEnv, handleSignals = true): Promise<HeadlessHandle | null> {
+  if (argv[0] === 'doctor') {
+    const logger = createLogger({ level: 'warn', destination: process.stderr, base: { host: 'doctor' } });
+    await runDoctor(argv.slice(1), env, process.stdout, logger);
+    return null;
+  }
   const options = parseHeadlessOptions(argv, env);
   if (options.help) {
     process.stdout.write(HELP);

@@ -103,6 +103,34 @@ describe('request profiles through the relay', () => {
     expect(summary?.statusReason).toContain('diagnosis');
   });
 
+  it('fails over from an account every profile refuses to one that works', async () => {
+    const dataDir = newDataDir();
+    const bare = sim.admin.createAccount({ name: 'bare' });
+    const good = sim.admin.createAccount({ name: 'good' });
+    const bareId = await seedAccount(dataDir, bare, undefined);
+    await seedAccount(dataDir, good, sim.admin.cookieHeader(good.realUserId));
+    const core = await startCore(dataDir);
+    // Two replies: whichever account the pool picks first, the bare one is tried once.
+    expect((await chat(core)).status).toBe(200);
+    expect((await chat(core)).status).toBe(200);
+    expect((await core.services.accounts.list()).find((a) => a.id === bareId)?.status).toBe('cooling');
+    const entries = await core.services.logs.query({ limit: 2 });
+    const failover = entries.flatMap((e) => e.attempts).find((a) => a.accountId === bareId);
+    expect(failover).toMatchObject({ outcome: 'failover', errorCode: 'upstream_protocol_rejected' });
+  });
+
+  it('diagnoses an account through the accounts service (the Diagnose button)', async () => {
+    const dataDir = newDataDir();
+    const account = sim.admin.createAccount({ name: 'diagnosed' });
+    const id = await seedAccount(dataDir, account, sim.admin.cookieHeader(account.realUserId));
+    const core = await startCore(dataDir);
+    const report = await core.services.accounts.diagnose({ id });
+    expect(report.workingProfiles).toEqual(['web-cookie-2026-05']);
+    expect(report.text).not.toContain(account.token);
+    expect(report.text).not.toContain(account.realUserId);
+    await expect(core.services.accounts.diagnose({ id: 'missing' })).rejects.toMatchObject({ code: 'account_not_found' });
+  });
+
   it('marks the account expired only when user/info rejects the token too', async () => {
     const dataDir = newDataDir();
     const account = sim.admin.createAccount({ name: 'expired' });

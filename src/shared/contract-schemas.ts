@@ -109,6 +109,7 @@ export const CONTRACT_SCHEMAS = {
     cleanupChats: id,
     login: z.object({ region: region.optional(), id: z.string().min(1).max(200).optional() }).strict(),
     setCookies: z.object({ id: z.string().min(1).max(200), cookies: z.string().max(20_000) }).strict(),
+    diagnose: id,
   },
   models: {
     catalog: noInput,

@@ -5,6 +5,7 @@
  */
 import type { AccountSummary, Region } from './domain/account';
 import type { DialectId } from './domain/dialects';
+import type { DiagnosisReport } from './domain/diagnosis';
 import type { CatalogModel, ModelMapping, ModelMappingInput, ModelResolution } from './domain/model-mapping';
 import type { LogQuery, RequestLogEntry, StatsSummary } from './domain/request-log';
 import type { ApiKeyRecord, Settings, SettingsPatch } from './domain/settings';
@@ -128,6 +129,8 @@ export interface BridgeApi {
      * the agent host, HttpOnly cookies included); an empty string removes them.
      */
     setCookies(input: { id: string; cookies: string }): Promise<AccountSummary>;
+    /** Runs every upstream call under every request profile; a redacted report to share. */
+    diagnose(input: { id: string }): Promise<DiagnosisReport>;
   };
   models: {
     catalog(): Promise<CatalogModel[]>;
@@ -172,7 +175,7 @@ export type BridgeEventName = keyof BridgeEvents;
 export const BRIDGE_METHODS = {
   app: ['info'],
   relay: ['status', 'start', 'stop', 'testRequest'],
-  accounts: ['list', 'import', 'validate', 'validateAll', 'update', 'reset', 'remove', 'cleanupChats', 'login', 'setCookies'],
+  accounts: ['list', 'import', 'validate', 'validateAll', 'update', 'reset', 'remove', 'cleanupChats', 'login', 'setCookies', 'diagnose'],
   models: ['catalog', 'listMappings', 'addMapping', 'updateMapping', 'removeMapping', 'explain'],
   logs: ['query', 'get', 'stats', 'export', 'clear'],
   settings: ['get', 'update', 'createApiKey', 'revokeApiKey', 'backup', 'restore'],

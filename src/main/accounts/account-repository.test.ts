@@ -49,6 +49,19 @@ describe('createAccountRepository', () => {
     expect(repository.openCredential(second.record)).toMatchObject({ token: `${TOKEN}2` });
   });
 
+  it('keeps cookies sealed with the credential, and remembers the negotiated request profile', () => {
+    const { repository } = setup();
+    const credential = { kind: 'minimax-agent' as const, token: TOKEN, realUserId: '123456789', cookies: 'mm_sessionid=s3cr3t' };
+    const { record } = repository.upsert(agentInput({ credential }));
+    expect(record.sealedCredential).not.toContain('s3cr3t');
+    expect(repository.openCredential(record)).toEqual(credential);
+    const saved = repository.setRequestProfile(record.id, { preferred: 'web-cookie-2026-05', failedAt: { 'signed-2026-04': 7 } });
+    expect(saved.requestProfile).toEqual({ preferred: 'web-cookie-2026-05', failedAt: { 'signed-2026-04': 7 } });
+    // A fresh credential (a new login, new cookies) gives refused profiles a new chance.
+    const again = repository.upsert(agentInput({ credential })).record;
+    expect(again.requestProfile).toEqual({ preferred: 'web-cookie-2026-05', failedAt: {} });
+  });
+
   it('identifies API-key accounts by a key fingerprint, never the key', () => {
     const { repository } = setup();
     const input: AccountInput = {

@@ -165,8 +165,10 @@ export function createAccountRepository(deps: AccountRepositoryDeps): AccountRep
           email: input.identity.email ?? existing.email,
           sealedCredential: seal(input.credential),
           tokenExpiresAt: input.identity.tokenExpiresAt,
-          // A fresh credential clears the states an old one caused.
+          // A fresh credential clears the states an old one caused, and the request profiles it had
+          // refused get a new chance (new cookies may be what they lacked).
           status: existing.enabled ? 'active' : 'disabled',
+          ...(existing.requestProfile ? { requestProfile: { preferred: existing.requestProfile.preferred, failedAt: {} } } : {}),
           statusReason: null,
           statusUntil: null,
           updatedAt: time,

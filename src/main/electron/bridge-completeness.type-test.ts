@@ -21,6 +21,7 @@ export const completeAccounts: IpcHandlerTable['accounts'] = {
   cleanupChats: handler,
   login: handler,
   setCookies: handler,
+  diagnose: handler,
 };
 
 // @ts-expect-error a handler table without accounts.login does not compile
@@ -34,6 +35,7 @@ export const handlersMissingLogin: IpcHandlerTable['accounts'] = {
   remove: handler,
   cleanupChats: handler,
   setCookies: handler,
+  diagnose: handler,
 };
 
 // @ts-expect-error a handler table without the relay domain does not compile

@@ -22,8 +22,10 @@ export interface HeadlessOptions {
 }
 
 export const HELP = `Usage: minimax-relay [options]
+       minimax-relay doctor [--account ID] [--data-dir DIR] [--json]
 
 Runs the MiniMax Relay proxy, its management API and the web UI on one local port.
+\`doctor\` diagnoses the stored web accounts against MiniMax and saves a report to share.
 
 Options:
   --host <host>         Address to listen on        (env MINIMAX_RELAY_HOST, default 127.0.0.1)

@@ -5,6 +5,7 @@
  */
 import type { CreditInfo, ProviderKind, Region } from '../../shared/domain/account';
 import type { SignatureVariant } from '../../shared/domain/settings';
+import type { DiagnosisReport } from '../../shared/domain/diagnosis';
 import type { ProfileAttempt } from '../../shared/domain/request-log';
 import type { CanonicalEvent, CanonicalRequest, ModelCapabilities } from '../proxy/canonical';
 
@@ -83,6 +84,8 @@ export interface UpstreamProvider {
     onProgress?: (progress: CleanupProgress) => void,
     signal?: AbortSignal,
   ): Promise<{ deleted: number; failed: number; skipped: number }>;
+  /** Runs every call under every request profile and reports what the upstream answered (redacted). */
+  diagnose?(account: ProviderAccount, signal?: AbortSignal): Promise<DiagnosisReport>;
 }
 
 /** Settings a provider reads at call time (so a settings change applies without a restart). */

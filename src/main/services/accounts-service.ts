@@ -80,6 +80,14 @@ export function createAccountsService(deps: AccountsServiceDeps): BridgeApi['acc
       });
       return summary(saved);
     },
+    async diagnose({ id }) {
+      const record = repository.get(id);
+      const provider = providerFor(record.provider);
+      if (!provider.diagnose) {
+        throw new RelayError('invalid_request', 'A diagnosis is available for MiniMax web accounts only.', { reason: 'not_supported' });
+      }
+      return provider.diagnose(repository.toProviderAccount(record, deps.baseUrlFor(record.region)));
+    },
     async login(input) {
       if (deps.login) return deps.login(input);
       throw new RelayError('invalid_request', 'Logging in with a window is available in the desktop app. Paste a token or a realUserID+token string instead.', {

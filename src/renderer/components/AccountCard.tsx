@@ -7,6 +7,7 @@ import { accountStatusView } from '../lib/account-status-view';
 import { formatClock, formatSpan, toExpiryState } from '../lib/format';
 import type { AccountAction } from '../stores/accounts-store';
 import { AccountCookiesField } from './AccountCookiesField';
+import { AccountDiagnosis } from './AccountDiagnosis';
 import { ConfirmButton } from './ConfirmButton';
 import { ErrorNotice } from './ErrorNotice';
 import { AccountStatusBadge } from './StatusBadge';
@@ -104,6 +105,7 @@ export function AccountCard(props: AccountCardProps) {
       {showWebLogin && needsLogin ? <p className="hint" role="note">{t('acc.loginAgainWeb')}</p> : null}
       {props.cleanup ? <p className="hint" role="status">{t('acc.cleanupResult', { ...props.cleanup })}</p> : null}
       <ErrorNotice compact error={props.error} />
+      {props.account.provider === 'minimax-agent' ? <AccountDiagnosis accountId={props.account.id} /> : null}
     </li>
   );
 }

@@ -3,6 +3,7 @@ import { useNextStep, useT } from '../hooks/use-t';
 import { formatDateTime, formatMs } from '../lib/format';
 import { ErrorNotice } from './ErrorNotice';
 import { RequestStatusBadge } from './StatusBadge';
+import { AttemptProfiles } from './AttemptProfiles';
 
 function Attempt({ attempt, index, locale }: { attempt: RequestAttempt; index: number; locale: string }) {
   const t = useT();
@@ -22,6 +23,7 @@ function Attempt({ attempt, index, locale }: { attempt: RequestAttempt; index: n
         </span>
       </div>
       <div className="attempt-reason">{t('logs.attemptReason', { reason: attempt.reason })}</div>
+      <AttemptProfiles profiles={attempt.profiles} />
       {attempt.errorCode ? (
         <div className="attempt-error">
           <code>{attempt.errorCode}</code> {attempt.errorMessage} — {nextStep(attempt.errorCode)}

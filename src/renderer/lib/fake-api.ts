@@ -112,6 +112,7 @@ export function createFakeApi(): FakeApi {
       reset: notImplemented('accounts.reset'),
       remove: track('accounts.remove', async () => undefined),
       cleanupChats: notImplemented('accounts.cleanupChats'),
+      diagnose: notImplemented('accounts.diagnose'),
       login: notImplemented('accounts.login'),
       setCookies: notImplemented('accounts.setCookies'),
     },

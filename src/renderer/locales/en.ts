@@ -285,6 +285,20 @@ export const en = {
   'acc.cookiesHelp': 'Copy it from the browser where you are logged in: developer tools → Network → any request to the agent site → Request headers → Cookie. Saving replaces the stored cookies; they are never shown again.',
   'acc.cookiesSave': 'Save cookies',
   'acc.cookiesClear': 'Remove cookies',
+  'logs.profiles': 'Request profiles tried',
+  'logs.profile.accepted': 'accepted',
+  'logs.profile.refused': 'refused',
+  'logs.profile.skipped': 'skipped',
+  'logs.profile.failed': 'failed',
+  'diag.run': 'Diagnose',
+  'diag.running': 'Diagnosing…',
+  'diag.runningHint': 'Checking the account and sending one short message under each request profile. This takes up to a minute.',
+  'diag.title': 'Diagnosis report',
+  'diag.working': 'Working request profiles: {profiles}',
+  'diag.none': 'none',
+  'diag.privacy': 'The report contains no token, cookie value, id or name. Share it when something breaks.',
+  'diag.copy': 'Copy report',
+  'diag.close': 'Close',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -9,6 +9,7 @@ import { fetchCredits, validateAccount } from './account';
 import { runChat } from './chat';
 import { cleanupAccountChats, type SleepFn } from './cleanup';
 import { createDeviceResolver } from './device';
+import { diagnoseAccount } from './diagnosis/run';
 import type { ChatLedger } from './ledger';
 import { createNodeTransport, type UpstreamTransport } from '../transport';
 import { createMemoryProfileMemory, type ProfileMemory } from './profile-memory';
@@ -64,6 +65,7 @@ export function createMinimaxAgentProvider(deps: MinimaxAgentProviderDeps): Upst
     validate: (account, signal) => validateAccount(http, account, signal),
     credits,
     cleanupChats: (account, onProgress, signal) => cleanupAccountChats(cleanupDeps, account, onProgress, signal),
+    diagnose: (account, signal) => diagnoseAccount({ http, transportKind: transport.kind, now, sleep }, account, signal),
   };
 }
 

@@ -84,6 +84,15 @@ describe('request profile negotiation', () => {
     }
   });
 
+  it('always sends the first profile it can, even when it failed within the day', async () => {
+    const { upstream, memory, send } = setup({ ...ACCOUNT });
+    memory.write(ACCOUNT.id, { preferred: 'web-cookie-2026-05', failedAt: { 'signed-2026-04': upstream.now() } });
+    upstream.on(PATHS.sendMsg, () => baseOk({ chat_id: 5, msg_id: 1 }));
+    const sent = await send();
+    expect(sent.tries.map((t) => [t.profile, t.outcome])).toEqual([['web-cookie-2026-05', 'skipped'], ['signed-2026-04', 'accepted']]);
+    expect(memory.read(ACCOUNT.id)).toEqual({ preferred: 'signed-2026-04', failedAt: {} });
+  });
+
   it('skips the cookie profile without cookies and says what to do', async () => {
     const { upstream, send } = setup({ ...ACCOUNT });
     const error = await rejection(send());

@@ -13,7 +13,7 @@ import type { Logger } from '../../logs/types';
 import { isRefusedOutright } from './errors';
 import type { ProfileMemory, ProfileState } from './profile-memory';
 import { sameProfileState } from './profile-memory';
-import { findProfile, REQUEST_PROFILES, type RequestProfile } from './profiles';
+import { REQUEST_PROFILES, type RequestProfile } from './profiles';
 import { PATHS } from './protocol';
 import type { AgentHttp, CallIdentity } from './request';
 import { sendMsgResponse, userInfoData } from './schemas';
@@ -37,17 +37,14 @@ export interface NegotiatedSend {
 
 /** The preferred profile first, then the rest in their listed order. */
 export function orderProfiles(profiles: readonly RequestProfile[], state: ProfileState | null): RequestProfile[] {
-  const preferred = findProfileIn(profiles, state?.preferred);
+  // A remembered id no longer in the list (a retired profile) just starts from the default order.
+  const preferred = profiles.find((profile) => profile.id === state?.preferred);
   return preferred ? [preferred, ...profiles.filter((profile) => profile !== preferred)] : [...profiles];
-}
-
-function findProfileIn(profiles: readonly RequestProfile[], id: string | null | undefined): RequestProfile | undefined {
-  return profiles.find((profile) => profile.id === id) ?? (profiles === REQUEST_PROFILES ? findProfile(id) : undefined);
 }
 
 const NO_COOKIES = 'no browser cookies are stored for this account';
 
-/** Why a profile is not tried now, or null to try it. The first in line is always tried. */
+/** Why a profile is not tried now, or null to try it. The first one sent is always tried. */
 function skipReason(profile: RequestProfile, identity: CallIdentity, state: ProfileState, now: number, first: boolean): string | null {
   if (profile.needsCookies && !identity.cookies) return NO_COOKIES;
   const failedAt = state.failedAt[profile.id];
@@ -89,8 +86,9 @@ export async function sendNegotiated(
   let tokenChecked = false;
   let lastRefusal: RelayError | null = null;
   const ordered = orderProfiles(deps.profiles ?? REQUEST_PROFILES, before);
-  for (const [index, profile] of ordered.entries()) {
-    const skip = skipReason(profile, identity, state, deps.now(), index === 0);
+  for (const profile of ordered) {
+    // The first profile actually sent is always tried, however recently it failed.
+    const skip = skipReason(profile, identity, state, deps.now(), !tries.some((t) => t.outcome !== 'skipped'));
     if (skip) {
       tries.push({ profile: profile.id, outcome: 'skipped', httpStatus: null, reason: skip });
       continue;

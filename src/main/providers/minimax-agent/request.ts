@@ -44,6 +44,8 @@ export interface CallSpec<T> {
   timeoutMs?: number;
   /** How to shape the call; default `signed-2026-04`. */
   profile?: RequestProfile;
+  /** Sees every raw answer (the diagnosis reads status, timing and shape from it). */
+  observe?: (answer: { status: number; text: string; ms: number }) => void;
 }
 
 export interface AgentHttpDeps {
@@ -74,6 +76,7 @@ export function createAgentHttp(deps: AgentHttpDeps): AgentHttp {
     } finally {
       deps.logger.debug({ endpoint: spec.path, status, ms: deps.now() - started }, 'upstream call');
     }
+    spec.observe?.({ status, text, ms: deps.now() - started });
     return readAnswer(spec, status, text);
   }
   return { call };
@@ -111,11 +114,24 @@ export function buildRequest(
     headers['x-signature'] = computeXSignature({ variant, timestamp: xTimestamp, token: identity.token, body: bodyText });
   }
   if (shape.signatures.yy) headers.yy = computeYy({ fullUri, body: bodyText, unix });
-  if (shape.cookies && identity.cookies) headers.Cookie = identity.cookies;
+  const cookie = shape.cookies ? identity.cookies : clearanceCookies(identity.cookies);
+  if (cookie) headers.Cookie = cookie;
   const base = identity.baseUrl.replace(/\/+$/, '');
   const init: RequestInit & { headers: Record<string, string> } = { method: spec.method, headers };
   if (spec.method === 'POST') init.body = bodyText;
   return { url: `${base}${fullUri}`, init };
+}
+
+/**
+ * Cloudflare's clearance (`cf_clearance`, `__cf_bm`, §10.3) belongs to the browser, not to a request
+ * profile: a browser sends it on every call, so the Node transport does too when it is stored.
+ */
+export function clearanceCookies(cookies: string | undefined): string | undefined {
+  const kept = (cookies ?? '')
+    .split(';')
+    .map((part) => part.trim())
+    .filter((part) => /^(cf_|__cf)/i.test(part));
+  return kept.length > 0 ? kept.join('; ') : undefined;
 }
 
 function toTransportError(error: unknown, spec: CallSpec<unknown>, timeout: AbortSignal): RelayError {

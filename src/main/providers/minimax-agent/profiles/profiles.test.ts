@@ -32,11 +32,14 @@ describe('signed-2026-04 reproduces the April request byte for byte (§2.7.4 vec
     expect(init.body).toBe('{"msg_type":1,"text":"user:你好\\n","chat_type":1,"attachments":[],"selected_mcp_tools":[],"backend_config":{},"sub_agent_ids":[]}');
     expect(init.headers.yy).toBe('be7d5c9e99449594e105e8ae6f9baf42');
     expect(init.headers['x-signature']).toBe('9997881478867e08fa6aeaae5be2c835');
-    expect(init.headers.Cookie).toBeUndefined();
+    // Only the Cloudflare clearance travels outside a cookie profile (a browser always sends it).
+    expect(init.headers.Cookie).toBe('cf_clearance=def');
+    const bare = buildRequest({ ...identity, cookies: 'mm_sessionid=abc' }, { method: 'POST', path: PATHS.sendMsg, body }, NOW, { signatureVariant: 'token' }, signed202604);
+    expect(bare.init.headers.Cookie).toBeUndefined();
   });
 
   it('get_chat_detail: yy and the secret-variant x-signature; header order as Chat2API', () => {
-    const { init } = buildRequest(identity, { method: 'POST', path: PATHS.chatDetail, body: { chat_id: 337867554939466 } }, NOW, { signatureVariant: 'secret' });
+    const { init } = buildRequest({ ...identity, cookies: undefined }, { method: 'POST', path: PATHS.chatDetail, body: { chat_id: 337867554939466 } }, NOW, { signatureVariant: 'secret' });
     expect(init.headers.yy).toBe('f65109b397259b9d79c416551a7673d2');
     expect(init.headers['x-signature']).toBe('5685521d4c211c1fd5d57eb01c750e74');
     expect(Object.keys(init.headers).slice(0, 3)).toEqual(['Referer', 'token', 'Accept']);
