@@ -10,6 +10,7 @@ import { REGIONS } from './domain/account';
 import { modelMappingInputSchema } from './domain/model-mapping';
 import {
   desktopSettingsSchema,
+  attachmentSettingsSchema,
   logSettingsSchema,
   modelSettingsSchema,
   poolSettingsSchema,
@@ -57,6 +58,7 @@ const settingsPatchSchema = z
     logs: toPatchSchema(logSettingsSchema).optional(),
     ui: toPatchSchema(uiSettingsSchema).optional(),
     desktop: toPatchSchema(desktopSettingsSchema).optional(),
+    attachments: toPatchSchema(attachmentSettingsSchema).optional(),
     // API keys change only through createApiKey/revokeApiKey (the plain key is never stored).
     apiKeys: z.never().optional(),
   })

@@ -40,6 +40,8 @@ export const ERROR_CODES = [
   'login_cancelled',
   'login_timeout',
   'internal',
+  // images and files: the upload to the upstream failed (detail.step names where)
+  'upload_failed',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -104,4 +106,6 @@ export const FAILOVER_CODES: readonly ErrorCode[] = [
   'upstream_busy',
   'upstream_unavailable',
   'timeout',
+  // Another account gets fresh upload credentials; when all fail the client sees this code.
+  'upload_failed',
 ];

@@ -6,6 +6,7 @@
 import type { CreditInfo, ProviderKind, Region } from '../../shared/domain/account';
 import type { SignatureVariant } from '../../shared/domain/settings';
 import type { CanonicalEvent, CanonicalRequest, ModelCapabilities } from '../proxy/canonical';
+import type { ResolvedAttachment } from '../attachments/types';
 
 /** A web account's credential, decrypted for the duration of one call. */
 export interface AgentCredential {
@@ -56,6 +57,8 @@ export interface ProviderChatOptions {
   cleanup: boolean;
   /** Overall deadline for the reply, in ms. */
   timeoutMs: number;
+  /** The latest turn's images and files, checked and decoded (attachments/); absent when none. */
+  attachments?: readonly ResolvedAttachment[];
 }
 
 export interface CleanupProgress {

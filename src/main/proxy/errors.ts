@@ -42,6 +42,7 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   login_cancelled: 400,
   login_timeout: 504,
   internal: 500,
+  upload_failed: 502,
 };
 
 export function statusForError(code: ErrorCode): number {

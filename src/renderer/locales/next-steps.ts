@@ -36,6 +36,7 @@ export const NEXT_STEPS: Record<Language, Record<ErrorCode, string>> = {
     login_cancelled: 'Click "Log in with MiniMax" again when ready.',
     login_timeout: 'Click "Log in with MiniMax" again and finish the login sooner.',
     internal: 'Retry; if it persists, check the relay log.',
+    upload_failed: "Retry; if the same step keeps failing (the log names it), check the network to MiniMax's file storage or add another account.",
   },
   'zh-CN': {
     invalid_json: '请确认客户端发送的是合法 JSON。',
@@ -70,5 +71,6 @@ export const NEXT_STEPS: Record<Language, Record<ErrorCode, string>> = {
     login_cancelled: '准备好后再次点击“登录 MiniMax”。',
     login_timeout: '请再次点击“登录 MiniMax”，并尽快完成登录。',
     internal: '请重试；若持续出现，请查看中转服务日志。',
+    upload_failed: '请重试；若同一步骤持续失败（日志中标明了步骤），请检查到 MiniMax 文件存储的网络，或添加更多账号。',
   },
 };

@@ -18,11 +18,15 @@ import { PATHS } from './protocol';
 import type { CallIdentity } from './request';
 import { chatDetailResponse, sendMsgResponse, type ChatDetail } from './schemas';
 import { createRunControl, type RunControl } from './run-control';
+import type { ResolvedAttachment } from '../../attachments/types';
+import type { UploadedAttachments } from './upload';
 
 export interface ChatDeps extends CleanupDeps {
   now: () => number;
   logger: Logger;
   credits: (account: ProviderAccount, signal?: AbortSignal) => Promise<CreditInfo>;
+  /** Uploads the request's attachments as the account (upload/), before send_msg. */
+  uploadAttachments?: (account: ProviderAccount, identity: CallIdentity, attachments: readonly ResolvedAttachment[], signal: AbortSignal) => Promise<UploadedAttachments>;
 }
 
 interface RunState {
@@ -75,8 +79,9 @@ async function* generate(
   const identity = await run.race(deps.devices.identify(options.account));
   state.identity = identity;
   run.check();
-  state.chatId = await sendWithoutCutting(deps, identity, request, options, run);
-  yield { type: 'upstream', chatId: String(state.chatId) };
+  const uploads = await uploadFor(deps, identity, options, run);
+  state.chatId = await sendWithoutCutting(deps, identity, request, options, run, uploads?.sendAttachments ?? []);
+  yield { type: 'upstream', chatId: String(state.chatId), ...(uploads ? { attachments: uploads.log } : {}) };
   const tracker = createReplyTracker();
   const cadence = createPollCadence();
   let lastStart = Number.NEGATIVE_INFINITY;
@@ -109,6 +114,16 @@ async function* generate(
     }
     interval = cadence.next(delta.reasoning !== '' || delta.text !== '');
   }
+}
+
+/** An attachment never silently becomes `[image]`: without an uploader the request fails. */
+async function uploadFor(deps: ChatDeps, identity: CallIdentity, options: ProviderChatOptions, run: RunControl): Promise<UploadedAttachments | null> {
+  const attachments = options.attachments ?? [];
+  if (attachments.length === 0) return null;
+  if (!deps.uploadAttachments) throw new RelayError('upload_failed', 'This provider cannot upload images or files.', { step: 'request_policy' });
+  const uploads = await run.race(deps.uploadAttachments(options.account, identity, attachments, run.signal));
+  run.check();
+  return uploads;
 }
 
 async function waitUntil(deps: ChatDeps, run: RunControl, at: number): Promise<void> {
@@ -146,8 +161,9 @@ async function sendWithoutCutting(
   request: CanonicalRequest,
   options: ProviderChatOptions,
   run: RunControl,
+  attachments: Record<string, unknown>[],
 ): Promise<number> {
-  const sending = sendMessage(deps, identity, request, options);
+  const sending = sendMessage(deps, identity, request, options, attachments);
   try {
     return await run.race(sending);
   } catch (error) {
@@ -166,6 +182,7 @@ async function sendMessage(
   identity: CallIdentity,
   request: CanonicalRequest,
   options: ProviderChatOptions,
+  attachments: Record<string, unknown>[],
 ): Promise<number> {
   const knobs = toSendKnobs(options.model.id, options.model.capabilities);
   // Field order as the web app and Chat2API build it; the body string is what gets signed.
@@ -173,7 +190,7 @@ async function sendMessage(
     msg_type: 1,
     text: flattenConversation(request.messages),
     chat_type: knobs.chat_type,
-    attachments: [],
+    attachments,
     selected_mcp_tools: [],
     backend_config: {},
     sub_agent_ids: [],

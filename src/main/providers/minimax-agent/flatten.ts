@@ -3,8 +3,9 @@
  * conversation is flattened into it. Rules (Chat2API's, extended where it loses information):
  * - every system turn is joined into one leading `system:<text>` line block;
  * - other turns become `<role>:<text>` lines in order (`user`, `assistant`, `tool`);
- * - array content keeps every part: text parts joined with a newline, an image as `[image]`, a
- *   file as `[file: name]` (Chat2API drops array content entirely);
+ * - array content keeps every part: text parts joined with a newline, an image or file as a label
+ *   (attachment-labels.ts: the latest turn's are numbered and uploaded, earlier ones named as not
+ *   attached again; Chat2API drops array content entirely);
  * - an assistant's earlier tool calls are written in the model's native MiniMax-M2 syntax
  *   (`<minimax:tool_call><invoke name=..><parameter name=..>`), so the model sees its own format;
  * - a tool result is a `<tool_result id=".." name="..">` block tied to the call it answers;
@@ -12,6 +13,7 @@
  *   answers as the assistant rather than continuing the user's line.
  */
 import type { CanonicalMessage, CanonicalToolCall, ContentPart } from '../../proxy/canonical';
+import { createAttachmentLabels, type PartLabel } from './attachment-labels';
 
 export function flattenConversation(messages: readonly CanonicalMessage[]): string {
   const system = messages
@@ -20,16 +22,16 @@ export function flattenConversation(messages: readonly CanonicalMessage[]): stri
     .filter((text) => text !== '');
   const lines: string[] = [];
   if (system.length > 0) lines.push(`system:${system.join('\n\n')}`);
-  for (const message of messages) {
-    if (message.role === 'system') continue;
-    lines.push(`${message.role}:${messageBody(message)}`);
-  }
+  const labels = createAttachmentLabels(messages);
+  messages.forEach((message, index) => {
+    if (message.role !== 'system') lines.push(`${message.role}:${messageBody(message, labels(index))}`);
+  });
   lines.push('assistant:');
   return lines.join('\n');
 }
 
-function messageBody(message: CanonicalMessage): string {
-  const text = partsToText(message.content);
+function messageBody(message: CanonicalMessage, label: PartLabel): string {
+  const text = partsToText(message.content, label);
   if (message.role === 'tool') return toolResultBlock(message, text);
   if (message.role === 'assistant' && message.toolCalls && message.toolCalls.length > 0) {
     const calls = toolCallBlock(message.toolCalls);
@@ -38,13 +40,9 @@ function messageBody(message: CanonicalMessage): string {
   return text;
 }
 
-export function partsToText(parts: readonly ContentPart[]): string {
+export function partsToText(parts: readonly ContentPart[], label: PartLabel = createAttachmentLabels([])(0)): string {
   return parts
-    .map((part) => {
-      if (part.type === 'text') return part.text;
-      if (part.type === 'image') return '[image]';
-      return `[file: ${part.name ?? 'unnamed'}]`;
-    })
+    .map((part) => (part.type === 'text' ? part.text : label(part)))
     .filter((text) => text !== '')
     .join('\n');
 }

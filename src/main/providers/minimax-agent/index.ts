@@ -6,11 +6,12 @@ import { silentLogger, type Logger } from '../../logs/types';
 import type { CreditInfo } from '../../../shared/domain/account';
 import type { ProviderAccount, ProviderSettings, UpstreamProvider } from '../types';
 import { fetchCredits, validateAccount } from './account';
-import { runChat } from './chat';
+import { runChat, type ChatDeps } from './chat';
 import { cleanupAccountChats, type SleepFn } from './cleanup';
 import { createDeviceResolver } from './device';
 import type { ChatLedger } from './ledger';
 import { createAgentHttp, type FetchFn } from './request';
+import { DEFAULT_ATTACHMENT_SHAPE, createUploadCache, uploadAttachments as uploadAttachmentsAs, type AttachmentShape } from './upload';
 
 export interface MinimaxAgentProviderDeps {
   fetch?: FetchFn;
@@ -20,6 +21,8 @@ export interface MinimaxAgentProviderDeps {
   chatLedger: ChatLedger;
   /** Waits between polls and delete retries; must reject with `signal.reason` when aborted. */
   sleep?: SleepFn;
+  /** How send_msg references uploads; a request profile chooses it (default: file id). */
+  attachmentShape?: () => AttachmentShape;
 }
 
 export function sleepWithSignal(ms: number, signal?: AbortSignal): Promise<void> {
@@ -49,9 +52,13 @@ export function createMinimaxAgentProvider(deps: MinimaxAgentProviderDeps): Upst
   const cleanupDeps = { http, devices, ledger: deps.chatLedger, sleep, logger };
   const credits = (account: ProviderAccount, signal?: AbortSignal): Promise<CreditInfo> =>
     fetchCredits(http, devices, account, now, signal);
+  const uploader = { http, fetch: deps.fetch ?? globalThis.fetch, now, cache: createUploadCache({ now }) };
+  const shape = deps.attachmentShape ?? (() => DEFAULT_ATTACHMENT_SHAPE);
+  const uploadAttachments: ChatDeps['uploadAttachments'] = (account, identity, attachments, signal) =>
+    uploadAttachmentsAs(uploader, account.id, identity, attachments, shape(), signal);
   return {
     kind: 'minimax-agent',
-    chat: (request, options) => runChat({ ...cleanupDeps, now, credits }, request, options),
+    chat: (request, options) => runChat({ ...cleanupDeps, now, credits, uploadAttachments }, request, options),
     validate: (account, signal) => validateAccount(http, account, signal),
     credits,
     cleanupChats: (account, onProgress, signal) => cleanupAccountChats(cleanupDeps, account, onProgress, signal),
@@ -64,3 +71,5 @@ export { createMemoryChatLedger } from './ledger';
 export type { ChatLedger } from './ledger';
 export { flattenConversation } from './flatten';
 export { toSendKnobs } from './knobs';
+export { ATTACHMENT_SHAPES, DEFAULT_ATTACHMENT_SHAPE } from './upload';
+export type { AttachmentShape } from './upload';

@@ -6,6 +6,7 @@
 import { RelayError } from '../../../shared/errors';
 import type { RequestLog, Logger } from '../../logs/types';
 import type { CanonicalEvent, CanonicalRequest, TokenUsage } from '../canonical';
+import type { RequestAttachment } from '../../../shared/domain/request-log';
 import { statusForError } from '../errors';
 import { limitOutput } from '../tools';
 import type { ToolEmulation } from '../types';
@@ -43,6 +44,8 @@ interface Tally {
   finished: boolean;
   polls: number | null;
   chatId: string | null;
+  /** Upload facts from the provider (name, size, upload time). */
+  attachments?: RequestAttachment[];
 }
 
 /** The provider's events from the first one on; `upstream` facts go to the tally, not the dialect. */
@@ -54,6 +57,7 @@ async function* fromUpstream(started: StartedReply, tally: Tally): AsyncGenerato
     else {
       if (event.polls !== undefined) tally.polls = event.polls;
       if (event.chatId !== undefined) tally.chatId = event.chatId;
+      if (event.attachments !== undefined) tally.attachments = event.attachments;
     }
   }
 }
@@ -131,6 +135,7 @@ async function settle(input: EventStreamInput, deps: EventStreamDeps, tally: Tal
     errorCode: error?.code ?? null,
     errorMessage: error?.message ?? null,
     responseBody: input.logBodies ? truncateBody(tally.output) : null,
+    ...(tally.attachments ? { attachments: tally.attachments } : {}),
   });
 }
 
