@@ -85,6 +85,7 @@ export function createAdmin(state: SimState): SimAdminInternal {
     chats: (realUserId) => state.chats.list(realUserId, true).map(toSimChat),
     waitFor,
     running: (realUserId) => state.chats.running(realUserId),
+    uploads: (realUserId) => [...state.uploads.files.values()].filter((file) => realUserId === undefined || file.realUserId === realUserId),
     reset() {
       state.recorder.clear();
       state.chats.clear();
