@@ -30,11 +30,14 @@ export class BlockedAddressError extends Error {
   }
 }
 
+/** Classifies an address: the blocked range's name, or null. Tests pass their own. */
+export type AddressPolicy = (address: string) => string | null;
+
 /** Throws for an IP-literal host in a blocked range (sockets skip the lookup for literals). */
-export function assertHostAllowed(hostname: string, allowPrivate: boolean): void {
+export function assertHostAllowed(hostname: string, allowPrivate: boolean, policy: AddressPolicy = blockedRange): void {
   const host = hostname.replace(/^\[|\]$/g, '');
   if (allowPrivate || isIP(host) === 0) return;
-  const range = blockedRange(host);
+  const range = policy(host);
   if (range !== null) throw new BlockedAddressError(host, host, range);
 }
 
@@ -49,11 +52,11 @@ type LookupCallback = (error: Error | null, address: string | LookupAddress[], f
 export type SocketLookup = (hostname: string, options: { all?: boolean; family?: number | string }, callback: LookupCallback) => void;
 
 /** A `lookup` for http.request that refuses names resolving to any blocked address. */
-export function createGuardedLookup(allowPrivate: boolean, resolveAll: ResolveAll = resolveAllWithDns): SocketLookup {
+export function createGuardedLookup(allowPrivate: boolean, resolveAll: ResolveAll = resolveAllWithDns, policy: AddressPolicy = blockedRange): SocketLookup {
   return (hostname, options, callback) => {
     resolveAll(hostname).then(
       (addresses) => {
-        const checked = allowPrivate ? [] : addresses.map((entry) => ({ entry, range: blockedRange(entry.address) }));
+        const checked = allowPrivate ? [] : addresses.map((entry) => ({ entry, range: policy(entry.address) }));
         const blocked = checked.find((item) => item.range !== null);
         if (blocked) return callback(new BlockedAddressError(hostname, blocked.entry.address, blocked.range ?? 'unknown'), []);
         const first = addresses[0];

@@ -5,7 +5,7 @@
  */
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { BlockedAddressError, assertHostAllowed, createGuardedLookup, resolveAllWithDns, type ResolveAll } from './address-guard';
+import { BlockedAddressError, assertHostAllowed, createGuardedLookup, resolveAllWithDns, type AddressPolicy, type ResolveAll } from './address-guard';
 
 const MAX_REDIRECTS = 5;
 
@@ -28,6 +28,8 @@ export interface RemoteFetchOptions {
   signal?: AbortSignal;
   /** DNS resolution (tests pass their own answers). */
   resolveAll?: ResolveAll;
+  /** Which addresses are private (tests treat one loopback address as public). */
+  addressPolicy?: AddressPolicy;
 }
 
 export interface RemoteFile {
@@ -50,8 +52,8 @@ function parseTarget(raw: string, base?: URL): URL {
 }
 
 function open(url: URL, options: RemoteFetchOptions, signal: AbortSignal): Promise<IncomingMessage> {
-  assertHostAllowed(url.hostname, options.allowPrivateAddresses);
-  const lookup = createGuardedLookup(options.allowPrivateAddresses, options.resolveAll ?? resolveAllWithDns);
+  assertHostAllowed(url.hostname, options.allowPrivateAddresses, options.addressPolicy);
+  const lookup = createGuardedLookup(options.allowPrivateAddresses, options.resolveAll ?? resolveAllWithDns, options.addressPolicy);
   const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
     const req = send(url, { method: 'GET', lookup, signal, headers: { accept: '*/*', 'user-agent': 'minimax-relay' } }, resolve);

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { RelayError } from '../../shared/errors';
 import type { CanonicalMessage } from '../proxy/canonical';
-import type { ResolveAll } from './address-guard';
+import type { AddressPolicy, ResolveAll } from './address-guard';
 import { decodeBase64, decodedLength, parseDataUrl } from './decode';
 import { RemoteFetchError, fetchRemoteFile } from './remote-fetch';
 import { latestTurnAttachments, type AttachmentPart } from './select';
@@ -17,6 +17,8 @@ import type { AttachmentLimits, AttachmentSource, ResolvedAttachment } from './t
 export interface AttachmentResolverDeps {
   /** DNS for remote URLs (tests answer with their own addresses). */
   resolveAll?: ResolveAll;
+  /** Which addresses count as private (tests treat one loopback address as public). */
+  addressPolicy?: AddressPolicy;
 }
 
 export interface AttachmentResolver {
@@ -67,6 +69,7 @@ async function load(part: AttachmentPart, param: string, limits: AttachmentLimit
       allowPrivateAddresses: limits.allowPrivateAddresses,
       ...(signal ? { signal } : {}),
       ...(deps.resolveAll ? { resolveAll: deps.resolveAll } : {}),
+      ...(deps.addressPolicy ? { addressPolicy: deps.addressPolicy } : {}),
     });
     const foundName = nameFromUrl(remote.url);
     return { bytes: remote.bytes, source: 'url', declaredType: part.mimeType ?? remote.contentType, ...(foundName ? { foundName } : {}) };
