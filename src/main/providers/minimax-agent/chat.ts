@@ -27,6 +27,8 @@ export interface ChatDeps extends CleanupDeps {
   credits: (account: ProviderAccount, signal?: AbortSignal) => Promise<CreditInfo>;
   /** Uploads the request's attachments as the account (upload/), before send_msg. */
   uploadAttachments?: (account: ProviderAccount, identity: CallIdentity, attachments: readonly ResolvedAttachment[], signal: AbortSignal) => Promise<UploadedAttachments>;
+  /** Drops the account's cached uploads (a send that reused them failed: the upstream may have forgotten them). */
+  forgetUploads?: (account: ProviderAccount) => void;
 }
 
 interface RunState {
@@ -80,7 +82,12 @@ async function* generate(
   state.identity = identity;
   run.check();
   const uploads = await uploadFor(deps, identity, options, run);
-  state.chatId = await sendWithoutCutting(deps, identity, request, options, run, uploads?.sendAttachments ?? []);
+  try {
+    state.chatId = await sendWithoutCutting(deps, identity, request, options, run, uploads?.sendAttachments ?? []);
+  } catch (error) {
+    if (uploads?.log.some((item) => item.cached)) deps.forgetUploads?.(options.account);
+    throw error;
+  }
   yield { type: 'upstream', chatId: String(state.chatId), ...(uploads ? { attachments: uploads.log } : {}) };
   const tracker = createReplyTracker();
   const cadence = createPollCadence();

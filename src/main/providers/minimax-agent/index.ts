@@ -52,13 +52,15 @@ export function createMinimaxAgentProvider(deps: MinimaxAgentProviderDeps): Upst
   const cleanupDeps = { http, devices, ledger: deps.chatLedger, sleep, logger };
   const credits = (account: ProviderAccount, signal?: AbortSignal): Promise<CreditInfo> =>
     fetchCredits(http, devices, account, now, signal);
-  const uploader = { http, fetch: deps.fetch ?? globalThis.fetch, now, cache: createUploadCache({ now }) };
+  const uploadCache = createUploadCache({ now });
+  const uploader = { http, fetch: deps.fetch ?? globalThis.fetch, now, cache: uploadCache };
   const shape = deps.attachmentShape ?? (() => DEFAULT_ATTACHMENT_SHAPE);
   const uploadAttachments: ChatDeps['uploadAttachments'] = (account, identity, attachments, signal) =>
     uploadAttachmentsAs(uploader, account.id, identity, attachments, shape(), signal);
   return {
     kind: 'minimax-agent',
-    chat: (request, options) => runChat({ ...cleanupDeps, now, credits, uploadAttachments }, request, options),
+    chat: (request, options) =>
+      runChat({ ...cleanupDeps, now, credits, uploadAttachments, forgetUploads: (account) => uploadCache.forget(account.id) }, request, options),
     validate: (account, signal) => validateAccount(http, account, signal),
     credits,
     cleanupChats: (account, onProgress, signal) => cleanupAccountChats(cleanupDeps, account, onProgress, signal),

@@ -49,7 +49,7 @@ interface Tally {
 }
 
 /** The provider's events from the first one on; `upstream` facts go to the tally, not the dialect. */
-async function* fromUpstream(started: StartedReply, tally: Tally): AsyncGenerator<CanonicalEvent, void, undefined> {
+async function* fromUpstream(started: StartedReply, tally: Tally, onAttachments: (list: RequestAttachment[]) => void): AsyncGenerator<CanonicalEvent, void, undefined> {
   if (started.first.done) return;
   const events: AsyncIterable<CanonicalEvent> = { [Symbol.asyncIterator]: () => started.upstream };
   for await (const event of prepend(started.first.value, events)) {
@@ -57,7 +57,11 @@ async function* fromUpstream(started: StartedReply, tally: Tally): AsyncGenerato
     else {
       if (event.polls !== undefined) tally.polls = event.polls;
       if (event.chatId !== undefined) tally.chatId = event.chatId;
-      if (event.attachments !== undefined) tally.attachments = event.attachments;
+      if (event.attachments !== undefined) {
+        tally.attachments = event.attachments;
+        // Shown while the reply runs, not only once it ends.
+        onAttachments(event.attachments);
+      }
     }
   }
 }
@@ -143,7 +147,7 @@ export type EventStream = AsyncIterator<CanonicalEvent, void, undefined> & Async
 
 export function createEventStream(input: EventStreamInput, deps: EventStreamDeps): EventStream {
   const tally: Tally = { output: '', toolCalls: 0, ttftMs: null, usage: null, finished: false, polls: null, chatId: null };
-  const source = fromUpstream(input.started, tally);
+  const source = fromUpstream(input.started, tally, (attachments) => deps.requestLog.update(input.request.id, { attachments }));
   const withTools = deps.tools ? deps.tools.transform(source, input.request) : source;
   // Stop sequences and max tokens are emulated here once for every dialect (the upstream takes
   // neither); when a limit cuts the reply, leaving the loop returns the upstream generator.
