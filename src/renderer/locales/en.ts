@@ -254,7 +254,7 @@ export const en = {
   'settings.attachments.maxCount': 'Attachments per message',
   'settings.attachments.maxFileMb': 'Largest attachment (MB)',
   'settings.attachments.maxTotalMb': 'All attachments of a request (MB)',
-  'settings.attachments.fetchTimeoutMs': 'Remote URL timeout (ms)',
+  'settings.attachments.fetchTimeout': 'Remote URL timeout (seconds)',
   'settings.attachments.allowPrivateAddresses': 'Allow remote URLs on private addresses',
   'settings.attachments.allowPrivateAddressesHint': 'Lets clients make the relay fetch from loopback, LAN and cloud-metadata addresses. Keep off unless you serve images locally and trust every client.',
 } as const;

@@ -256,7 +256,7 @@ export const zhCN: Record<MessageKey, string> = {
   'settings.attachments.maxCount': '每条消息的附件数',
   'settings.attachments.maxFileMb': '单个附件上限（MB）',
   'settings.attachments.maxTotalMb': '每个请求的附件总量（MB）',
-  'settings.attachments.fetchTimeoutMs': '远程 URL 超时（毫秒）',
+  'settings.attachments.fetchTimeout': '远程 URL 超时（秒）',
   'settings.attachments.allowPrivateAddresses': '允许远程 URL 指向内网地址',
   'settings.attachments.allowPrivateAddressesHint': '允许客户端让中转服务从本机回环、局域网和云元数据地址获取内容。除非你在本地提供图片并信任所有客户端，否则请保持关闭。',
 };
