@@ -16,6 +16,7 @@ beforeEach(async () => {
     '/to-other-loopback': (port) => ({ status: 302, location: `http://127.0.0.2:${port}/cat.png` }),
     '/to-internal-name': (port) => ({ status: 301, location: `http://internal.test:${port}/cat.png` }),
     '/loop': { status: 302, location: '/loop' },
+    '/silent': { hang: true },
   });
 });
 afterEach(() => server.close());
@@ -64,6 +65,10 @@ describe('fetchRemoteFile', () => {
   it('caps the size by Content-Length and while reading', async () => {
     expect((await failure(fetchRemoteFile(`${server.url}/big`, options()))).reason).toBe('too_large');
     expect((await failure(fetchRemoteFile(`${server.url}/endless`, options()))).reason).toBe('too_large');
+  });
+
+  it('gives up on a server that never answers', async () => {
+    expect((await failure(fetchRemoteFile(`${server.url}/silent`, options({ timeoutMs: 200 })))).reason).toBe('timeout');
   });
 
   it('reports HTTP errors, redirect loops and non-http schemes', async () => {

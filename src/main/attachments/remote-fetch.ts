@@ -56,7 +56,8 @@ function open(url: URL, options: RemoteFetchOptions, signal: AbortSignal): Promi
   const lookup = createGuardedLookup(options.allowPrivateAddresses, options.resolveAll ?? resolveAllWithDns, options.addressPolicy);
   const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
-    const req = send(url, { method: 'GET', lookup, signal, headers: { accept: '*/*', 'user-agent': 'minimax-relay' } }, resolve);
+    // No shared agent: a kept-alive socket would skip the guarded lookup (and outlive a settings change).
+    const req = send(url, { method: 'GET', agent: false, lookup, signal, headers: { accept: '*/*', 'user-agent': 'minimax-relay' } }, resolve);
     req.on('error', reject);
     req.end();
   });

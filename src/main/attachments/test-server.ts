@@ -10,7 +10,7 @@ export interface TestFileServer {
   close(): Promise<void>;
 }
 
-export type Route = { status?: number; type?: string; body?: Buffer; location?: string; declaredLength?: number; chunks?: Buffer[] };
+export type Route = { status?: number; type?: string; body?: Buffer; location?: string; declaredLength?: number; chunks?: Buffer[]; hang?: boolean };
 
 export async function startFileServer(routes: Record<string, Route | ((port: number) => Route)>): Promise<TestFileServer> {
   const hits = new Map<string, number>();
@@ -24,6 +24,7 @@ export async function startFileServer(routes: Record<string, Route | ((port: num
       res.writeHead(404).end('not found');
       return;
     }
+    if (route.hang) return;
     const headers: Record<string, string | number> = {};
     if (route.type) headers['content-type'] = route.type;
     if (route.location) headers.location = route.location;
