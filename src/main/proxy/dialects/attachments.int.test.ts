@@ -217,7 +217,7 @@ describe('refusals name the part in the client\'s error format', () => {
     expect(await openaiError([{ type: 'image_url', image_url: { url: dataUrl('image/png', fresh(PNG_BYTES, 'broken-put')) } }])).toMatchObject({
       status: 502,
       code: 'upload_failed',
-      message: expect.stringContaining('HTTP 500, InternalError'),
+      message: expect.stringContaining('storage_put: HTTP 500, InternalError'),
     });
     const [entry] = stack.requestLog.query({ limit: 1 });
     expect(entry?.errorCode).toBe('upload_failed');

@@ -82,11 +82,11 @@ export async function putObject(fetch: FetchFn, input: PutObjectInput): Promise<
   } catch (error) {
     if (input.signal?.aborted) throw error;
     const reason = timeout.aborted ? 'timed out' : error instanceof Error ? error.message : String(error);
-    throw new RelayError('upload_failed', `Uploading to MiniMax's file storage failed: ${reason}.`, { step: 'storage_put', reason });
+    throw new RelayError('upload_failed', `Uploading to MiniMax's file storage (storage_put) failed: ${reason}.`, { step: 'storage_put', reason });
   }
   if (status !== 200) {
     const ossCode = ossErrorCode(body);
-    throw new RelayError('upload_failed', `MiniMax's file storage refused the upload (HTTP ${status}${ossCode ? `, ${ossCode}` : ''}).`, {
+    throw new RelayError('upload_failed', `MiniMax's file storage refused the upload (storage_put: HTTP ${status}${ossCode ? `, ${ossCode}` : ''}).`, {
       step: 'storage_put',
       httpStatus: status,
       ossCode,
