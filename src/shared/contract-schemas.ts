@@ -11,6 +11,7 @@ import { DIALECT_IDS } from './domain/dialects';
 import { modelMappingInputSchema } from './domain/model-mapping';
 import {
   desktopSettingsSchema,
+  attachmentSettingsSchema,
   logSettingsSchema,
   modelSettingsSchema,
   poolSettingsSchema,
@@ -58,6 +59,7 @@ const settingsPatchSchema = z
     logs: toPatchSchema(logSettingsSchema).optional(),
     ui: toPatchSchema(uiSettingsSchema).optional(),
     desktop: toPatchSchema(desktopSettingsSchema).optional(),
+    attachments: toPatchSchema(attachmentSettingsSchema).optional(),
     // API keys change only through createApiKey/revokeApiKey (the plain key is never stored).
     apiKeys: z.never().optional(),
   })

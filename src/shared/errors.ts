@@ -44,6 +44,8 @@ export const ERROR_CODES = [
   'relay_stopped',
   // structured output
   'structured_output_invalid',
+  // images and files: the upload to the upstream failed (detail.step names where)
+  'upload_failed',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -111,4 +113,6 @@ export const FAILOVER_CODES: readonly ErrorCode[] = [
   // Another account may hold a working request profile, cookies or Cloudflare clearance.
   'upstream_protocol_rejected',
   'upstream_blocked',
+  // Another account gets fresh upload credentials; when all fail the client sees this code.
+  'upload_failed',
 ];

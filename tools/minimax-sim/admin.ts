@@ -94,6 +94,7 @@ export function createAdmin(state: SimState): SimAdminInternal {
       requireAccount(state, realUserId);
       return cookieHeaderFor(state.secret, realUserId, withClearance);
     },
+    uploads: (realUserId) => [...state.uploads.files.values()].filter((file) => realUserId === undefined || file.realUserId === realUserId),
     reset() {
       state.recorder.clear();
       state.chats.clear();

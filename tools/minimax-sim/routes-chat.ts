@@ -3,6 +3,7 @@ import { echoReply, planTurn, type SimMessage } from './generation';
 import type { ChatRecord } from './chats';
 import type { SimResponse } from './http-util';
 import { takeScript, type RouteContext } from './state';
+import { unknownAttachment } from './uploads';
 
 type Body = Record<string, unknown>;
 
@@ -38,6 +39,9 @@ export function handleSendMsg(ctx: RouteContext): SimResponse {
   const bad = validateSend(b);
   if (bad || !b) return invalid(bad ?? 'body');
   const text = b.text as string;
+  // Every attachment must be a file this account uploaded (§3.9): ids are not shared between accounts.
+  const unknown = unknownAttachment(state, account.realUserId, b.attachments as unknown[]);
+  if (unknown >= 0) return matrixError(CODES.fileNotUploaded, `attachment ${unknown} was not uploaded by this account`);
   let chat: ChatRecord | undefined;
   if (b.chat_id !== undefined) {
     chat = state.chats.find(b.chat_id as number, account.realUserId);

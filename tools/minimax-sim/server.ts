@@ -12,7 +12,7 @@ import { handleApiRequest } from './pipeline';
 import { createRecorder } from './recorder';
 import { createScheduler, type Scheduler } from './scheduler';
 import { DEFAULT_OPTIONS, type SimState } from './state';
-import { createUploadStore, OSS_PREFIX, ossKeyFromPath } from './uploads';
+import { createUploadStore, handleOssPut, OSS_PREFIX } from './uploads';
 import type { SimAdmin, SimOptions, Simulator } from './types';
 
 export interface SimulatorDeps {
@@ -87,8 +87,7 @@ async function route(state: SimState, admin: ReturnType<typeof createAdmin>, req
     return writeResponse(res, handleAdminOperation(admin, path.slice(ADMIN_PREFIX.length), body));
   }
   if (path.startsWith(OSS_PREFIX) && req.method === 'PUT') {
-    state.uploads.put(ossKeyFromPath(path), await readBody(req));
-    return writeResponse(res, { status: 200, body: '', contentType: 'text/plain', headers: { etag: `"${randomUUID()}"` } });
+    return writeResponse(res, handleOssPut(state, path, flattenHeaders(req), await readBody(req)));
   }
   if (path === '/' && req.method === 'GET') {
     await readBody(req);

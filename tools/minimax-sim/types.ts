@@ -85,6 +85,8 @@ export type FaultEndpoint =
   | 'membership'
   | 'request_policy'
   | 'policy_callback'
+  /** The storage bucket's PUT (answers OSS's 500 InternalError). */
+  | 'oss_put'
   | 'any';
 
 export type FaultKind = 'http500' | 'http503' | 'nonJson' | 'html403' | 'baseResp' | 'slow' | 'drop';
@@ -161,6 +163,21 @@ export interface SimAdmin {
   cookieHeader(realUserId: string, withClearance?: boolean): string;
   /** Forget requests, chats, faults, scripts (keeps accounts). */
   reset(): void;
+  /** Files registered through policy_callback (the bytes' hash, never the bytes). */
+  uploads(realUserId?: string): SimUpload[];
+}
+
+/** A file an account uploaded and registered (§3.9). */
+export interface SimUpload {
+  fileId: number;
+  /** `<bucket>/<dir>/<name>`. */
+  key: string;
+  ossPath: string;
+  realUserId: string;
+  mimeType: string;
+  size: number;
+  sha256: string;
+  originFileName: string;
 }
 
 export interface Simulator {

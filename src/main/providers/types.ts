@@ -8,6 +8,7 @@ import type { SignatureVariant } from '../../shared/domain/settings';
 import type { DiagnosisReport } from '../../shared/domain/diagnosis';
 import type { ProfileAttempt } from '../../shared/domain/request-log';
 import type { CanonicalEvent, CanonicalRequest, ModelCapabilities } from '../proxy/canonical';
+import type { ResolvedAttachment } from '../attachments/types';
 
 /** A web account's credential, decrypted for the duration of one call. */
 export interface AgentCredential {
@@ -60,6 +61,8 @@ export interface ProviderChatOptions {
   timeoutMs: number;
   /** Web accounts: the request profiles tried for the send and how each ended (for the request log). */
   onProfiles?: (tries: ProfileAttempt[]) => void;
+  /** The latest turn's images and files, checked and decoded (attachments/); absent when none. */
+  attachments?: readonly ResolvedAttachment[];
 }
 
 export interface CleanupProgress {

@@ -44,6 +44,7 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   relay_stopped: 503,
   // The model's reply, not the client's request, was wrong: a gateway error, and retryable.
   structured_output_invalid: 502,
+  upload_failed: 502,
 };
 
 export function statusForError(code: ErrorCode): number {

@@ -8,6 +8,7 @@ import type { ModelResolver } from '../models/types';
 import type { UpstreamProvider } from '../providers/types';
 import type { DialectModule } from './dialects/types';
 import type { ToolEmulation } from './tools';
+import type { AttachmentResolver } from '../attachments';
 
 /** kind → provider (a Map satisfies it). */
 export interface ProviderLookup {
@@ -35,6 +36,8 @@ export interface ProxyDeps {
   version?: string;
   /** SSE heartbeat interval; default 15 s. */
   heartbeatMs?: number;
+  /** Image and file checks (tests inject DNS answers); default: real DNS. */
+  attachments?: AttachmentResolver;
   /**
    * Persists API-key `lastUsedAt` times. Called coalesced (at most once per flush interval with
    * every key used since), never once per request.

@@ -2,6 +2,7 @@ import type { RequestAttempt, RequestLogEntry } from '../../shared/domain/reques
 import { useNextStep, useT } from '../hooks/use-t';
 import { formatDateTime, formatMs } from '../lib/format';
 import { ErrorNotice } from './ErrorNotice';
+import { LogAttachments } from './LogAttachments';
 import { RequestStatusBadge } from './StatusBadge';
 import { AttemptProfiles } from './AttemptProfiles';
 
@@ -88,6 +89,7 @@ export function LogDetail({ entry, locale }: { entry: RequestLogEntry; locale: s
           </div>
         ))}
       </dl>
+      <LogAttachments attachments={entry.attachments} locale={locale} />
       <Body title={t('logs.requestBody')} body={entry.requestBody} />
       <Body title={t('logs.responseBody')} body={entry.responseBody} />
       {entry.requestBody === null && entry.responseBody === null ? <p className="muted small">{t('logs.noBodies')}</p> : null}

@@ -299,6 +299,27 @@ export const en = {
   'diag.privacy': 'The report contains no token, cookie value, id or name. Share it when something breaks.',
   'diag.copy': 'Copy report',
   'diag.close': 'Close',
+  // Images and files of a request (Logs detail)
+  'logs.attachments': 'Images and files',
+  'logs.attachmentName': 'Name',
+  'logs.attachmentType': 'Type',
+  'logs.attachmentSize': 'Size',
+  'logs.attachmentSource': 'Sent as',
+  'logs.attachmentUpload': 'Upload',
+  'logs.attachmentSource.data-url': 'data URL',
+  'logs.attachmentSource.base64': 'base64',
+  'logs.attachmentSource.url': 'remote URL',
+  'logs.attachmentPending': 'not uploaded',
+  'logs.attachmentCached': 'reused ({time})',
+  'logs.attachmentUploaded': '{time} · {ms}',
+  'settings.attachments': 'Images and files',
+  'settings.attachments.hint': 'Limits for images and files clients send. Only the latest message\'s attachments are uploaded; earlier ones are named in the text.',
+  'settings.attachments.maxCount': 'Attachments per message',
+  'settings.attachments.maxFileMb': 'Largest attachment (MB)',
+  'settings.attachments.maxTotalMb': 'All attachments of a request (MB)',
+  'settings.attachments.fetchTimeout': 'Remote URL timeout (seconds)',
+  'settings.attachments.allowPrivateAddresses': 'Allow remote URLs on private addresses',
+  'settings.attachments.allowPrivateAddressesHint': 'Lets clients make the relay fetch from loopback, LAN and cloud-metadata addresses. Keep off unless you serve images locally and trust every client.',
 } as const;
 
 export type MessageKey = keyof typeof en;

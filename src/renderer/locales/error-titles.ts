@@ -42,6 +42,7 @@ export const ERROR_TITLES: Record<Language, Record<ErrorCode, string>> = {
     internal: 'Something went wrong inside the relay.',
     relay_stopped: 'The relay is stopped.',
     structured_output_invalid: 'The model did not return the promised JSON.',
+    upload_failed: 'An image or file could not be uploaded to MiniMax.',
   },
   'zh-CN': {
     invalid_json: '请求不是合法的 JSON。',
@@ -78,5 +79,6 @@ export const ERROR_TITLES: Record<Language, Record<ErrorCode, string>> = {
     internal: '中转服务内部出错。',
     relay_stopped: '中转服务已停止。',
     structured_output_invalid: '模型未返回约定的 JSON。',
+    upload_failed: '图片或文件未能上传到 MiniMax。',
   },
 };

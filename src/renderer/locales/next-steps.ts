@@ -38,6 +38,7 @@ export const NEXT_STEPS: Record<Language, Record<ErrorCode, string>> = {
     internal: 'Retry; if it persists, check the relay log.',
     relay_stopped: 'Start the relay: Dashboard → Start (or POST /api/relay/start).',
     structured_output_invalid: 'Retry; if it keeps failing, simplify the JSON schema or describe the expected output in the prompt.',
+    upload_failed: "Retry; if the same step keeps failing (the log names it), check the network to MiniMax's file storage or add another account.",
   },
   'zh-CN': {
     invalid_json: '请确认客户端发送的是合法 JSON。',
@@ -74,5 +75,6 @@ export const NEXT_STEPS: Record<Language, Record<ErrorCode, string>> = {
     internal: '请重试；若持续出现，请查看中转服务日志。',
     relay_stopped: '请启动中转服务：在仪表盘点击「启动」（或调用 POST /api/relay/start）。',
     structured_output_invalid: '请重试；若仍然失败，请简化 JSON Schema，或在提示词中说明期望的输出。',
+    upload_failed: '请重试；若同一步骤持续失败（日志中标明了步骤），请检查到 MiniMax 文件存储的网络，或添加更多账号。',
   },
 };

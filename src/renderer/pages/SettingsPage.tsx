@@ -3,6 +3,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { useT } from '../hooks/use-t';
 import { useSettingsStore } from '../stores/settings-store';
 import { ApiKeysSection } from './settings/ApiKeysSection';
+import { AttachmentsSection } from './settings/AttachmentsSection';
 import { AppearanceSection } from './settings/AppearanceSection';
 import { BackupSection } from './settings/BackupSection';
 import { RelayOptionsSection } from './settings/RelayOptionsSection';
@@ -38,6 +39,7 @@ export function SettingsPage() {
       <ServerSection key={serverKey} settings={settings} movedTo={movedTo} onMoved={setMovedTo} />
       <ApiKeysSection settings={settings} />
       <RelayOptionsSection key={relayKey} settings={settings} />
+      <AttachmentsSection key={JSON.stringify(settings.attachments)} settings={settings} />
       <BackupSection />
     </div>
   );

@@ -28,6 +28,21 @@ export interface ProfileAttempt {
   reason: string;
 }
 
+/** An image or file a request sent upstream, as the log keeps it: facts, never the bytes. */
+export interface RequestAttachment {
+  name: string;
+  mimeType: string;
+  /** Bytes after decoding. */
+  size: number;
+  source: 'data-url' | 'base64' | 'url';
+  /** When the upload finished (epoch ms); null until uploaded. */
+  uploadedAt: number | null;
+  /** How long the upload took; 0 when an earlier upload of the same bytes was reused. */
+  uploadMs: number | null;
+  /** Reused from the account's upload cache. */
+  cached: boolean;
+}
+
 export interface RequestLogEntry {
   id: string;
   time: number;
@@ -56,6 +71,8 @@ export interface RequestLogEntry {
   /** Redacted, truncated bodies; only when body logging is on. */
   requestBody: string | null;
   responseBody: string | null;
+  /** Images and files sent with the request (absent when none). */
+  attachments?: RequestAttachment[];
 }
 
 /** What a request is known by when it begins. */

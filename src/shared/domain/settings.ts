@@ -67,6 +67,23 @@ export const desktopSettingsSchema = z.object({
   closeToTray: z.boolean().default(true),
 });
 
+/** Images and files clients send (README "Images and files"). */
+export const attachmentSettingsSchema = z.object({
+  /** Images and files sent with one message. */
+  maxCount: z.number().int().min(1).max(50).default(10),
+  /** One image or file, after decoding. */
+  maxFileMb: z.number().min(0.1).max(100).default(20),
+  /** All attachments of one request together. */
+  maxTotalMb: z.number().min(0.1).max(500).default(50),
+  /** Remote image URLs: give up after this long. */
+  fetchTimeoutMs: z.number().int().min(1_000).max(120_000).default(15_000),
+  /**
+   * Remote image URLs may point at loopback, private, link-local and cloud-metadata addresses.
+   * Off by default: a client could otherwise make the relay read the LAN (SSRF).
+   */
+  allowPrivateAddresses: z.boolean().default(false),
+});
+
 export const settingsSchema = z.object({
   server: serverSettingsSchema.prefault({}),
   upstream: upstreamSettingsSchema.prefault({}),
@@ -75,6 +92,7 @@ export const settingsSchema = z.object({
   logs: logSettingsSchema.prefault({}),
   ui: uiSettingsSchema.prefault({}),
   desktop: desktopSettingsSchema.prefault({}),
+  attachments: attachmentSettingsSchema.prefault({}),
   apiKeys: z.array(apiKeyRecordSchema).default([]),
 });
 export type Settings = z.infer<typeof settingsSchema>;

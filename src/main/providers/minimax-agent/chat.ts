@@ -20,12 +20,18 @@ import { PATHS } from './protocol';
 import type { CallIdentity } from './request';
 import { chatDetailResponse, type ChatDetail } from './schemas';
 import { createRunControl, type RunControl } from './run-control';
+import type { ResolvedAttachment } from '../../attachments/types';
+import type { UploadedAttachments } from './upload';
 
 export interface ChatDeps extends CleanupDeps {
   now: () => number;
   logger: Logger;
   negotiation: NegotiationDeps;
   credits: (account: ProviderAccount, signal?: AbortSignal) => Promise<CreditInfo>;
+  /** Uploads the request's attachments as the account (upload/), before send_msg. */
+  uploadAttachments?: (account: ProviderAccount, identity: CallIdentity, attachments: readonly ResolvedAttachment[], signal: AbortSignal) => Promise<UploadedAttachments>;
+  /** Drops the account's cached uploads (a send that reused them failed: the upstream may have forgotten them). */
+  forgetUploads?: (account: ProviderAccount) => void;
 }
 
 interface RunState {
@@ -78,8 +84,14 @@ async function* generate(
   const identity = await run.race(deps.devices.identify(options.account));
   state.identity = identity;
   run.check();
-  state.chatId = await sendWithoutCutting(deps, identity, request, options, run);
-  yield { type: 'upstream', chatId: String(state.chatId) };
+  const uploads = await uploadFor(deps, identity, options, run);
+  try {
+    state.chatId = await sendWithoutCutting(deps, identity, request, options, run, uploads?.sendAttachments ?? []);
+  } catch (error) {
+    if (uploads?.log.some((item) => item.cached)) deps.forgetUploads?.(options.account);
+    throw error;
+  }
+  yield { type: 'upstream', chatId: String(state.chatId), ...(uploads ? { attachments: uploads.log } : {}) };
   const tracker = createReplyTracker();
   const cadence = createPollCadence();
   const guard = createPollGuard();
@@ -120,6 +132,16 @@ async function* generate(
   }
 }
 
+/** An attachment never silently becomes `[image]`: without an uploader the request fails. */
+async function uploadFor(deps: ChatDeps, identity: CallIdentity, options: ProviderChatOptions, run: RunControl): Promise<UploadedAttachments | null> {
+  const attachments = options.attachments ?? [];
+  if (attachments.length === 0) return null;
+  if (!deps.uploadAttachments) throw new RelayError('upload_failed', 'This provider cannot upload images or files.', { step: 'request_policy' });
+  const uploads = await run.race(deps.uploadAttachments(options.account, identity, attachments, run.signal));
+  run.check();
+  return uploads;
+}
+
 async function waitUntil(deps: ChatDeps, run: RunControl, at: number): Promise<void> {
   run.check();
   const wait = Math.min(at, run.deadlineAt) - deps.now();
@@ -155,8 +177,9 @@ async function sendWithoutCutting(
   request: CanonicalRequest,
   options: ProviderChatOptions,
   run: RunControl,
+  attachments: Record<string, unknown>[],
 ): Promise<number> {
-  const sending = sendMessage(deps, identity, request, options);
+  const sending = sendMessage(deps, identity, request, options, attachments);
   try {
     return await run.race(sending);
   } catch (error) {
@@ -175,6 +198,7 @@ async function sendMessage(
   identity: CallIdentity,
   request: CanonicalRequest,
   options: ProviderChatOptions,
+  attachments: Record<string, unknown>[],
 ): Promise<number> {
   const text = flattenConversation(request.messages);
   const { id: modelId, capabilities } = options.model;
@@ -182,7 +206,7 @@ async function sendMessage(
     const sent = await sendNegotiated(
       deps.negotiation,
       identity,
-      (profile) => buildSendBody(profile, { text, modelId, capabilities, attachments: [] }),
+      (profile) => buildSendBody(profile, { text, modelId, capabilities, attachments }),
       options.onProfiles,
     );
     deps.ledger.add(options.account.id, sent.chatId);

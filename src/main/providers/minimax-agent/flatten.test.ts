@@ -35,7 +35,25 @@ describe('flattenConversation', () => {
         ],
       },
     ];
-    expect(flattenConversation(messages)).toBe('user:Look at\n[image]\n[file: report.pdf]\nplease\nassistant:');
+    expect(flattenConversation(messages)).toBe('user:Look at\n[image 1, attached]\n[file 2: report.pdf, attached]\nplease\nassistant:');
+  });
+
+  it('numbers the latest turn\'s attachments (tool results included) and names earlier ones as not sent again', () => {
+    const messages: CanonicalMessage[] = [
+      { role: 'user', content: [{ type: 'image', data: 'AAAA', mimeType: 'image/png' }, { type: 'text', text: 'What is this?' }] },
+      { role: 'assistant', content: text('A cat.') },
+      { role: 'tool', toolCallId: 'call_1', toolName: 'read', content: [{ type: 'image', data: 'BBBB', name: 'shot.png' }] },
+      { role: 'user', content: [{ type: 'file', data: 'CCCC', name: 'a.pdf' }, { type: 'text', text: 'And these?' }] },
+    ];
+    expect(flattenConversation(messages)).toBe(
+      [
+        'user:[image from an earlier message, not attached again]\nWhat is this?',
+        'assistant:A cat.',
+        'tool:<tool_result id="call_1" name="read">\n[image 1: shot.png, attached]\n</tool_result>',
+        'user:[file 2: a.pdf, attached]\nAnd these?',
+        'assistant:',
+      ].join('\n'),
+    );
   });
 
   it('writes earlier tool calls in the native syntax and ties results to their call', () => {

@@ -5,8 +5,9 @@
  *   a system turn later in the conversation (Claude Code's mid-conversation reminders) stays at
  *   its place as a `system:` line, so what it says applies from there on;
  * - other turns become `<role>:<text>` lines in order (`user`, `assistant`, `tool`);
- * - array content keeps every part: text parts joined with a newline, an image as `[image]`, a
- *   file as `[file: name]` (Chat2API drops array content entirely);
+ * - array content keeps every part: text parts joined with a newline, an image or file as a label
+ *   (attachment-labels.ts: the latest turn's are numbered and uploaded, earlier ones named as not
+ *   attached again; Chat2API drops array content entirely);
  * - an assistant's earlier tool calls are written in the model's native MiniMax-M2 syntax
  *   (`<minimax:tool_call><invoke name=..><parameter name=..>`), so the model sees its own format;
  * - a tool result is a `<tool_result id=".." name="..">` block tied to the call it answers;
@@ -14,6 +15,7 @@
  *   answers as the assistant rather than continuing the user's line.
  */
 import type { CanonicalMessage, CanonicalToolCall, ContentPart } from '../../proxy/canonical';
+import { createAttachmentLabels, type PartLabel } from './attachment-labels';
 
 export function flattenConversation(messages: readonly CanonicalMessage[]): string {
   const leading = messages.findIndex((message) => message.role !== 'system');
@@ -21,17 +23,19 @@ export function flattenConversation(messages: readonly CanonicalMessage[]): stri
   const system = head.map((message) => partsToText(message.content)).filter((text) => text !== '');
   const lines: string[] = [];
   if (system.length > 0) lines.push(`system:${system.join('\n\n')}`);
-  for (const message of messages.slice(head.length)) {
-    const body = messageBody(message);
-    if (message.role === 'system' && body === '') continue;
+  const labels = createAttachmentLabels(messages);
+  messages.forEach((message, index) => {
+    if (index < head.length) return;
+    const body = messageBody(message, labels(index));
+    if (message.role === 'system' && body === '') return;
     lines.push(`${message.role}:${body}`);
-  }
+  });
   lines.push('assistant:');
   return lines.join('\n');
 }
 
-function messageBody(message: CanonicalMessage): string {
-  const text = partsToText(message.content);
+function messageBody(message: CanonicalMessage, label: PartLabel): string {
+  const text = partsToText(message.content, label);
   if (message.role === 'tool') return toolResultBlock(message, text);
   if (message.role === 'assistant' && message.toolCalls && message.toolCalls.length > 0) {
     const calls = toolCallBlock(message.toolCalls);
@@ -40,13 +44,9 @@ function messageBody(message: CanonicalMessage): string {
   return text;
 }
 
-export function partsToText(parts: readonly ContentPart[]): string {
+export function partsToText(parts: readonly ContentPart[], label: PartLabel = createAttachmentLabels([])(0)): string {
   return parts
-    .map((part) => {
-      if (part.type === 'text') return part.text;
-      if (part.type === 'image') return '[image]';
-      return `[file: ${part.name ?? 'unnamed'}]`;
-    })
+    .map((part) => (part.type === 'text' ? part.text : label(part)))
     .filter((text) => text !== '')
     .join('\n');
 }

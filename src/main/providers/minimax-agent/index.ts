@@ -6,7 +6,7 @@ import { silentLogger, type Logger } from '../../logs/types';
 import type { CreditInfo } from '../../../shared/domain/account';
 import type { ProviderAccount, ProviderSettings, UpstreamProvider } from '../types';
 import { fetchCredits, validateAccount } from './account';
-import { runChat } from './chat';
+import { runChat, type ChatDeps } from './chat';
 import { cleanupAccountChats, type SleepFn } from './cleanup';
 import { createDeviceResolver } from './device';
 import { diagnoseAccount } from './diagnosis/run';
@@ -14,6 +14,7 @@ import type { ChatLedger } from './ledger';
 import { createNodeTransport, type UpstreamTransport } from '../transport';
 import { createMemoryProfileMemory, type ProfileMemory } from './profile-memory';
 import { createAgentHttp, type FetchFn } from './request';
+import { DEFAULT_ATTACHMENT_SHAPE, createUploadCache, uploadAttachments as uploadAttachmentsAs, type AttachmentShape } from './upload';
 
 export interface MinimaxAgentProviderDeps {
   /** Used through a Node transport when no transport is given (tests). */
@@ -28,6 +29,8 @@ export interface MinimaxAgentProviderDeps {
   chatLedger: ChatLedger;
   /** Waits between polls and delete retries; must reject with `signal.reason` when aborted. */
   sleep?: SleepFn;
+  /** How send_msg references uploads; a request profile chooses it (default: file id). */
+  attachmentShape?: () => AttachmentShape;
 }
 
 export function sleepWithSignal(ms: number, signal?: AbortSignal): Promise<void> {
@@ -59,9 +62,19 @@ export function createMinimaxAgentProvider(deps: MinimaxAgentProviderDeps): Upst
   const negotiation = { http, memory: deps.profileMemory ?? createMemoryProfileMemory(), now, logger };
   const credits = (account: ProviderAccount, signal?: AbortSignal): Promise<CreditInfo> =>
     fetchCredits(http, devices, account, now, signal);
+  const uploadCache = createUploadCache({ now });
+  const uploader = { http, fetch: deps.fetch ?? globalThis.fetch, now, cache: uploadCache };
+  const shape = deps.attachmentShape ?? (() => DEFAULT_ATTACHMENT_SHAPE);
+  const uploadAttachments: ChatDeps['uploadAttachments'] = (account, identity, attachments, signal) =>
+    uploadAttachmentsAs(uploader, account.id, identity, attachments, shape(), signal);
   return {
     kind: 'minimax-agent',
-    chat: (request, options) => runChat({ ...cleanupDeps, now, credits, negotiation }, request, options),
+    chat: (request, options) =>
+      runChat(
+        { ...cleanupDeps, now, credits, negotiation, uploadAttachments, forgetUploads: (account) => uploadCache.forget(account.id) },
+        request,
+        options,
+      ),
     validate: (account, signal) => validateAccount(http, account, signal),
     credits,
     cleanupChats: (account, onProgress, signal) => cleanupAccountChats(cleanupDeps, account, onProgress, signal),
@@ -79,3 +92,5 @@ export { createMemoryProfileMemory } from './profile-memory';
 export type { ProfileMemory, ProfileState } from './profile-memory';
 export { DEFAULT_PROFILE, REQUEST_PROFILES, findProfile } from './profiles';
 export type { RequestProfile } from './profiles';
+export { ATTACHMENT_SHAPES, DEFAULT_ATTACHMENT_SHAPE } from './upload';
+export type { AttachmentShape } from './upload';

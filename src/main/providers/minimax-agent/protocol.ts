@@ -16,6 +16,9 @@ export const PATHS = {
   listChat: '/matrix/api/v1/chat/list_chat',
   deleteChat: '/matrix/api/v1/chat/delete_chat',
   membership: '/matrix/api/v1/commerce/get_membership_info',
+  // §3.9: the upload trio's two signed calls (the bytes go to the storage endpoint in between).
+  requestPolicy: '/v1/api/files/request_policy',
+  policyCallback: '/v1/api/files/policy_callback',
 } as const;
 export type AgentPath = (typeof PATHS)[keyof typeof PATHS];
 

@@ -6,6 +6,7 @@
 import { RelayError } from '../../../shared/errors';
 import type { RequestLog, Logger } from '../../logs/types';
 import type { CanonicalEvent, CanonicalRequest, TokenUsage } from '../canonical';
+import type { RequestAttachment } from '../../../shared/domain/request-log';
 import { statusForError } from '../errors';
 import { limitOutput } from '../tools';
 import type { ToolEmulation } from '../types';
@@ -43,10 +44,12 @@ interface Tally {
   finished: boolean;
   polls: number | null;
   chatId: string | null;
+  /** Upload facts from the provider (name, size, upload time). */
+  attachments?: RequestAttachment[];
 }
 
 /** The provider's events from the first one on; `upstream` facts go to the tally, not the dialect. */
-async function* fromUpstream(started: StartedReply, tally: Tally): AsyncGenerator<CanonicalEvent, void, undefined> {
+async function* fromUpstream(started: StartedReply, tally: Tally, onAttachments: (list: RequestAttachment[]) => void): AsyncGenerator<CanonicalEvent, void, undefined> {
   if (started.first.done) return;
   const events: AsyncIterable<CanonicalEvent> = { [Symbol.asyncIterator]: () => started.upstream };
   for await (const event of prepend(started.first.value, events)) {
@@ -54,6 +57,11 @@ async function* fromUpstream(started: StartedReply, tally: Tally): AsyncGenerato
     else {
       if (event.polls !== undefined) tally.polls = event.polls;
       if (event.chatId !== undefined) tally.chatId = event.chatId;
+      if (event.attachments !== undefined) {
+        tally.attachments = event.attachments;
+        // Shown while the reply runs, not only once it ends.
+        onAttachments(event.attachments);
+      }
     }
   }
 }
@@ -133,6 +141,7 @@ async function settle(input: EventStreamInput, deps: EventStreamDeps, tally: Tal
     errorCode: error?.code ?? null,
     errorMessage: error?.message ?? null,
     responseBody: input.logBodies ? truncateBody(tally.output) : null,
+    ...(tally.attachments ? { attachments: tally.attachments } : {}),
   });
 }
 
@@ -144,7 +153,7 @@ export type EventStream = AsyncIterator<CanonicalEvent, void, undefined> &
 
 export function createEventStream(input: EventStreamInput, deps: EventStreamDeps): EventStream {
   const tally: Tally = { output: '', toolCalls: 0, ttftMs: null, usage: null, finished: false, polls: null, chatId: null };
-  const source = fromUpstream(input.started, tally);
+  const source = fromUpstream(input.started, tally, (attachments) => deps.requestLog.update(input.request.id, { attachments }));
   const withTools = deps.tools ? deps.tools.transform(source, input.request) : source;
   // Stop sequences and max tokens are emulated here once for every dialect (the upstream takes
   // neither); when a limit cuts the reply, leaving the loop returns the upstream generator.

@@ -13,6 +13,7 @@ import type { ProviderLookup } from '../types';
 import { isFailoverError, outcomeFor, toRelayError } from './errors';
 import type { AttemptLog } from './request-entry';
 import type { RequestAttempt } from '../../../shared/domain/request-log';
+import type { ResolvedAttachment } from '../../attachments/types';
 
 export interface StartedReply {
   lease: AccountLease;
@@ -35,6 +36,8 @@ export interface FailoverInput {
   signal: AbortSignal;
   cleanup: boolean;
   timeoutMs: number;
+  /** Checked images and files of the latest turn, uploaded by each account tried. */
+  attachments?: readonly ResolvedAttachment[];
 }
 
 export interface FailoverDeps {
@@ -90,6 +93,7 @@ async function tryAccount(lease: AccountLease, input: FailoverInput, deps: Failo
       cleanup: input.cleanup,
       timeoutMs: input.timeoutMs,
       onProfiles: (profiles) => deps.attempts.note(attempt, { profiles }),
+      ...(input.attachments?.length ? { attachments: input.attachments } : {}),
     });
     const first = await upstream.next();
     return { lease, attempt, upstream, first, controller, unlink };

@@ -15,6 +15,8 @@ import { toRelayError } from './errors';
 import { createEventStream } from './event-stream';
 import { startWithFailover } from './failover';
 import { AttemptLog, newRequestEntry } from './request-entry';
+import { createAttachmentResolver, limitsFromSettings, type AttachmentResolver } from '../../attachments';
+import { toPendingLog } from './attachment-log';
 
 export { estimatePromptTokens, estimateTokens, flattenForEstimate } from './token-estimate';
 
@@ -27,6 +29,8 @@ export interface ChatRunnerDeps {
   tools?: ToolEmulation;
   logger: Logger;
   now(): number;
+  /** Checks and loads images and files (remote URLs through the SSRF guard); default: real DNS. */
+  attachments?: AttachmentResolver;
 }
 
 export interface ChatRunner {
@@ -41,6 +45,7 @@ function hintsOf(request: CanonicalRequest): { thinking?: boolean; webSearch?: b
 }
 
 export function createChatRunner(deps: ChatRunnerDeps): ChatRunner {
+  const attachmentResolver = deps.attachments ?? createAttachmentResolver();
   return {
     async startChat(request, http) {
       const startedAt = deps.now();
@@ -54,6 +59,9 @@ export function createChatRunner(deps: ChatRunnerDeps): ChatRunner {
         logger.debug({ clientModel: request.model, model: resolution.model, via: resolution.via }, 'model resolved');
         deps.requestLog.update(request.id, { resolvedModel: resolution.model });
         const prepared = deps.tools ? deps.tools.prepare(request) : request;
+        // Before any account is taken: a bad image is the client's 400, whatever account would run it.
+        const attachments = await attachmentResolver.resolve(prepared.messages, limitsFromSettings(settings), http.signal);
+        if (attachments.length > 0) deps.requestLog.update(request.id, { attachments: attachments.map(toPendingLog) });
         const started = await startWithFailover(
           {
             request: prepared,
@@ -63,6 +71,7 @@ export function createChatRunner(deps: ChatRunnerDeps): ChatRunner {
             signal: http.signal,
             cleanup: settings.upstream.cleanupChats,
             timeoutMs: settings.upstream.replyTimeoutMs,
+            attachments,
           },
           { pool: deps.pool, providers: deps.providers, logger, attempts },
         );

@@ -11,11 +11,18 @@ export function truncateBody(text: string): string {
   return text.length <= BODY_LOG_LIMIT ? text : `${text.slice(0, BODY_LOG_LIMIT)}… [truncated ${text.length - BODY_LOG_LIMIT} chars]`;
 }
 
+/** JSON.stringify replacer: the inline data of image and file parts becomes its length. */
+function omitAttachmentData(this: unknown, key: string, value: unknown): unknown {
+  if (key !== 'data' || typeof value !== 'string') return value;
+  const holder = this as { type?: unknown };
+  return holder.type === 'image' || holder.type === 'file' ? `[${value.length} base64 characters omitted]` : value;
+}
+
 export function newRequestEntry(request: CanonicalRequest, endpoint: string, time: number, logBodies: boolean): RequestLogEntry {
   return {
     ...pendingRequestLogEntry({ id: request.id, time, dialect: request.dialect, endpoint, stream: request.stream, clientModel: request.model }),
-    // Images and files are inline base64 at times; the truncation keeps entries bounded.
-    requestBody: logBodies ? truncateBody(JSON.stringify(request)) : null,
+    // Image and file bytes never enter the log (their facts do, in `attachments`); the truncation keeps entries bounded.
+    requestBody: logBodies ? truncateBody(JSON.stringify(request, omitAttachmentData)) : null,
   };
 }
 

@@ -75,7 +75,7 @@ describe('anthropic toCanonical', () => {
     );
     expect(req.thinking).toBe(false);
     expect(req.messages).toEqual([
-      { role: 'user', content: [{ type: 'text', text: 'read a' }, { type: 'image', data: 'AAAA', mimeType: 'image/png' }] },
+      { role: 'user', content: [{ type: 'text', text: 'read a' }, { type: 'image', data: 'AAAA', mimeType: 'image/png', param: 'messages.0.content.1', source: 'base64' }] },
       { role: 'assistant', content: [{ type: 'text', text: 'Reading.' }], toolCalls: [{ id: 'toolu_1', name: 'Read', arguments: { file_path: 'a' } }] },
       { role: 'tool', content: [{ type: 'text', text: 'contents' }], toolCallId: 'toolu_1', toolName: 'Read', isError: true },
       { role: 'user', content: [{ type: 'text', text: 'and now?' }] },

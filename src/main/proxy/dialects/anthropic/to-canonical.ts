@@ -5,6 +5,7 @@ import type { CanonicalMessage, CanonicalRequest, CanonicalTool, ContentPart, To
 import type { AnthropicContentBlock, AnthropicMessage, MessagesRequest } from './schema';
 import { countTokensRequestSchema, messagesRequestSchema } from './schema';
 import { reportableIssue } from '../zod-issue';
+import { toMediaPart } from './attachments';
 import { toResponseFormat } from './output-format';
 
 /** Anthropic names fields by dotted path: `messages.0.content`. */
@@ -22,28 +23,11 @@ function parseOrThrow<T>(schema: z.ZodType<T>, body: unknown): T {
   throw new RelayError('invalid_request', `${field}: ${message}`, { param: field });
 }
 
-function toMediaPart(block: Extract<AnthropicContentBlock, { type: 'image' | 'document' }>): ContentPart {
-  const source = block.source;
-  const name = block.type === 'document' && typeof block.title === 'string' ? block.title : undefined;
-  if (source.type === 'other') return { type: 'file', name: name ?? `${block.type} (${source.kind} source)` };
-  if (source.type === 'content') {
-    const text = typeof source.content === 'string' ? source.content : source.content.map((part) => part.text ?? '').filter(Boolean).join('\n');
-    return { type: 'text', text };
-  }
-  if (block.type === 'image') {
-    if (source.type === 'text') return { type: 'text', text: source.data };
-    return source.type === 'url' ? { type: 'image', url: source.url } : { type: 'image', data: source.data, mimeType: source.media_type };
-  }
-  if (source.type === 'text') return { type: 'text', text: source.data };
-  return source.type === 'url'
-    ? { type: 'file', url: source.url, ...(name ? { name } : {}) }
-    : { type: 'file', data: source.data, mimeType: source.media_type, ...(name ? { name } : {}) };
-}
-
-function toParts(blocks: readonly AnthropicContentBlock[]): ContentPart[] {
-  return blocks.flatMap((block): ContentPart[] => {
+/** `path` names the blocks' array (`messages.2.content`), so an image the relay refuses is named by its block. */
+function toParts(blocks: readonly AnthropicContentBlock[], path?: string): ContentPart[] {
+  return blocks.flatMap((block, b): ContentPart[] => {
     if (block.type === 'text') return [{ type: 'text', text: block.text }];
-    if (block.type === 'image' || block.type === 'document') return [toMediaPart(block)];
+    if (block.type === 'image' || block.type === 'document') return [toMediaPart(block, path === undefined ? undefined : `${path}.${b}`)];
     return [];
   });
 }
@@ -66,13 +50,13 @@ function toMessages(message: AnthropicMessage, index: number, toolNames: Map<str
     return [{ role: 'assistant', content: toParts(blocks), ...(toolCalls.length ? { toolCalls } : {}) }];
   }
   // Tool results answer the previous assistant turn, so they go before the user's own words.
-  const results: CanonicalMessage[] = blocks.flatMap((block) => {
+  const results: CanonicalMessage[] = blocks.flatMap((block, b) => {
     if (block.type !== 'tool_result') return [];
-    const content = typeof block.content === 'string' ? [{ type: 'text' as const, text: block.content }] : toParts(block.content ?? []);
+    const content = typeof block.content === 'string' ? [{ type: 'text' as const, text: block.content }] : toParts(block.content ?? [], `messages.${index}.content.${b}.content`);
     const toolName = toolNames.get(block.tool_use_id);
     return [{ role: 'tool' as const, content, toolCallId: block.tool_use_id, ...(toolName ? { toolName } : {}), ...(block.is_error ? { isError: true } : {}) }];
   });
-  const parts = toParts(blocks);
+  const parts = toParts(blocks, `messages.${index}.content`);
   return parts.length > 0 || results.length === 0 ? [...results, { role: 'user', content: parts }] : results;
 }
 

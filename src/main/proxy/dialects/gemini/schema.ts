@@ -7,6 +7,9 @@ const part = z.looseObject({
   thoughtSignature: z.string().optional(),
   inlineData: z.looseObject({ mimeType: z.string(), data: z.string() }).optional(),
   fileData: z.looseObject({ mimeType: z.string().optional(), fileUri: z.string() }).optional(),
+  // The proto's own field names, which Google's JSON parser accepts as well.
+  inline_data: z.looseObject({ mime_type: z.string(), data: z.string() }).optional(),
+  file_data: z.looseObject({ mime_type: z.string().optional(), file_uri: z.string() }).optional(),
   functionCall: z.looseObject({ id: z.string().optional(), name: z.string().min(1), args: z.record(z.string(), z.unknown()).optional() }).optional(),
   functionResponse: z.looseObject({ id: z.string().optional(), name: z.string().min(1), response: z.record(z.string(), z.unknown()).optional() }).optional(),
 });

@@ -43,7 +43,7 @@ describe('gemini toCanonical', () => {
     });
     expect(req.messages).toEqual([
       { role: 'system', content: [{ type: 'text', text: 'You are gemini-cli.' }] },
-      { role: 'user', content: [{ type: 'text', text: 'list files' }, { type: 'image', data: 'AAAA', mimeType: 'image/png' }, { type: 'file', url: 'https://x/a.pdf', mimeType: 'application/pdf' }] },
+      { role: 'user', content: [{ type: 'text', text: 'list files' }, { type: 'image', data: 'AAAA', mimeType: 'image/png', param: 'contents[0].parts[1]', source: 'base64' }, { type: 'file', url: 'https://x/a.pdf', mimeType: 'application/pdf', param: 'contents[0].parts[2]', source: 'url' }] },
     ]);
   });
 

@@ -7,6 +7,7 @@ import { normalizeGeminiKeys } from './normalize-keys';
 import type { GeminiContent, GeminiPart, GenerateContentRequest } from './schema';
 import { countTokensRequestSchema, generateContentRequestSchema } from './schema';
 import { reportableIssue } from '../zod-issue';
+import { toMediaPart } from './attachments';
 import { toResponseFormat } from './response-format';
 
 /** What the response needs beyond the canonical request. */
@@ -29,18 +30,12 @@ function parseOrThrow<T>(schema: z.ZodType<T>, body: unknown): T {
   throw new RelayError('invalid_request', `Invalid value at '${field}': ${issue.message}`, { param: field });
 }
 
-function toPart(part: GeminiPart): ContentPart[] {
+/** `param` names the part (`contents[0].parts[1]`) so a refused image is named by its part. */
+function toPart(part: GeminiPart, param?: string): ContentPart[] {
   if (part.thought) return [];
   if (part.text !== undefined) return [{ type: 'text', text: part.text }];
-  if (part.inlineData) {
-    const { mimeType, data } = part.inlineData;
-    return [mimeType.startsWith('image/') ? { type: 'image', data, mimeType } : { type: 'file', data, mimeType }];
-  }
-  if (part.fileData) {
-    const { mimeType, fileUri } = part.fileData;
-    return [mimeType?.startsWith('image/') ? { type: 'image', url: fileUri, mimeType } : { type: 'file', url: fileUri, ...(mimeType ? { mimeType } : {}) }];
-  }
-  return [];
+  const media = toMediaPart(part, param);
+  return media ? [media] : [];
 }
 
 /**
@@ -65,12 +60,13 @@ function createIdMatcher(): { callId(name: string, id: string | undefined): stri
   };
 }
 
-function toMessages(content: GeminiContent, ids: ReturnType<typeof createIdMatcher>): CanonicalMessage[] {
+function toMessages(content: GeminiContent, ids: ReturnType<typeof createIdMatcher>, index?: number): CanonicalMessage[] {
+  const toPartAt = (part: GeminiPart, j: number): ContentPart[] => toPart(part, index === undefined ? undefined : `contents[${index}].parts[${j}]`);
   if (content.role === 'model') {
     const toolCalls = content.parts.flatMap((part) =>
       part.functionCall ? [{ id: ids.callId(part.functionCall.name, part.functionCall.id), name: part.functionCall.name, arguments: part.functionCall.args ?? {} }] : [],
     );
-    return [{ role: 'assistant', content: content.parts.flatMap(toPart), ...(toolCalls.length ? { toolCalls } : {}) }];
+    return [{ role: 'assistant', content: content.parts.flatMap(toPartAt), ...(toolCalls.length ? { toolCalls } : {}) }];
   }
   const results: CanonicalMessage[] = content.parts.flatMap((part) => {
     const response = part.functionResponse;
@@ -78,7 +74,7 @@ function toMessages(content: GeminiContent, ids: ReturnType<typeof createIdMatch
     const isError = response.response !== undefined && 'error' in response.response && !('output' in response.response);
     return [{ role: 'tool' as const, content: [{ type: 'text' as const, text: JSON.stringify(response.response ?? {}) }], toolCallId: ids.responseId(response.name, response.id), toolName: response.name, ...(isError ? { isError } : {}) }];
   });
-  const parts = content.parts.flatMap(toPart);
+  const parts = content.parts.flatMap(toPartAt);
   return parts.length > 0 || results.length === 0 ? [...results, { role: 'user', content: parts }] : results;
 }
 
@@ -112,7 +108,7 @@ function toThinking(config: NonNullable<GenerateContentRequest['generationConfig
 function fromParsed(input: GenerateContentRequest, model: string, id: string, stream: boolean): CanonicalRequest & GeminiOptions {
   const ids = createIdMatcher();
   const system = input.systemInstruction;
-  const systemParts = system === undefined ? [] : typeof system === 'string' ? [{ type: 'text' as const, text: system }] : system.parts.flatMap(toPart);
+  const systemParts = system === undefined ? [] : typeof system === 'string' ? [{ type: 'text' as const, text: system }] : system.parts.flatMap((part) => toPart(part));
   const { tools, webSearch, choice } = toTools(input);
   const generation = input.generationConfig;
   const thinking = toThinking(generation?.thinkingConfig);
@@ -121,7 +117,7 @@ function fromParsed(input: GenerateContentRequest, model: string, id: string, st
     id,
     dialect: 'gemini',
     model,
-    messages: [...(systemParts.length ? [{ role: 'system' as const, content: systemParts }] : []), ...input.contents.flatMap((c) => toMessages(c, ids))],
+    messages: [...(systemParts.length ? [{ role: 'system' as const, content: systemParts }] : []), ...input.contents.flatMap((c, i) => toMessages(c, ids, i))],
     stream,
     includeThoughts: generation?.thinkingConfig?.includeThoughts === true,
     ...(generation?.maxOutputTokens !== undefined ? { maxTokens: generation.maxOutputTokens } : {}),

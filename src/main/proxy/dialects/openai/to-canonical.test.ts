@@ -29,9 +29,9 @@ describe('OpenAI → canonical', () => {
     expect(req.messages.map((m) => m.role)).toEqual(['system', 'system', 'user', 'assistant', 'tool']);
     expect(req.messages[2]?.content).toEqual([
       { type: 'text', text: 'look' },
-      { type: 'image', data: 'AAAA', mimeType: 'image/png' },
-      { type: 'image', url: 'https://x.example/cat.jpg' },
-      { type: 'file', data: 'BBBB', mimeType: 'application/pdf', name: 'a.pdf' },
+      { type: 'image', data: 'AAAA', mimeType: 'image/png', param: 'messages[2].content[1]', source: 'data-url' },
+      { type: 'image', url: 'https://x.example/cat.jpg', param: 'messages[2].content[2]', source: 'url' },
+      { type: 'file', data: 'BBBB', mimeType: 'application/pdf', name: 'a.pdf', param: 'messages[2].content[3]', source: 'data-url' },
     ]);
     expect(req.messages[3]?.toolCalls).toEqual([{ id: 'call_1', name: 'get_weather', arguments: { city: 'Paris' } }]);
     expect(req.messages[4]).toMatchObject({ toolCallId: 'call_1', toolName: 'get_weather', content: [{ type: 'text', text: '18°C' }] });

@@ -4,6 +4,7 @@ import { RelayError } from '../../../../shared/errors';
 import type { CanonicalMessage, CanonicalRequest, CanonicalToolCall, ContentPart, ResponseFormat, ToolChoice } from '../../canonical';
 import type { ChatCompletionRequest, OpenAIMessage } from './schema';
 import { chatCompletionRequestSchema } from './schema';
+import { toFilePart, toImagePart } from './attachments';
 
 /** `messages.0.content` → `messages[0].content` (the OpenAI `param` style). */
 function toParam(path: readonly PropertyKey[]): string {
@@ -13,12 +14,6 @@ function toParam(path: readonly PropertyKey[]): string {
 function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.path.length === 0) return 'The body must be a JSON object.';
   return `Invalid value for '${toParam(issue.path)}': ${issue.message.replace(/\.$/, '')}.`;
-}
-
-/** Splits a `data:` URL into base64 data and MIME type. */
-function fromDataUrl(url: string): { data: string; mimeType: string } | null {
-  const match = /^data:([^;,]+)?(?:;[^,]*)?;base64,(.*)$/s.exec(url);
-  return match ? { mimeType: match[1] ?? 'application/octet-stream', data: match[2] ?? '' } : null;
 }
 
 type UserContent = Extract<OpenAIMessage, { role: 'user' }>['content'];
@@ -35,18 +30,8 @@ function toUserParts(content: UserContent, param: string): ContentPart[] {
   if (typeof content === 'string') return [{ type: 'text', text: content }];
   return content.map((part, index): ContentPart => {
     if (part.type === 'text') return { type: 'text', text: part.text };
-    if (part.type === 'image_url') {
-      const url = typeof part.image_url === 'string' ? part.image_url : part.image_url.url;
-      const inline = fromDataUrl(url);
-      return inline ? { type: 'image', data: inline.data, mimeType: inline.mimeType } : { type: 'image', url };
-    }
-    const { file_data: data, filename } = part.file;
-    if (!data) {
-      const field = `${param}[${index}].file.file_data`;
-      throw new RelayError('invalid_request', `'${field}' is required: uploaded file ids are not supported.`, { param: field });
-    }
-    const inline = fromDataUrl(data);
-    return { type: 'file', data: inline?.data ?? data, mimeType: inline?.mimeType, name: filename };
+    if (part.type === 'image_url') return toImagePart(part.image_url, `${param}[${index}]`);
+    return toFilePart(part.file, `${param}[${index}]`);
   });
 }
 
