@@ -80,6 +80,17 @@ export interface UpstreamProvider {
     onProgress?: (progress: CleanupProgress) => void,
     signal?: AbortSignal,
   ): Promise<{ deleted: number; failed: number; skipped: number }>;
+  /**
+   * Queues the chats an earlier run left in the ledger for deletion (called at start for each
+   * account while cleanup is on). Optional: providers without upstream chats have nothing to do.
+   */
+  resumeCleanup?(account: ProviderAccount): void;
+  /** Chats waiting in the durable cleanup queue. */
+  pendingCleanup?(): number;
+  /** Resolves when the cleanup queue is empty (tests, shutdown). */
+  cleanupIdle?(): Promise<void>;
+  /** Stops retry timers; what is left stays in the ledger for the next start. */
+  close?(): void;
 }
 
 /** Settings a provider reads at call time (so a settings change applies without a restart). */

@@ -6,6 +6,8 @@ import { silentLogger, type Logger } from '../../logs/types';
 import type { CreditInfo } from '../../../shared/domain/account';
 import type { ProviderAccount, ProviderSettings, UpstreamProvider } from '../types';
 import { fetchCredits, validateAccount } from './account';
+import { createCleanupQueue } from '../cleanup-queue';
+import { tryRemoveChat, type AbandonedChat } from './abandoned-chat';
 import { runChat } from './chat';
 import { cleanupAccountChats, type SleepFn } from './cleanup';
 import { createDeviceResolver } from './device';
@@ -20,6 +22,8 @@ export interface MinimaxAgentProviderDeps {
   chatLedger: ChatLedger;
   /** Waits between polls and delete retries; must reject with `signal.reason` when aborted. */
   sleep?: SleepFn;
+  /** Backoff of the durable cleanup queue (tests shorten it). */
+  cleanupBackoff?: { baseDelayMs?: number; maxDelayMs?: number };
 }
 
 export function sleepWithSignal(ms: number, signal?: AbortSignal): Promise<void> {
@@ -49,12 +53,26 @@ export function createMinimaxAgentProvider(deps: MinimaxAgentProviderDeps): Upst
   const cleanupDeps = { http, devices, ledger: deps.chatLedger, sleep, logger };
   const credits = (account: ProviderAccount, signal?: AbortSignal): Promise<CreditInfo> =>
     fetchCredits(http, devices, account, now, signal);
+  const queue = createCleanupQueue<AbandonedChat>({
+    attempt: (chat) => tryRemoveChat(cleanupDeps, chat),
+    keyOf: (chat) => `${chat.account.id}:${chat.chatId}`,
+    logger,
+    ...deps.cleanupBackoff,
+  });
+  const enqueue = (chat: AbandonedChat): void => queue.add(chat, deps.cleanupBackoff?.baseDelayMs ?? 2_000);
   return {
     kind: 'minimax-agent',
-    chat: (request, options) => runChat({ ...cleanupDeps, now, credits }, request, options),
+    chat: (request, options) => runChat({ ...cleanupDeps, now, credits, enqueue }, request, options),
     validate: (account, signal) => validateAccount(http, account, signal),
     credits,
     cleanupChats: (account, onProgress, signal) => cleanupAccountChats(cleanupDeps, account, onProgress, signal),
+    resumeCleanup(account) {
+      // Chats left by an earlier run (killed, or closed while deletes were pending).
+      for (const chatId of deps.chatLedger.list(account.id)) queue.add({ account, chatId });
+    },
+    pendingCleanup: () => queue.size(),
+    cleanupIdle: () => queue.idle(),
+    close: () => queue.close(),
   };
 }
 
