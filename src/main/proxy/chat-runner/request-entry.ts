@@ -11,11 +11,24 @@ export function truncateBody(text: string): string {
   return text.length <= BODY_LOG_LIMIT ? text : `${text.slice(0, BODY_LOG_LIMIT)}… [truncated ${text.length - BODY_LOG_LIMIT} chars]`;
 }
 
+/** The body for the log; a request nested too deep to serialize (it is refused with 400 later) is not logged. */
+function bodyForLog(request: CanonicalRequest): string {
+  try {
+    return truncateBody(JSON.stringify(request));
+  } catch {
+    return '[not logged: nested too deeply]';
+  }
+}
+
+/** Model names over 256 characters are refused; the entry keeps only their start. */
+const MODEL_LOG_LIMIT = 256;
+
 export function newRequestEntry(request: CanonicalRequest, endpoint: string, time: number, logBodies: boolean): RequestLogEntry {
+  const clientModel = request.model.length <= MODEL_LOG_LIMIT ? request.model : `${request.model.slice(0, MODEL_LOG_LIMIT)}…`;
   return {
-    ...pendingRequestLogEntry({ id: request.id, time, dialect: request.dialect, endpoint, stream: request.stream, clientModel: request.model }),
+    ...pendingRequestLogEntry({ id: request.id, time, dialect: request.dialect, endpoint, stream: request.stream, clientModel }),
     // Images and files are inline base64 at times; the truncation keeps entries bounded.
-    requestBody: logBodies ? truncateBody(JSON.stringify(request)) : null,
+    requestBody: logBodies ? bodyForLog(request) : null,
   };
 }
 
