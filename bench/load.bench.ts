@@ -63,7 +63,7 @@ export async function run(): Promise<BenchResult[]> {
       { group, name: 'time to first byte p95', value: percentile(outcomes.map((o) => o.firstByteMs), 95), unit: 'ms', note: 'client side' },
       { group, name: 'wall time', value: wallMs, unit: 'ms' },
       { group, name: 'relay RSS idle', value: idleRss, unit: 'MB', note: `${relay.entry} entry, own process` },
-      { group, name: 'relay RSS peak', value: peakRss, unit: 'MB', target: '< 300', pass: peakRss < 300 },
+      { group, name: 'relay RSS peak', value: peakRss, unit: 'MB', target: '< 250', pass: peakRss < 250 },
     ];
   } finally {
     if (sampler) clearInterval(sampler);

@@ -32,7 +32,7 @@ export async function run(): Promise<BenchResult[]> {
       const runs = [];
       for (let i = 0; i < RUNS; i++) runs.push(await timeOnce(entry, sim.url));
       const label = entry === 'built' ? 'built entry (out/main/headless.js)' : 'source entry (tsx)';
-      const target = entry === 'built' || entries.length === 1 ? '< 1000' : undefined;
+      const target = entry === 'built' || entries.length === 1 ? '< 300' : undefined;
       results.push(
         { group: 'startup', name: `${label}: to "listening"`, value: percentile(runs.map((r) => r.listening), 50), unit: 'ms', ...(target ? { target } : {}), note: `median of ${RUNS}` },
         { group: 'startup', name: `${label}: to first /health 200`, value: percentile(runs.map((r) => r.health), 50), unit: 'ms', note: `median of ${RUNS}` },

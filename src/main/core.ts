@@ -10,6 +10,7 @@ import { wireChangeEvents } from './core/change-events';
 import { createKeyring, type Keyring } from './core/keyring';
 import { createRelayListener, type RelayListener } from './core/listener';
 import { createRelayState, type RelayState } from './core/relay-state';
+import { resumeChatCleanup } from './core/resume-cleanup';
 import type { RelayCore, RelayCoreOptions } from './core/types';
 import { createProxyApp, type ProxyApp } from './proxy/app';
 import { DIALECT_MODULES } from './proxy/dialects/registry';
@@ -125,6 +126,7 @@ export async function createRelayCore(options: RelayCoreOptions): Promise<RelayC
         await listener.close();
         changes.dispose();
         pool.dispose();
+        for (const provider of state.providers.values()) provider.close?.();
         // Flushes buffered log lines and the stats file.
         await state.requestLog.close();
         store.close();
@@ -141,6 +143,7 @@ export async function createRelayCore(options: RelayCoreOptions): Promise<RelayC
   });
   root.use(proxyApp);
 
+  if (settings().upstream.cleanupChats) resumeChatCleanup(state);
   // The web host always listens (its UI lives there); autoStart decides whether the proxy serves.
   if (options.host === 'web' || settings().server.autoStart) await listener.start();
   if (options.host === 'web' && !settings().server.autoStart) await listener.stop();

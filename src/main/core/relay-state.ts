@@ -3,7 +3,6 @@
  * request log → providers. Every part reads settings through a getter, so a settings change
  * applies to the next request without rebuilding anything.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Region } from '../../shared/domain/account';
 import type { Settings } from '../../shared/domain/settings';
@@ -14,6 +13,7 @@ import { createModelResolver } from '../models';
 import type { ModelResolver } from '../models/types';
 import { createMinimaxAgentProvider, type ProfileMemory } from '../providers/minimax-agent';
 import { createNodeTransport } from '../providers/transport';
+import { prepareDataDir } from '../store/data-dir';
 import type { UpstreamProvider } from '../providers/types';
 import type { ProviderKind } from '../../shared/domain/account';
 import { createFileDocumentStore, createFileSecretBox, createRelayStore, type RelayStore } from '../store';
@@ -38,7 +38,7 @@ export async function createRelayState(options: RelayCoreOptions): Promise<Relay
   const now = options.now ?? Date.now;
   const logger = options.logger ?? silentLogger;
   const agentBaseUrl = options.env?.agentBaseUrl;
-  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  prepareDataDir(options.dataDir, { logger, now });
 
   const secretBox = options.secretBox ?? createFileSecretBox(options.dataDir, { logger });
   const documentStore = options.documentStore ?? createFileDocumentStore({ dir: options.dataDir, fileName: STORE_FILE_NAME });

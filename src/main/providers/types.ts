@@ -89,6 +89,17 @@ export interface UpstreamProvider {
   ): Promise<{ deleted: number; failed: number; skipped: number }>;
   /** Runs every call under every request profile and reports what the upstream answered (redacted). */
   diagnose?(account: ProviderAccount, signal?: AbortSignal): Promise<DiagnosisReport>;
+  /**
+   * Queues the chats an earlier run left in the ledger for deletion (called at start for each
+   * account while cleanup is on). Optional: providers without upstream chats have nothing to do.
+   */
+  resumeCleanup?(account: ProviderAccount): void;
+  /** Chats waiting in the durable cleanup queue. */
+  pendingCleanup?(): number;
+  /** Resolves when the cleanup queue is empty (tests, shutdown). */
+  cleanupIdle?(): Promise<void>;
+  /** Stops retry timers; what is left stays in the ledger for the next start. */
+  close?(): void;
 }
 
 /** Settings a provider reads at call time (so a settings change applies without a restart). */

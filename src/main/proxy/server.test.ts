@@ -1,4 +1,5 @@
 import { request, type IncomingMessage, type ServerResponse } from 'node:http';
+import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { hashApiKey } from './middleware/api-key-auth';
@@ -88,6 +89,47 @@ describe('startRelayServer', () => {
       expect(await status(`${lanAddress}:${server.port}`)).toBe(200);
       expect(await status(`rebind.example:${server.port}`)).toBe(403);
       expect(await status(`10.254.254.254:${server.port}`)).toBe(403);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('closes a socket that never finishes its body (408), while a reply may stream past the deadline', async () => {
+    const handler = (req: IncomingMessage, res: ServerResponse): void => {
+      req.resume();
+      req.on('end', () => {
+        let n = 0;
+        const timer = setInterval(() => {
+          res.write('x');
+          if (++n === 12) {
+            clearInterval(timer);
+            res.end();
+          }
+        }, 100);
+      });
+    };
+    const server = await startRelayServer(handler, { host: '127.0.0.1', port: 0, apiKeysConfigured: false, timeouts: { headersMs: 300, requestMs: 500, checkIntervalMs: 50 } });
+    try {
+      const slow = await new Promise<string>((resolve, reject) => {
+        const socket = connect(server.port, '127.0.0.1', () => socket.write('POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 1000\r\n\r\n{"model":'));
+        let got = '';
+        socket.on('data', (chunk: Buffer) => (got += chunk.toString('latin1')));
+        socket.on('close', () => resolve(got));
+        socket.on('error', reject);
+      });
+      expect(slow).toMatch(/^HTTP\/1\.1 408/);
+      // The stream outlives requestMs (12 × 100 ms > 500 ms): the deadline ended with the request.
+      const streamed = await new Promise<string>((resolve, reject) => {
+        const req = request({ host: '127.0.0.1', port: server.port, method: 'POST', path: '/' }, (res) => {
+          let body = '';
+          res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+          res.on('end', () => resolve(body));
+          res.on('error', reject);
+        });
+        req.on('error', reject);
+        req.end('{}');
+      });
+      expect(streamed).toBe('x'.repeat(12));
     } finally {
       await server.close();
     }

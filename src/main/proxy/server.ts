@@ -10,7 +10,17 @@ export interface RelayServerOptions {
   host: string;
   port: number;
   apiKeysConfigured: boolean;
+  /** Socket deadlines (tests shorten them); see REQUEST_TIMEOUTS. */
+  timeouts?: Partial<typeof REQUEST_TIMEOUTS>;
 }
+
+/**
+ * A client must send its headers within 30 s and its whole request (headers and body) within
+ * 2 minutes, or it gets 408 and the socket is closed: a socket that never finishes its body would
+ * otherwise stay open and hold its buffers. These deadlines end when the request is complete, so
+ * a reply may stream for as long as it takes. Node checks them every `checkIntervalMs`.
+ */
+export const REQUEST_TIMEOUTS = { headersMs: 30_000, requestMs: 120_000, checkIntervalMs: 5_000 };
 
 export interface RelayServer {
   url: string;
@@ -32,10 +42,11 @@ export async function startRelayServer(app: RelayHandler, options: RelayServerOp
     throw new RelayError('forbidden', `Refusing to listen on ${options.host}: anyone on the network could use your accounts. Create a client API key first, or listen on 127.0.0.1.`);
   }
   const { fastLane } = app;
-  const server = createServer(fastLane ? (req, res) => fastLane(req, res) || app(req, res) : app);
-  // Long replies stream for minutes; Node's default request timeout would cut them off.
-  server.requestTimeout = 0;
-  server.headersTimeout = 60_000;
+  const timeouts = { ...REQUEST_TIMEOUTS, ...options.timeouts };
+  const server = createServer(
+    { requestTimeout: timeouts.requestMs, headersTimeout: timeouts.headersMs, connectionsCheckingInterval: timeouts.checkIntervalMs },
+    fastLane ? (req, res) => fastLane(req, res) || app(req, res) : app,
+  );
   const sockets = new Set<Socket>();
   server.on('connection', (socket) => {
     sockets.add(socket);

@@ -35,7 +35,8 @@ export const nodeLogFs: LogFs = {
   readdir: (dir) => fsp.readdir(dir),
   stat: (path) => fsp.stat(path),
   unlink: (path) => fsp.unlink(path),
-  mkdir: (dir, options) => fsp.mkdir(dir, options),
+  // Owner-only, like the data directory: request logs hold prompts when body logging is on.
+  mkdir: (dir, options) => fsp.mkdir(dir, { ...options, mode: 0o700 }),
 };
 
 export function isNotFound(error: unknown): boolean {

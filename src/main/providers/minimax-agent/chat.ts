@@ -2,7 +2,7 @@
  * One reply (§3.3, §3.4, §4.1 of the protocol reference): send the flattened conversation with
  * send_msg, then poll get_chat_detail — first right after the send, then at the adaptive cadence
  * — turning snapshots into canonical events until `chat_status == 2`. The generator's `finally`
- * deletes the chat when cleanup is on.
+ * ends the chat: stops an unfinished run and deletes the chat when cleanup is on.
  */
 import type { CreditInfo } from '../../../shared/domain/account';
 import { RelayError, isRelayError } from '../../../shared/errors';
@@ -10,6 +10,7 @@ import type { Logger } from '../../logs/types';
 import type { CanonicalEvent, CanonicalRequest } from '../../proxy/canonical';
 import type { ProviderAccount, ProviderChatOptions } from '../types';
 import { MAX_POLL_FAILURES, MIN_POLL_INTERVAL_MS, createPollCadence, pollRetryDelay } from './cadence';
+import { endAbandonedChat, type AbandonedChat } from './abandoned-chat';
 import { deleteChat, type CleanupDeps } from './cleanup';
 import { createReplyTracker } from './deltas';
 import { flattenConversation } from './flatten';
@@ -32,7 +33,12 @@ export interface ChatDeps extends CleanupDeps {
   uploadAttachments?: (account: ProviderAccount, identity: CallIdentity, attachments: readonly ResolvedAttachment[], signal: AbortSignal) => Promise<UploadedAttachments>;
   /** Drops the account's cached uploads (a send that reused them failed: the upstream may have forgotten them). */
   forgetUploads?: (account: ProviderAccount) => void;
+  /** The durable cleanup queue (retries deletes until the chat is gone); without it a failed delete waits for the next bulk cleanup. */
+  enqueue?: (chat: AbandonedChat) => void;
 }
+
+/** Longest time an aborted request keeps its account while its chat ends upstream. */
+const MAX_HOLD_MS = 60_000;
 
 interface RunState {
   identity?: CallIdentity;
@@ -64,13 +70,28 @@ export async function* runChat(
     throw final;
   } finally {
     run.dispose();
-    if (options.cleanup && state.identity && state.chatId !== undefined) {
-      const job = removeChat(deps, options.account, state.identity, state.chatId);
-      // A finished chat deletes at once; a running one may need retries — never hold the caller for those.
-      if (state.finished) await job;
-      else void job;
-    }
+    if (state.identity && state.chatId !== undefined) await endChat(deps, options, state.identity, state.chatId, state.finished);
   }
+}
+
+/**
+ * A finished chat is deleted at once. An unfinished one is stopped and deleted; when the client is
+ * gone, the account's slot stays taken until the chat ended upstream (or the hold ran out and the
+ * durable queue took over), so the next request does not hit "one output at a time". A client
+ * still waiting for an error is never held up by this.
+ */
+async function endChat(deps: ChatDeps, options: ProviderChatOptions, identity: CallIdentity, chatId: number, finished: boolean): Promise<void> {
+  if (finished) {
+    if (options.cleanup) await removeChat(deps, options.account, identity, chatId);
+    return;
+  }
+  const ending = endAbandonedChat(
+    { ...deps, enqueue: deps.enqueue ?? (() => undefined) },
+    { account: options.account, chatId },
+    identity,
+    { cleanup: options.cleanup, holdMs: Math.min(options.timeoutMs, MAX_HOLD_MS) },
+  ).catch((error: unknown) => deps.logger.warn({ chatId, err: String(error) }, 'ending an abandoned chat failed'));
+  if (options.signal.aborted) await ending;
 }
 
 async function* generate(
@@ -185,7 +206,7 @@ async function sendWithoutCutting(
   } catch (error) {
     if (run.signal.aborted) {
       sending.then(
-        (chatId) => (options.cleanup ? removeChat(deps, options.account, identity, chatId) : undefined),
+        (chatId) => endChat(deps, options, identity, chatId, false),
         () => undefined,
       );
     }
@@ -243,7 +264,8 @@ async function removeChat(deps: ChatDeps, account: ProviderAccount, identity: Ca
   try {
     await deleteChat(deps, account, identity, chatId);
   } catch (error) {
-    // The chat stays in the ledger, so the next bulk cleanup finds it.
-    deps.logger.warn({ chatId, code: isRelayError(error) ? error.code : 'internal' }, 'could not delete the upstream chat');
+    // The chat stays in the ledger; the queue retries it (and the next start, if this run ends first).
+    deps.logger.warn({ chatId, code: isRelayError(error) ? error.code : 'internal' }, 'could not delete the upstream chat; queued for a retry');
+    deps.enqueue?.({ account, chatId });
   }
 }

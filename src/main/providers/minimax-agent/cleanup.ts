@@ -64,6 +64,38 @@ export async function deleteChat(
   }
 }
 
+/**
+ * One delete try: `gone` when deleted (or already gone; the ledger entry is dropped), `running`
+ * when the upstream refuses because the reply still runs. Other failures throw.
+ */
+export async function deleteChatOnce(
+  deps: CleanupDeps,
+  account: ProviderAccount,
+  identity: CallIdentity,
+  chatId: number,
+): Promise<'gone' | 'running'> {
+  try {
+    await deps.http.call(identity, { method: 'POST', path: PATHS.deleteChat, body: { chat_id: chatId }, envelope: 'baseResp', schema: emptyResponse });
+  } catch (error) {
+    const message = upstreamMessage(error);
+    if (message.includes(CHAT_RUNNING_MESSAGE)) return 'running';
+    if (!NOT_FOUND.test(message)) throw error;
+  }
+  deps.ledger.remove(account.id, chatId);
+  return 'gone';
+}
+
+/** Asks the upstream to end a running reply (§3.10, unverified): every failure, 404 included, is ignored. */
+export async function stopRun(deps: CleanupDeps, identity: CallIdentity, chatId: number): Promise<boolean> {
+  try {
+    await deps.http.call(identity, { method: 'POST', path: PATHS.stopRun, body: { chat_id: chatId }, envelope: 'baseResp', schema: emptyResponse });
+    return true;
+  } catch (error) {
+    deps.logger.debug({ chatId, code: isRelayError(error) ? error.code : 'internal' }, 'stop_run_agent not accepted');
+    return false;
+  }
+}
+
 async function listAllChatIds(deps: CleanupDeps, identity: CallIdentity, signal?: AbortSignal): Promise<number[]> {
   const ids: number[] = [];
   let after: number | undefined;

@@ -6,6 +6,8 @@ import { silentLogger, type Logger } from '../../logs/types';
 import type { CreditInfo } from '../../../shared/domain/account';
 import type { ProviderAccount, ProviderSettings, UpstreamProvider } from '../types';
 import { fetchCredits, validateAccount } from './account';
+import { createCleanupQueue } from '../cleanup-queue';
+import { tryRemoveChat, type AbandonedChat } from './abandoned-chat';
 import { runChat, type ChatDeps } from './chat';
 import { cleanupAccountChats, type SleepFn } from './cleanup';
 import { createDeviceResolver } from './device';
@@ -31,6 +33,8 @@ export interface MinimaxAgentProviderDeps {
   sleep?: SleepFn;
   /** How send_msg references uploads; a request profile chooses it (default: file id). */
   attachmentShape?: () => AttachmentShape;
+  /** Backoff of the durable cleanup queue (tests shorten it). */
+  cleanupBackoff?: { baseDelayMs?: number; maxDelayMs?: number };
 }
 
 export function sleepWithSignal(ms: number, signal?: AbortSignal): Promise<void> {
@@ -67,11 +71,18 @@ export function createMinimaxAgentProvider(deps: MinimaxAgentProviderDeps): Upst
   const shape = deps.attachmentShape ?? (() => DEFAULT_ATTACHMENT_SHAPE);
   const uploadAttachments: ChatDeps['uploadAttachments'] = (account, identity, attachments, signal) =>
     uploadAttachmentsAs(uploader, account.id, identity, attachments, shape(), signal);
+  const queue = createCleanupQueue<AbandonedChat>({
+    attempt: (chat) => tryRemoveChat(cleanupDeps, chat),
+    keyOf: (chat) => `${chat.account.id}:${chat.chatId}`,
+    logger,
+    ...deps.cleanupBackoff,
+  });
+  const enqueue = (chat: AbandonedChat): void => queue.add(chat, deps.cleanupBackoff?.baseDelayMs ?? 2_000);
   return {
     kind: 'minimax-agent',
     chat: (request, options) =>
       runChat(
-        { ...cleanupDeps, now, credits, negotiation, uploadAttachments, forgetUploads: (account) => uploadCache.forget(account.id) },
+        { ...cleanupDeps, now, credits, negotiation, uploadAttachments, forgetUploads: (account) => uploadCache.forget(account.id), enqueue },
         request,
         options,
       ),
@@ -79,6 +90,13 @@ export function createMinimaxAgentProvider(deps: MinimaxAgentProviderDeps): Upst
     credits,
     cleanupChats: (account, onProgress, signal) => cleanupAccountChats(cleanupDeps, account, onProgress, signal),
     diagnose: (account, signal) => diagnoseAccount({ http, transportKind: transport.kind, now, sleep }, account, signal),
+    resumeCleanup(account) {
+      // Chats left by an earlier run (killed, or closed while deletes were pending).
+      for (const chatId of deps.chatLedger.list(account.id)) queue.add({ account, chatId });
+    },
+    pendingCleanup: () => queue.size(),
+    cleanupIdle: () => queue.idle(),
+    close: () => queue.close(),
   };
 }
 

@@ -15,6 +15,8 @@ export const PATHS = {
   chatDetail: '/matrix/api/v1/chat/get_chat_detail',
   listChat: '/matrix/api/v1/chat/list_chat',
   deleteChat: '/matrix/api/v1/chat/delete_chat',
+  /** §3.10, known only from third-party code: ends a running reply. Best effort; a 404 is expected. */
+  stopRun: '/matrix/api/v1/chat/stop_run_agent',
   membership: '/matrix/api/v1/commerce/get_membership_info',
   // §3.9: the upload trio's two signed calls (the bytes go to the storage endpoint in between).
   requestPolicy: '/v1/api/files/request_policy',

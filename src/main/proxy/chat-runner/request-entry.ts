@@ -18,11 +18,24 @@ function omitAttachmentData(this: unknown, key: string, value: unknown): unknown
   return holder.type === 'image' || holder.type === 'file' ? `[${value.length} base64 characters omitted]` : value;
 }
 
+/** The body for the log; a request nested too deep to serialize (it is refused with 400 later) is not logged. */
+function bodyForLog(request: CanonicalRequest): string {
+  try {
+    return truncateBody(JSON.stringify(request, omitAttachmentData));
+  } catch {
+    return '[not logged: nested too deeply]';
+  }
+}
+
+/** Model names over 256 characters are refused; the entry keeps only their start. */
+const MODEL_LOG_LIMIT = 256;
+
 export function newRequestEntry(request: CanonicalRequest, endpoint: string, time: number, logBodies: boolean): RequestLogEntry {
+  const clientModel = request.model.length <= MODEL_LOG_LIMIT ? request.model : `${request.model.slice(0, MODEL_LOG_LIMIT)}…`;
   return {
-    ...pendingRequestLogEntry({ id: request.id, time, dialect: request.dialect, endpoint, stream: request.stream, clientModel: request.model }),
+    ...pendingRequestLogEntry({ id: request.id, time, dialect: request.dialect, endpoint, stream: request.stream, clientModel }),
     // Image and file bytes never enter the log (their facts do, in `attachments`); the truncation keeps entries bounded.
-    requestBody: logBodies ? truncateBody(JSON.stringify(request, omitAttachmentData)) : null,
+    requestBody: logBodies ? bodyForLog(request) : null,
   };
 }
 
