@@ -17,6 +17,7 @@ import { geminiDialect } from './proxy/dialects/gemini';
 import { openaiDialect } from './proxy/dialects/openai';
 import { errorBodyForPath, sendError } from './proxy/errors';
 import { createToolEmulation } from './proxy/tools';
+import { orderProviders } from './accounts/routing-policy';
 import { createEventBus, createServices, toSettingsView, type EventBus } from './services';
 
 export type { SecretBox } from './store/secret-box';
@@ -34,6 +35,7 @@ function buildProxy(state: RelayState, keyring: Keyring, version: string | undef
     requestLog: state.requestLog,
     providers: state.providers,
     tools: createToolEmulation({ logger: state.logger }),
+    providerOrder: ({ policy, webSearch }) => orderProviders(policy ?? settings().routing.policy, state.modules, { webSearch }),
     logger: state.logger,
     now: state.now,
     dialects: DIALECTS,
@@ -58,6 +60,7 @@ function buildServices(
     accounts: {
       repository: state.repository,
       providers: state.providers,
+      modules: state.modules,
       busyCount: (id) => state.pool.busyCount(id),
       baseUrlFor: state.baseUrlFor,
       defaultRegion: () => settings().upstream.region,

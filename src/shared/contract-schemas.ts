@@ -6,13 +6,15 @@
  */
 import { z } from 'zod';
 import type { BRIDGE_METHODS, BridgeApi, BridgeDomain } from './contract';
-import { REGIONS } from './domain/account';
+import { OPEN_KEY_KINDS, PROVIDER_KINDS, REGIONS } from './domain/account';
 import { modelMappingInputSchema } from './domain/model-mapping';
 import {
   desktopSettingsSchema,
   logSettingsSchema,
   modelSettingsSchema,
+  openPlatformSettingsSchema,
   poolSettingsSchema,
+  routingSettingsSchema,
   serverSettingsSchema,
   uiSettingsSchema,
   upstreamSettingsSchema,
@@ -57,6 +59,8 @@ const settingsPatchSchema = z
     logs: toPatchSchema(logSettingsSchema).optional(),
     ui: toPatchSchema(uiSettingsSchema).optional(),
     desktop: toPatchSchema(desktopSettingsSchema).optional(),
+    routing: toPatchSchema(routingSettingsSchema).optional(),
+    openPlatform: toPatchSchema(openPlatformSettingsSchema).optional(),
     // API keys change only through createApiKey/revokeApiKey (the plain key is never stored).
     apiKeys: z.never().optional(),
   })
@@ -91,6 +95,8 @@ export const CONTRACT_SCHEMAS = {
         text: z.string().trim().min(1, 'Paste at least one credential.').max(1_000_000),
         region: region.optional(),
         label: z.string().trim().max(100).optional(),
+        provider: z.enum(PROVIDER_KINDS).optional(),
+        keyKind: z.enum(OPEN_KEY_KINDS).optional(),
       })
       .strict(),
     validate: id,

@@ -3,7 +3,7 @@
  * and the renderer's client are all derived from BridgeApi, BRIDGE_METHODS and BRIDGE_EVENTS; the
  * compile-time checks at the bottom make a method impossible to add on one side only.
  */
-import type { AccountSummary, Region } from './domain/account';
+import type { AccountSummary, OpenKeyKind, ProviderKind, Region } from './domain/account';
 import type { CatalogModel, ModelMapping, ModelMappingInput, ModelResolution } from './domain/model-mapping';
 import type { LogQuery, RequestLogEntry, StatsSummary } from './domain/request-log';
 import type { ApiKeyRecord, Settings, SettingsPatch } from './domain/settings';
@@ -112,7 +112,8 @@ export interface BridgeApi {
   accounts: {
     list(): Promise<AccountSummary[]>;
     /** One credential, a `realUserID+token` string, or a comma/newline separated list. */
-    import(input: { text: string; region?: Region; label?: string }): Promise<ImportResult>;
+    /** `provider` defaults to web accounts; `keyKind` applies to API keys (display and quota reading). */
+    import(input: { text: string; region?: Region; label?: string; provider?: ProviderKind; keyKind?: OpenKeyKind }): Promise<ImportResult>;
     validate(input: { id: string }): Promise<AccountSummary>;
     validateAll(): Promise<AccountSummary[]>;
     update(input: { id: string; label?: string; enabled?: boolean; maxConcurrency?: number }): Promise<AccountSummary>;

@@ -1,5 +1,5 @@
 import type { PoolHealth } from '../../shared/contract';
-import { ACCOUNT_STATUSES, type AccountRecord, type Region } from '../../shared/domain/account';
+import { ACCOUNT_STATUSES, type AccountRecord, type ProviderKind, type Region } from '../../shared/domain/account';
 import { RelayError } from '../../shared/errors';
 import { silentLogger, type Logger } from '../logs/types';
 import type { AccountRepository } from './account-repository';
@@ -24,7 +24,7 @@ export interface AccountPoolDeps {
   repository: AccountRepository;
   /** Read on every call so a settings change applies at once. */
   settings: () => PoolSettingsLike;
-  baseUrlFor: (region: Region) => string;
+  baseUrlFor: (region: Region, provider?: ProviderKind) => string;
   now?: () => number;
   timers?: PoolTimers;
   logger?: Logger;
@@ -52,6 +52,7 @@ const defaultTimers: PoolTimers = {
 
 function isEligible(record: AccountRecord, options: AcquireOptions): boolean {
   if (options.pinnedAccountId && record.id !== options.pinnedAccountId) return false;
+  if (options.providers && !options.providers.includes(record.provider)) return false;
   return !options.exclude?.has(record.id);
 }
 
@@ -66,8 +67,18 @@ function soonestService(records: readonly AccountRecord[], options: AcquireOptio
   return soonest;
 }
 
+/** Position of the account's provider in the routing preference (0 without a preference). */
+function providerRank(record: AccountRecord, options: AcquireOptions): number {
+  const index = options.providers?.indexOf(record.provider) ?? -1;
+  return Math.max(0, index);
+}
+
 function noAccountError(options: AcquireOptions): RelayError {
-  const pinned = options.pinnedAccountId ? ' (the alias is pinned to one account)' : '';
+  const pinned = options.pinnedAccountId
+    ? ' (the alias is pinned to one account)'
+    : options.providers
+      ? ` (the routing policy allows only ${options.providers.join(', ')} accounts)`
+      : '';
   return new RelayError('no_account', `No account can serve this request${pinned}: every account is disabled, expired, invalid or parked. Add another account or reset one.`);
 }
 
@@ -167,7 +178,7 @@ class QueuedAccountPool implements ManagedAccountPool {
       if (!isEligible(record, options) || !isHealthy(record, time)) continue;
       const busy = this.busyCount(record.id);
       if (busy >= record.maxConcurrency) continue;
-      candidates.push({ record, busy, lastPick: this.#lastPick.get(record.id) ?? 0 });
+      candidates.push({ record, busy, lastPick: this.#lastPick.get(record.id) ?? 0, rank: providerRank(record, options) });
     }
     return candidates.sort(compareCandidates);
   }
@@ -175,7 +186,7 @@ class QueuedAccountPool implements ManagedAccountPool {
   #createLease(candidate: Candidate, competitors: number, options: AcquireOptions, queueWaitMs: number): AccountLease {
     const { repository } = this.#deps;
     let record = candidate.record;
-    const upstream = repository.toProviderAccount(record, this.#deps.baseUrlFor(record.region));
+    const upstream = repository.toProviderAccount(record, this.#deps.baseUrlFor(record.region, record.provider));
     // A cooldown or credit reset that has passed: record the recovery.
     if (record.status !== 'active') record = repository.reset(record.id);
     const id = record.id;
@@ -185,7 +196,7 @@ class QueuedAccountPool implements ManagedAccountPool {
     return {
       account: record,
       upstream,
-      reason: describeChoice(candidate, { pinned: Boolean(options.pinnedAccountId), pinnedBy: options.pinnedBy ?? null, competitors }),
+      reason: describeChoice(candidate, { pinned: Boolean(options.pinnedAccountId), pinnedBy: options.pinnedBy ?? null, competitors, preferred: options.providers?.[0] ?? null }),
       queueWaitMs,
       release: (outcome) => {
         if (released) return;

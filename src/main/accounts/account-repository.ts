@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { z } from 'zod';
-import { maskUserId, type AccountRecord, type AccountSummary, type CreditInfo, type ProviderKind, type Region } from '../../shared/domain/account';
+import { maskUserId, OPEN_KEY_KINDS, type AccountRecord, type AccountSummary, type CreditInfo, type ProviderKind, type Region } from '../../shared/domain/account';
 import { RelayError } from '../../shared/errors';
 import type { AccountIdentity, ProviderAccount, ProviderCredential } from '../providers/types';
 import type { RelayStore, StoreChange } from '../store/relay-store-types';
@@ -12,6 +12,8 @@ export interface AccountInput {
   identity: AccountIdentity;
   /** Used for a new account only; an update keeps the user's label. */
   label?: string;
+  /** Replies at once for a new account (the provider's default); an update keeps the user's value. */
+  maxConcurrency?: number;
 }
 
 export interface UpsertResult {
@@ -27,7 +29,7 @@ export interface AccountPatch {
 
 const credentialSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('minimax-agent'), token: z.string().min(1), realUserId: z.string() }),
-  z.object({ kind: z.literal('minimax-open'), apiKey: z.string().min(1) }),
+  z.object({ kind: z.literal('minimax-open'), apiKey: z.string().min(1), keyKind: z.enum(OPEN_KEY_KINDS).optional() }),
 ]);
 
 export interface AccountRepository {
@@ -170,7 +172,7 @@ export function createAccountRepository(deps: AccountRepositoryDeps): AccountRep
         status: 'active',
         statusReason: null,
         statusUntil: null,
-        maxConcurrency: provider === 'minimax-agent' ? 1 : 4,
+        maxConcurrency: input.maxConcurrency ?? (provider === 'minimax-agent' ? 1 : 4),
         credits: null,
         counters: { requests: 0, failures: 0, lastUsedAt: null },
         createdAt: time,

@@ -12,8 +12,9 @@ import { createRequestLog, type ManagedRequestLog } from '../logs/request-log';
 import { silentLogger, type Logger } from '../logs/types';
 import { createModelResolver } from '../models';
 import type { ModelResolver } from '../models/types';
-import { createMinimaxAgentProvider } from '../providers/minimax-agent';
-import type { UpstreamProvider } from '../providers/types';
+import { PROVIDER_MODULES, findProviderModule } from '../providers/modules';
+import type { ProviderModule } from '../providers/module';
+import { createRegistryFromModules, type ProviderRegistry } from '../providers/registry';
 import type { ProviderKind } from '../../shared/domain/account';
 import { createFileDocumentStore, createFileSecretBox, createRelayStore, type RelayStore } from '../store';
 import type { RelayCoreOptions } from './types';
@@ -25,18 +26,23 @@ export interface RelayState {
   logger: Logger;
   store: RelayStore;
   settings: () => Settings;
-  baseUrlFor: (region: Region) => string;
+  /** Base URL of a region for a provider (web accounts when no provider is named). */
+  baseUrlFor: (region: Region, provider?: ProviderKind) => string;
   repository: AccountRepository;
   pool: ManagedAccountPool;
   models: ModelResolver;
   requestLog: ManagedRequestLog;
-  providers: ReadonlyMap<ProviderKind, UpstreamProvider>;
+  providers: ProviderRegistry;
+  /** The provider modules this relay runs with (their declarations: capabilities, defaults…). */
+  modules: readonly ProviderModule[];
 }
 
 export async function createRelayState(options: RelayCoreOptions): Promise<RelayState> {
   const now = options.now ?? Date.now;
   const logger = options.logger ?? silentLogger;
   const agentBaseUrl = options.env?.agentBaseUrl;
+  const openBaseUrl = options.env?.openBaseUrl;
+  const modules = PROVIDER_MODULES;
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
 
   const secretBox = options.secretBox ?? createFileSecretBox(options.dataDir, { logger });
@@ -44,7 +50,9 @@ export async function createRelayState(options: RelayCoreOptions): Promise<Relay
   const store = createRelayStore(documentStore, { secretBox, now, logger });
   const settings = (): Settings => store.getSettings();
   // The environment's URL (simulator, demo) wins over both regions' settings for this run.
-  const baseUrlFor = (region: Region): string => agentBaseUrl ?? (region === 'cn' ? settings().upstream.cnBaseUrl : settings().upstream.intlBaseUrl);
+  const envBaseUrl = { 'minimax-agent': agentBaseUrl, 'minimax-open': openBaseUrl } satisfies Record<ProviderKind, string | undefined>;
+  const baseUrlFor = (region: Region, provider: ProviderKind = 'minimax-agent'): string =>
+    envBaseUrl[provider] ?? findProviderModule(provider, modules).baseUrlFor(settings(), region);
 
   const repository = createAccountRepository({ store, secretBox, now });
   const pool = createAccountPool({ repository, settings: () => settings().pool, baseUrlFor, now, logger });
@@ -56,13 +64,13 @@ export async function createRelayState(options: RelayCoreOptions): Promise<Relay
     now,
     logger,
   });
-  const agent = createMinimaxAgentProvider({
+  const providers = createRegistryFromModules(modules, {
     ...(options.fetch ? { fetch: options.fetch } : {}),
     now,
     logger,
-    settings: () => ({ signatureVariant: settings().upstream.signatureVariant }),
+    settings,
     chatLedger: store.chatLedger,
+    baseUrlFor: (provider, region) => baseUrlFor(region, provider),
   });
-  const providers = new Map<ProviderKind, UpstreamProvider>([[agent.kind, agent]]);
-  return { now, logger, store, settings, baseUrlFor, repository, pool, models, requestLog, providers };
+  return { now, logger, store, settings, baseUrlFor, repository, pool, models, requestLog, providers, modules };
 }

@@ -49,6 +49,7 @@ function finish(
     via,
     mappingId: mapping?.id ?? null,
     accountId: mapping?.accountId ?? null,
+    routing: mapping?.routing ?? null,
     explanation: `${requested} ${how} → ${model.id}: ${describeCapabilities(thinking, webSearch)}${overridden}${pinned}`,
   };
 }

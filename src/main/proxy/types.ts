@@ -8,6 +8,7 @@ import type { ModelResolver } from '../models/types';
 import type { UpstreamProvider } from '../providers/types';
 import type { DialectModule } from './dialects/types';
 import type { ToolEmulation } from './tools';
+import type { ProviderOrder } from './chat-runner';
 
 /** kind → provider (a Map satisfies it). */
 export interface ProviderLookup {
@@ -25,6 +26,8 @@ export interface ProxyDeps {
   mappings?: () => readonly ModelMapping[];
   requestLog: RequestLog;
   providers: ProviderLookup;
+  /** Providers allowed for a request, preferred first (routing policy); absent = any account. */
+  providerOrder?: ProviderOrder;
   /** Optional until tool emulation is installed: requests pass through unchanged. */
   tools?: ToolEmulation;
   logger: Logger;

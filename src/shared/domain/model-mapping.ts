@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ROUTING_POLICIES, type RoutingPolicy } from './settings';
 
 /**
  * A user alias: `pattern` is an exact model name or a wildcard (`*` matches any run of characters,
@@ -10,10 +11,12 @@ export const modelMappingSchema = z.object({
   target: z.string().trim().min(1).max(200),
   accountId: z.string().nullable(),
   createdAt: z.number(),
+  /** Which kind of account serves this alias; null/absent = the global routing policy. */
+  routing: z.enum(ROUTING_POLICIES).nullable().optional(),
 });
 export type ModelMapping = z.infer<typeof modelMappingSchema>;
 
-export const modelMappingInputSchema = modelMappingSchema.pick({ pattern: true, target: true, accountId: true });
+export const modelMappingInputSchema = modelMappingSchema.pick({ pattern: true, target: true, accountId: true, routing: true });
 export type ModelMappingInput = z.infer<typeof modelMappingInputSchema>;
 
 export interface CatalogModel {
@@ -37,4 +40,6 @@ export interface ModelResolution {
   mappingId: string | null;
   accountId: string | null;
   explanation: string;
+  /** The alias's routing policy, when it sets one. */
+  routing?: RoutingPolicy | null;
 }

@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../errors';
+import type { ProviderKind } from './account';
 
 export type LogDialect = 'openai' | 'anthropic' | 'gemini';
 export type RequestStatus = 'pending' | 'streaming' | 'success' | 'error' | 'aborted';
@@ -44,6 +45,8 @@ export interface RequestLogEntry {
   /** Redacted, truncated bodies; only when body logging is on. */
   requestBody: string | null;
   responseBody: string | null;
+  /** Which provider's account served (web or API key); absent in entries written before it existed. */
+  provider?: ProviderKind | null;
 }
 
 /** What a request is known by when it begins. */
@@ -93,9 +96,18 @@ export interface StatsBucket {
   errors: number;
 }
 
+export interface ProviderStats {
+  requests: number;
+  errors: number;
+  inputTokens: number;
+  outputTokens: number;
+}
+
 export interface StatsSummary {
   today: { requests: number; errors: number; successRate: number | null; medianLatencyMs: number | null; medianTtftMs: number | null };
   byModel: Record<string, { requests: number; errors: number }>;
   byAccount: Record<string, { requests: number; errors: number }>;
+  /** Today's requests and upstream tokens per provider (web accounts vs API keys). */
+  byProvider?: Record<string, ProviderStats>;
   timeline: StatsBucket[];
 }
