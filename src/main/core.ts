@@ -35,6 +35,7 @@ function buildProxy(state: RelayState, keyring: Keyring, version: string | undef
     requestLog: state.requestLog,
     providers: state.providers,
     tools: createToolEmulation({ logger: state.logger }),
+    speechProviders: state.modules.filter((module) => module.capabilities.speech).map((module) => module.id),
     providerOrder: ({ policy, webSearch }) => orderProviders(policy ?? settings().routing.policy, state.modules, { webSearch }),
     logger: state.logger,
     now: state.now,

@@ -54,6 +54,7 @@ export async function runHeadless(argv: readonly string[], env: NodeJS.ProcessEn
     version: readVersion(),
     env: {
       ...(options.agentBaseUrl ? { agentBaseUrl: options.agentBaseUrl } : {}),
+      ...(options.openBaseUrl ? { openBaseUrl: options.openBaseUrl } : {}),
       extraApiKeys: options.apiKeys,
       ...(options.host !== undefined ? { serverHost: options.host } : {}),
       ...(options.port !== undefined ? { serverPort: options.port } : {}),
@@ -88,6 +89,10 @@ export async function runHeadless(argv: readonly string[], env: NodeJS.ProcessEn
   if (options.tokens.length > 0) {
     const result = await core.services.accounts.import({ text: options.tokens.join('\n') });
     process.stdout.write(formatImport(result));
+  }
+  if (options.openKeys.length > 0) {
+    const result = await core.services.accounts.import({ text: options.openKeys.join('\n'), provider: 'minimax-open' });
+    process.stdout.write(formatImport(result, 'MINIMAX_RELAY_OPEN_KEYS'));
   }
   const finalStatus = core.relay.status();
   process.stdout.write(formatBanner(finalStatus, adminToken));

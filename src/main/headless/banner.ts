@@ -20,8 +20,8 @@ export function formatBanner(status: RelayStatus, adminToken: { token: string | 
   return `${lines.join('\n')}\n`;
 }
 
-export function formatImport(result: ImportResult): string {
-  const lines = [`Imported accounts from MINIMAX_RELAY_TOKENS: ${result.created} added, ${result.updated} updated, ${result.failed} failed`];
+export function formatImport(result: ImportResult, source = 'MINIMAX_RELAY_TOKENS'): string {
+  const lines = [`Imported accounts from ${source}: ${result.created} added, ${result.updated} updated, ${result.failed} failed`];
   for (const line of result.results.filter((r) => !r.ok)) {
     lines.push(`  entry ${line.line} (${line.input}): ${line.error?.code ?? 'error'} — ${line.error?.message ?? ''}`);
   }

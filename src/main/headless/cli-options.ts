@@ -14,6 +14,9 @@ export interface HeadlessOptions {
   dataDir: string;
   agentBaseUrl: string | undefined;
   tokens: string[];
+  /** Open Platform API keys (`sk-…`, optionally `cn:` / `intl:` prefixed) imported at start. */
+  openKeys: string[];
+  openBaseUrl: string | undefined;
   apiKeys: string[];
   adminToken: string | undefined;
   newAdminToken: boolean;
@@ -33,6 +36,8 @@ Options:
 Environment:
   MINIMAX_RELAY_AGENT_URL    Upstream base URL for both regions (e.g. a local simulator)
   MINIMAX_RELAY_TOKENS       Comma-separated credentials (realUserID+token) imported at start
+  MINIMAX_RELAY_OPEN_KEYS    Comma-separated Open Platform API keys (prefix cn: or intl:) imported at start
+  MINIMAX_RELAY_OPEN_URL     Open Platform base URL for both regions (e.g. a local simulator)
   MINIMAX_RELAY_API_KEYS     Comma-separated client API keys accepted besides the stored ones
   MINIMAX_RELAY_ADMIN_TOKEN  Management API token (otherwise generated on first start)
 `;
@@ -82,6 +87,8 @@ export function parseHeadlessOptions(argv: readonly string[], env: NodeJS.Proces
     dataDir: values['data-dir'] ?? (env.MINIMAX_RELAY_DATA_DIR || defaultDataDir(env)),
     agentBaseUrl: env.MINIMAX_RELAY_AGENT_URL || undefined,
     tokens: splitList(env.MINIMAX_RELAY_TOKENS),
+    openKeys: splitList(env.MINIMAX_RELAY_OPEN_KEYS),
+    openBaseUrl: env.MINIMAX_RELAY_OPEN_URL || undefined,
     apiKeys: splitList(env.MINIMAX_RELAY_API_KEYS),
     adminToken: env.MINIMAX_RELAY_ADMIN_TOKEN || undefined,
     newAdminToken: values['new-admin-token'] === true,

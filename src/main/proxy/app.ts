@@ -17,6 +17,7 @@ import { hostCheck } from './middleware/host-check';
 import { jsonBody, translateBodyErrors } from './middleware/json-body';
 import { rejectQueryAuth } from './middleware/query-auth';
 import { requestId } from './middleware/request-id';
+import { createSpeechRouter } from './speech/routes';
 import type { ProxyDeps } from './types';
 
 const DEFAULT_HEARTBEAT_MS = 15_000;
@@ -56,6 +57,7 @@ export function createProxyApp(deps: ProxyDeps): ProxyApp {
       res.type('json').send(body());
     });
   }
+  app.use(createSpeechRouter(deps));
   for (const dialect of deps.dialects) app.use(dialect.createRouter(context));
   app.use((req, _res, next) => {
     next(new RelayError('not_found', `No route for ${req.method} ${req.path}.`));
