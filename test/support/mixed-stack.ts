@@ -16,7 +16,8 @@ export interface MixedStack {
   open: OpenSimulator;
   core: RelayCore;
   baseUrl: string;
-  addWebAccount(name: string, credits?: number): Promise<string>;
+  /** The relay account id and the simulator's realUserId of a new web account. */
+  addWebAccount(name: string, credits?: number): Promise<{ id: string; realUserId: string }>;
   addKey(input?: OpenSimKeyInput, keyKind?: 'pay-as-you-go' | 'coding-plan'): Promise<{ id: string; key: string }>;
   close(): Promise<void>;
 }
@@ -48,7 +49,10 @@ export async function startMixedStack(options: { settings?: SettingsPatch; openR
     open,
     core,
     baseUrl,
-    addWebAccount: (name, credits = 200) => importOne({ text: web.admin.createAccount({ name, credits }).credential }),
+    async addWebAccount(name, credits = 200) {
+      const account = web.admin.createAccount({ name, credits });
+      return { id: await importOne({ text: account.credential }), realUserId: account.realUserId };
+    },
     async addKey(input = {}, keyKind = 'pay-as-you-go') {
       const key = open.admin.addKey({ kind: keyKind, ...input });
       const id = await importOne({ text: key.key, provider: 'minimax-open', keyKind, region: key.region });
