@@ -58,8 +58,11 @@ async function handleSpeech(req: Request, res: Response, deps: SpeechRouteDeps):
   let started: StartedSpeech | null = null;
   let failure: RelayError | null = null;
   try {
-    started = await startSpeech(request, { signal: gone.signal, speechProviders: deps.speechProviders ?? ['minimax-open'] }, deps);
-    deps.requestLog.update(id, { status: 'streaming', accountId: started.lease.account.id, accountLabel: started.lease.account.label, provider: started.lease.account.provider });
+    const onLease = ({ account }: StartedSpeech['lease']): void => {
+      deps.requestLog.update(id, { accountId: account.id, accountLabel: account.label, provider: account.provider });
+    };
+    started = await startSpeech(request, { signal: gone.signal, speechProviders: deps.speechProviders ?? ['minimax-open'], onLease }, deps);
+    deps.requestLog.update(id, { status: 'streaming' });
     await writeAudio(res, started, request.format, request.streamFormat === 'sse');
   } catch (error) {
     failure = toRelayError(error, gone.signal, deps.logger);

@@ -29,7 +29,7 @@ function speakerOf(providers: ProviderLookup, kind: ProviderKind): UpstreamProvi
 
 export async function startSpeech(
   request: SpeechRequest,
-  context: { signal: AbortSignal; speechProviders: readonly ProviderKind[] },
+  context: { signal: AbortSignal; speechProviders: readonly ProviderKind[]; onLease?: (lease: AccountLease) => void },
   deps: { pool: AccountPool; providers: ProviderLookup; logger: Logger },
 ): Promise<StartedSpeech> {
   const exclude = new Set<string>();
@@ -47,6 +47,7 @@ export async function startSpeech(
       throw relay;
     }
     exclude.add(lease.account.id);
+    context.onLease?.(lease);
     const speak = speakerOf(deps.providers, lease.account.provider)?.speech;
     try {
       if (!speak) throw new RelayError('internal', `The ${lease.account.provider} provider has no speech.`);
