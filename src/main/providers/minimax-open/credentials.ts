@@ -6,7 +6,7 @@
 import type { Region } from '../../../shared/domain/account';
 import type { ImportContext, ImportEntry } from '../module';
 
-const KEY_SHAPE = /^[A-Za-z0-9._\-]{16,512}$/;
+const KEY_SHAPE = /^[A-Za-z0-9._-]{16,512}$/;
 
 export function maskApiKey(key: string): string {
   return key.length <= 10 ? '•'.repeat(key.length) : `${key.slice(0, 6)}…${key.slice(-4)}`;
