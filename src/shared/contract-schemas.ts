@@ -87,6 +87,7 @@ export const CONTRACT_SCHEMAS = {
     start: noInput,
     stop: noInput,
     testRequest: z.object({ dialect: z.enum(['openai', 'anthropic', 'gemini']), model: z.string().min(1).max(200).optional() }).strict(),
+    testSpeech: z.object({ text: z.string().trim().min(1).max(1000), voice: z.string().min(1).max(128), format: z.enum(['mp3', 'wav']) }).strict(),
   },
   accounts: {
     list: noInput,

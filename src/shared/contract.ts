@@ -65,6 +65,17 @@ export interface TestRequestResult {
   error: ErrorInfo | null;
 }
 
+/** relay.testSpeech: a short text spoken through the local `/v1/audio/speech`. */
+export interface SpeechTestResult {
+  ok: boolean;
+  status: number;
+  latencyMs: number;
+  /** The audio as base64 (the renderer plays it), null on error. */
+  audio: string | null;
+  contentType: string | null;
+  error: ErrorInfo | null;
+}
+
 export type ApiKeyView = Omit<ApiKeyRecord, 'hash'>;
 
 export type SettingsView = Omit<Settings, 'apiKeys'> & {
@@ -108,6 +119,7 @@ export interface BridgeApi {
     start(): Promise<RelayStatus>;
     stop(): Promise<RelayStatus>;
     testRequest(input: { dialect: ClientDialect; model?: string }): Promise<TestRequestResult>;
+    testSpeech(input: { text: string; voice: string; format: 'mp3' | 'wav' }): Promise<SpeechTestResult>;
   };
   accounts: {
     list(): Promise<AccountSummary[]>;
@@ -166,7 +178,7 @@ export type BridgeEventName = keyof BridgeEvents;
 /** Every method, by domain. Checked against BridgeApi below in both directions. */
 export const BRIDGE_METHODS = {
   app: ['info'],
-  relay: ['status', 'start', 'stop', 'testRequest'],
+  relay: ['status', 'start', 'stop', 'testRequest', 'testSpeech'],
   accounts: ['list', 'import', 'validate', 'validateAll', 'update', 'reset', 'remove', 'cleanupChats', 'login'],
   models: ['catalog', 'listMappings', 'addMapping', 'updateMapping', 'removeMapping', 'explain'],
   logs: ['query', 'get', 'stats', 'export', 'clear'],

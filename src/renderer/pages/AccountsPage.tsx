@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { REGIONS, type AccountSummary, type ProviderKind, type Region } from '../../shared/domain/account';
 import { AccountCard } from '../components/AccountCard';
+import { AddApiKeys } from '../components/AddApiKeys';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { ImportResults } from '../components/ImportResults';
 import { ProgressBar } from '../components/ProgressBar';
@@ -89,6 +90,7 @@ export function AccountsPage() {
   return (
     <div className="page accounts">
       <AddAccounts canLogin={canLogin} />
+      <AddApiKeys />
       <ErrorNotice error={error} />
       <div className="row spread">
         <h3>{t('acc.title')}</h3>

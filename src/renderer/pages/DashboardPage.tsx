@@ -4,6 +4,7 @@ import { CopyField } from '../components/CopyButton';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { RequestsChart } from '../components/RequestsChart';
 import { StatCard } from '../components/StatCard';
+import { ProviderSplit } from '../components/ProviderSplit';
 import { AccountStatusBadge } from '../components/StatusBadge';
 import { useLanguage, useNextStep, useT } from '../hooks/use-t';
 import { formatClock, formatMs, formatPercent } from '../lib/format';
@@ -91,6 +92,7 @@ export function DashboardPage() {
         <StatCard label={t('dash.medianLatency')} value={formatMs(stats?.today.medianLatencyMs ?? null)} />
         <StatCard label={t('dash.medianTtft')} value={formatMs(stats?.today.medianTtftMs ?? null)} />
       </div>
+      <ProviderSplit stats={stats} />
       <section className="card" aria-label={t('dash.chart')}>
         <h3>{t('dash.chart')}</h3>
         {stats && stats.timeline.length > 0 ? (

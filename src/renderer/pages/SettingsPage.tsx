@@ -6,6 +6,7 @@ import { ApiKeysSection } from './settings/ApiKeysSection';
 import { AppearanceSection } from './settings/AppearanceSection';
 import { BackupSection } from './settings/BackupSection';
 import { RelayOptionsSection } from './settings/RelayOptionsSection';
+import { RoutingSection } from './settings/RoutingSection';
 import { ServerSection } from './settings/ServerSection';
 
 export function SettingsPage() {
@@ -38,6 +39,7 @@ export function SettingsPage() {
       <ServerSection key={serverKey} settings={settings} movedTo={movedTo} onMoved={setMovedTo} />
       <ApiKeysSection settings={settings} />
       <RelayOptionsSection key={relayKey} settings={settings} />
+      <RoutingSection settings={settings} />
       <BackupSection />
     </div>
   );
