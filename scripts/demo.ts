@@ -1,6 +1,7 @@
 /**
  * `npm run demo`: the whole product without a MiniMax account. Builds the web UI if needed, starts
- * the MiniMax Agent simulator with two demo accounts, starts the headless relay against it (data in
+ * the MiniMax Agent simulator with two demo accounts and the Open Platform simulator with one demo
+ * API key (Coding Plan), starts the headless relay against both (data in
  * .relay-data/demo) and prints where everything is. Ctrl-C stops both.
  */
 import { spawnSync } from 'node:child_process';
@@ -8,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { runHeadless, type HeadlessHandle } from '../src/main/headless';
 import { exitOnSignals } from '../src/main/headless/shutdown';
+import { startOpenSimulator } from '../tools/minimax-open-sim/index';
 import { startSimulator, type Simulator } from '../tools/minimax-sim/index';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -51,21 +53,30 @@ async function main(): Promise<void> {
     sim.admin.createAccount({ realUserId: '100000000002', name: 'demo-bob' }),
   ];
   out(`Simulator of the MiniMax Agent upstream: ${sim.url} (accounts ${accounts.map((a) => a.name).join(', ')})`);
+  const openSim = await startOpenSimulator({ port: 0 });
+  // A fixed key: a second demo run updates the same API-key account instead of adding another.
+  const demoKey = openSim.admin.addKey({ key: 'sk-demo-open-platform-key-0001', region: 'cn', kind: 'coding-plan', planTotal: 1500 });
+  out(`Simulator of the MiniMax Open Platform: ${openSim.url} (API key ${demoKey.key.slice(0, 12)}…, Coding Plan)`);
 
   const relay = await startRelay({
     ...process.env,
     MINIMAX_RELAY_AGENT_URL: sim.url,
     MINIMAX_RELAY_TOKENS: accounts.map((account) => account.credential).join(','),
+    MINIMAX_RELAY_OPEN_URL: openSim.url,
+    MINIMAX_RELAY_OPEN_KEYS: `cn:coding-plan:${demoKey.key}`,
   });
   const base = relay.core.relay.status().baseUrl ?? '';
   out('');
   out('Try a request (or open the Web UI link above):');
   out(`  curl ${base}/v1/chat/completions -H 'content-type: application/json' \\`);
   out(`    -d '{"model":"MiniMax-M2.7","messages":[{"role":"user","content":"Hello!"}]}'`);
+  out('Or speech (served by the API-key account):');
+  out(`  curl ${base}/v1/audio/speech -H 'content-type: application/json' -o hello.mp3 \\`);
+  out(`    -d '{"model":"tts-1","voice":"alloy","input":"Hello!"}'`);
   out('');
   out('Press Ctrl-C to stop.');
 
-  exitOnSignals(() => Promise.allSettled([relay.close(), sim.close()]));
+  exitOnSignals(() => Promise.allSettled([relay.close(), sim.close(), openSim.close()]));
 }
 
 main().catch((error: unknown) => {

@@ -13,6 +13,14 @@ describe('parseApiKeys', () => {
     ]);
   });
 
+  it('reads a key-kind prefix in either order with the region', () => {
+    const entries = parseApiKeys('intl:coding-plan:sk-dddddddddddddddddddd\npay-as-you-go:cn:sk-eeeeeeeeeeeeeeeeeeee', { ...context, keyKind: 'coding-plan' });
+    expect(entries.map((e) => (e.ok ? [e.region, e.credential.kind === 'minimax-open' ? e.credential.keyKind : null] : null))).toEqual([
+      ['intl', 'coding-plan'],
+      ['cn', 'pay-as-you-go'],
+    ]);
+  });
+
   it('refuses text that is no key, without echoing it in full', () => {
     const [entry] = parseApiKeys('hello world this is not a key', context);
     expect(entry).toMatchObject({ ok: false, error: { code: 'invalid_credential' } });

@@ -1,9 +1,10 @@
 /**
  * What the Accounts form and an import accept for API keys: one key per line (or comma-separated),
- * each optionally prefixed `cn:` or `intl:` to pick its region, and `Bearer ` tolerated. Never
- * throws: each entry becomes a result.
+ * each optionally prefixed `cn:` or `intl:` to pick its region and `coding-plan:` or
+ * `pay-as-you-go:` to say its kind (`intl:coding-plan:sk-…`), `Bearer ` tolerated. Never throws:
+ * each entry becomes a result.
  */
-import type { Region } from '../../../shared/domain/account';
+import type { OpenKeyKind, Region } from '../../../shared/domain/account';
 import type { ImportContext, ImportEntry } from '../module';
 
 const KEY_SHAPE = /^[A-Za-z0-9._-]{16,512}$/;
@@ -12,12 +13,16 @@ export function maskApiKey(key: string): string {
   return key.length <= 10 ? '•'.repeat(key.length) : `${key.slice(0, 6)}…${key.slice(-4)}`;
 }
 
+const PREFIX = /^(cn|intl|coding-plan|pay-as-you-go):(.*)$/i;
+
 function parseOne(raw: string, context: ImportContext): ImportEntry {
   let text = raw.trim().replace(/^bearer\s+/i, '');
   let region: Region = context.region;
-  const prefixed = /^(cn|intl):(.*)$/i.exec(text);
-  if (prefixed) {
-    region = (prefixed[1] ?? '').toLowerCase() === 'cn' ? 'cn' : 'intl';
+  let keyKind: OpenKeyKind = context.keyKind ?? 'pay-as-you-go';
+  for (let prefixed = PREFIX.exec(text); prefixed; prefixed = PREFIX.exec(text)) {
+    const name = (prefixed[1] ?? '').toLowerCase();
+    if (name === 'cn' || name === 'intl') region = name;
+    else keyKind = name === 'coding-plan' ? 'coding-plan' : 'pay-as-you-go';
     text = (prefixed[2] ?? '').trim();
   }
   if (!KEY_SHAPE.test(text)) {
@@ -29,7 +34,7 @@ function parseOne(raw: string, context: ImportContext): ImportEntry {
   }
   return {
     ok: true,
-    credential: { kind: 'minimax-open', apiKey: text, keyKind: context.keyKind ?? 'pay-as-you-go' },
+    credential: { kind: 'minimax-open', apiKey: text, keyKind },
     region,
     masked: maskApiKey(text),
     expectedUserId: null,

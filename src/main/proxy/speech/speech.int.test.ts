@@ -96,6 +96,14 @@ describe('speech', () => {
     expect(error.error?.param).toBe(param);
   });
 
+  it('relay.testSpeech (the Connect page’s Speak) returns playable audio through the local proxy', async () => {
+    const result = await stack.core.services.relay.testSpeech({ text: 'Speak test', voice: 'sage', format: 'mp3' });
+    expect(result).toMatchObject({ ok: true, status: 200, contentType: 'audio/mpeg', error: null });
+    const audio = Buffer.from(result.audio ?? '', 'base64');
+    expect([audio[0], audio[1]]).toEqual([0xff, 0xfb]);
+    expect((lastT2a().voice_setting as { voice_id: string }).voice_id).toBe('Wise_Woman');
+  });
+
   it('refuses a voice the platform does not know with 400, logs the key used and does not park it', async () => {
     const error = (await speak({ voice: 'Nobody_Voice' }).catch((e: unknown) => e)) as { status?: number; error?: { message?: string } };
     expect(error.status).toBe(400);
