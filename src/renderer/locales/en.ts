@@ -263,6 +263,8 @@ export const en = {
   'set.routing.web-first': 'Web accounts first, API keys as paid fallback',
   'set.routing.api-key-only': 'API keys only',
   'set.routing.web-only': 'Web accounts only',
+  'models.routing': 'Accounts',
+  'models.routingGlobal': 'As in Settings (global routing)',
   'set.routingHint': 'A model alias can choose its own policy. Failover between the two kinds happens before the first byte reaches the client.',
 } as const;
 

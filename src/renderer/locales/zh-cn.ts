@@ -265,5 +265,7 @@ export const zhCN: Record<MessageKey, string> = {
   'set.routing.web-first': '优先网页账号，API 密钥作为付费后备',
   'set.routing.api-key-only': '仅 API 密钥',
   'set.routing.web-only': '仅网页账号',
+  'models.routing': '账号类型',
+  'models.routingGlobal': '与设置一致（全局路由）',
   'set.routingHint': '模型别名可以设置自己的路由策略。两类账号之间的故障切换发生在第一个字节发给客户端之前。',
 };
