@@ -36,7 +36,7 @@ function buildProxy(state: RelayState, keyring: Keyring, version: string | undef
     providers: state.providers,
     tools: createToolEmulation({ logger: state.logger }),
     speechProviders: state.modules.filter((module) => module.capabilities.speech).map((module) => module.id),
-    providerOrder: ({ policy, webSearch }) => orderProviders(policy ?? settings().routing.policy, state.modules, { webSearch }),
+    providerOrder: ({ policy, webSearch, only }) => orderProviders(policy ?? settings().routing.policy, state.modules, { webSearch, only }),
     logger: state.logger,
     now: state.now,
     dialects: DIALECTS,

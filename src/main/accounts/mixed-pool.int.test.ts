@@ -52,6 +52,21 @@ describe('routing policy', () => {
     expect((await newestEntry(stack)).errorMessage).toContain('routing policy allows only minimax-agent');
   });
 
+  it('sends the API-key-only highspeed models to the key even when a web account is free, and refuses them under web-only', async () => {
+    stack = await startMixedStack();
+    await stack.addWebAccount('alice');
+    const { id: keyId } = await stack.addKey();
+    const client = new OpenAI({ apiKey: 'local', baseURL: `${stack.baseUrl}/v1`, maxRetries: 0 });
+    await client.chat.completions.create({ model: 'MiniMax-M2.7-highspeed', messages: [{ role: 'user', content: 'fast' }] });
+    expect(await newestEntry(stack)).toMatchObject({ accountId: keyId, provider: 'minimax-open', resolvedModel: 'MiniMax-M2.7-highspeed' });
+    const chats = stack.open.admin.requests().filter((r) => r.path === '/v1/chat/completions');
+    expect((chats[chats.length - 1]?.body as { model?: string }).model).toBe('MiniMax-M2.7-highspeed');
+
+    await stack.core.services.settings.update({ routing: { policy: 'web-only' } });
+    await expect(client.chat.completions.create({ model: 'MiniMax-M2.7-highspeed', messages: [{ role: 'user', content: 'fast' }] })).rejects.toMatchObject({ status: 503 });
+    expect((await newestEntry(stack)).errorMessage).toContain('minimax-open accounts only');
+  });
+
   it('lets an alias override the global policy', async () => {
     stack = await startMixedStack();
     await stack.addWebAccount('alice');

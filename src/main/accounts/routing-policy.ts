@@ -16,11 +16,18 @@ const POLICY_NAMES: Record<RoutingPolicy, string> = {
   'web-only': 'web accounts only',
 };
 
-export function orderProviders(policy: RoutingPolicy, modules: readonly RoutingModule[], needs: { webSearch: boolean }): ProviderKind[] {
+export function orderProviders(
+  policy: RoutingPolicy,
+  modules: readonly RoutingModule[],
+  needs: { webSearch: boolean; only?: readonly ProviderKind[] | null },
+): ProviderKind[] {
   const web = modules.filter((module) => module.access === 'web');
   const keys = modules.filter((module) => module.access === 'api-key');
   const ordered = policy === 'web-only' ? web : policy === 'api-key-only' ? keys : [...web, ...keys];
-  const able = ordered.filter((module) => !needs.webSearch || module.capabilities.webSearch);
+  const able = ordered.filter((module) => (!needs.webSearch || module.capabilities.webSearch) && (!needs.only || needs.only.includes(module.id)));
+  if (able.length === 0 && needs.only) {
+    throw new RelayError('no_account', `This model is served by ${needs.only.join(', ')} accounts only, which the routing policy (${POLICY_NAMES[policy]}) leaves out. Change the routing policy or use another model.`, { policy });
+  }
   if (able.length === 0) {
     throw new RelayError(
       'no_account',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ProviderKind } from './account';
 import { ROUTING_POLICIES, type RoutingPolicy } from './settings';
 
 /**
@@ -26,6 +27,8 @@ export interface CatalogModel {
   webSearch: boolean;
   isDefault: boolean;
   description: string;
+  /** Only these providers serve the model (absent: any). */
+  providers?: ProviderKind[];
 }
 
 /** How a client's model name resolves, and why (shown in the UI's "try a model name"). */
@@ -42,4 +45,6 @@ export interface ModelResolution {
   explanation: string;
   /** The alias's routing policy, when it sets one. */
   routing?: RoutingPolicy | null;
+  /** Only these providers serve the model (absent or null: any). */
+  providers?: ProviderKind[] | null;
 }

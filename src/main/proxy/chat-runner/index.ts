@@ -32,7 +32,7 @@ export interface ChatRunnerDeps {
   providerOrder?: ProviderOrder;
 }
 
-export type ProviderOrder = (input: { policy: RoutingPolicy | null; webSearch: boolean }) => readonly ProviderKind[] | undefined;
+export type ProviderOrder = (input: { policy: RoutingPolicy | null; webSearch: boolean; only: readonly ProviderKind[] | null }) => readonly ProviderKind[] | undefined;
 
 export interface ChatRunner {
   startChat(request: CanonicalRequest, http: { signal: AbortSignal; endpoint: string }): Promise<ChatStream>;
@@ -59,7 +59,7 @@ export function createChatRunner(deps: ChatRunnerDeps): ChatRunner {
         logger.debug({ clientModel: request.model, model: resolution.model, via: resolution.via }, 'model resolved');
         deps.requestLog.update(request.id, { resolvedModel: resolution.model });
         const prepared = deps.tools ? deps.tools.prepare(request) : request;
-        const providers = deps.providerOrder?.({ policy: resolution.routing ?? null, webSearch: resolution.webSearch });
+        const providers = deps.providerOrder?.({ policy: resolution.routing ?? null, webSearch: resolution.webSearch, only: resolution.providers ?? null });
         const started = await startWithFailover(
           {
             request: prepared,
