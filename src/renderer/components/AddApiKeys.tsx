@@ -10,11 +10,9 @@ export function AddApiKeys() {
   const [text, setText] = useState('');
   const [region, setRegion] = useState<Region>('cn');
   const [keyKind, setKeyKind] = useState<OpenKeyKind>('pay-as-you-go');
-  const [submitted, setSubmitted] = useState(false);
   const importing = useAccountsStore((s) => s.importing);
-  const result = useAccountsStore((s) => s.importResult);
+  const result = useAccountsStore((s) => (s.importProvider === 'minimax-open' ? s.importResult : null));
   const submit = async (): Promise<void> => {
-    setSubmitted(true);
     const done = await useAccountsStore.getState().importText(text, region, { provider: 'minimax-open', keyKind });
     if (done && done.failed === 0) setText('');
   };
@@ -53,7 +51,7 @@ export function AddApiKeys() {
           {importing ? t('acc.importing') : t('acc.import')}
         </button>
       </div>
-      {submitted && result && !importing ? <ImportResults result={result} /> : null}
+      {result ? <ImportResults result={result} /> : null}
     </section>
   );
 }

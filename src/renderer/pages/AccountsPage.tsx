@@ -25,7 +25,7 @@ function AddAccounts({ canLogin }: { canLogin: boolean }) {
   const [text, setText] = useState('');
   const [region, setRegion] = useState<Region>('cn');
   const importing = useAccountsStore((s) => s.importing);
-  const result = useAccountsStore((s) => s.importResult);
+  const result = useAccountsStore((s) => (s.importProvider === 'minimax-agent' ? s.importResult : null));
   const progress = useAccountsStore((s) => s.progress);
   const loggingIn = useAccountsStore((s) => s.pending['new'] === 'login');
   const loginError = useAccountsStore((s) => s.rowErrors['new']);

@@ -18,6 +18,8 @@ export interface AccountsState {
   cleanupResults: Record<string, CleanupResult>;
   importing: boolean;
   importResult: ImportResult | null;
+  /** Which kind of accounts the last import added, so only its own form shows the results. */
+  importProvider: ProviderKind;
   validatingAll: boolean;
   /** The latest progress event of each kind of long operation, until it completes. */
   progress: Partial<Record<ProgressEvent['kind'], ProgressEvent>>;
@@ -68,6 +70,7 @@ export function createAccountsStore(api: RelayApi): StoreApi<AccountsState> {
       cleanupResults: {},
       importing: false,
       importResult: null,
+      importProvider: 'minimax-agent',
       validatingAll: false,
       progress: {},
       init() {
@@ -87,7 +90,7 @@ export function createAccountsStore(api: RelayApi): StoreApi<AccountsState> {
         }
       },
       async importText(text, region, options) {
-        set({ importing: true, importResult: null, error: null });
+        set({ importing: true, importResult: null, error: null, importProvider: options?.provider ?? 'minimax-agent' });
         try {
           const result = await api.accounts.import({ text, ...(region ? { region } : {}), ...options });
           set({ importResult: result });
