@@ -28,7 +28,13 @@ export function createProviderRegistry(providers: readonly UpstreamProvider[]): 
   };
 }
 
-/** Builds each module's provider: the registry production uses. */
+/** Builds each module's provider (with the module's declared capabilities): the registry production uses. */
 export function createRegistryFromModules(modules: readonly ProviderModule[], deps: ProviderModuleDeps): ProviderRegistry {
-  return createProviderRegistry(modules.map((module) => module.create(deps)));
+  return createProviderRegistry(
+    modules.map((module) => {
+      const provider = module.create(deps);
+      if (provider.kind !== module.id) throw new RelayError('internal', `The ${module.id} module built a ${provider.kind} provider.`);
+      return provider.capabilities ? provider : { ...provider, capabilities: module.capabilities };
+    }),
+  );
 }
