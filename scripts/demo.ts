@@ -1,8 +1,8 @@
 /**
  * `npm run demo [-- --protocol 2026-05] [--cloudflare]`: the whole product without a MiniMax account.
- * Builds the web UI if needed, starts the MiniMax Agent simulator with two demo accounts, starts the
- * headless relay against it (data in .relay-data/demo) and prints where everything is. Ctrl-C stops
- * both. `--protocol 2026-05` simulates the service since May 2026 (send_msg needs the browser
+ * Builds the web UI if needed, starts the MiniMax Agent simulator with two demo accounts and the
+ * Open Platform simulator with one demo API key (Coding Plan), starts the headless relay against
+ * both (data in .relay-data/demo) and prints where everything is. Ctrl-C stops them. `--protocol 2026-05` simulates the service since May 2026 (send_msg needs the browser
  * cookies); `--cloudflare` puts it behind a simulated Cloudflare bot check. The demo accounts carry
  * their cookies in both modes, so the relay negotiates the request profile that works.
  */
@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { createRelayState } from '../src/main/core/relay-state';
 import { runHeadless, type HeadlessHandle } from '../src/main/headless';
 import { exitOnSignals } from '../src/main/headless/shutdown';
+import { startOpenSimulator } from '../tools/minimax-open-sim/index';
 import { startSimulator, type SimAccount, type SimOptions, type Simulator } from '../tools/minimax-sim/index';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -88,8 +89,17 @@ async function main(): Promise<void> {
   const mode = `protocol ${options.protocol ?? '2026-04'}${options.cloudflare ? ', behind Cloudflare' : ''}`;
   out(`Simulator of the MiniMax Agent upstream: ${sim.url} (${mode}; accounts ${accounts.map((a) => a.name).join(', ')})`);
   await storeAccounts(sim, accounts, sim.url);
+  const openSim = await startOpenSimulator({ port: 0 });
+  // A fixed key: a second demo run updates the same API-key account instead of adding another.
+  const demoKey = openSim.admin.addKey({ key: 'sk-demo-open-platform-key-0001', region: 'cn', kind: 'coding-plan', planTotal: 1500 });
+  out(`Simulator of the MiniMax Open Platform: ${openSim.url} (API key ${demoKey.key.slice(0, 12)}…, Coding Plan)`);
 
-  const relay = await startRelay({ ...process.env, MINIMAX_RELAY_AGENT_URL: sim.url });
+  const relay = await startRelay({
+    ...process.env,
+    MINIMAX_RELAY_AGENT_URL: sim.url,
+    MINIMAX_RELAY_OPEN_URL: openSim.url,
+    MINIMAX_RELAY_OPEN_KEYS: `cn:coding-plan:${demoKey.key}`,
+  });
   // Shows each account's credits in the UI at once (best effort: the demo runs without them too).
   await relay.core.services.accounts.validateAll().catch(() => undefined);
   const base = relay.core.relay.status().baseUrl ?? '';
@@ -97,13 +107,16 @@ async function main(): Promise<void> {
   out('Try a request (or open the Web UI link above):');
   out(`  curl ${base}/v1/chat/completions -H 'content-type: application/json' \\`);
   out(`    -d '{"model":"MiniMax-M2.7","messages":[{"role":"user","content":"Hello!"}]}'`);
+  out('Or speech (served by the API-key account):');
+  out(`  curl ${base}/v1/audio/speech -H 'content-type: application/json' -o hello.mp3 \\`);
+  out(`    -d '{"model":"tts-1","voice":"alloy","input":"Hello!"}'`);
   out('');
   out('Diagnose the demo accounts (what to send when something breaks):');
   out(`  MINIMAX_RELAY_AGENT_URL=${sim.url} npm run serve -- doctor --data-dir ${DATA_DIR}`);
   out('');
   out('Press Ctrl-C to stop.');
 
-  exitOnSignals(() => Promise.allSettled([relay.close(), sim.close()]));
+  exitOnSignals(() => Promise.allSettled([relay.close(), sim.close(), openSim.close()]));
 }
 
 main().catch((error: unknown) => {

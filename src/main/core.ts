@@ -16,6 +16,7 @@ import { createProxyApp, type ProxyApp } from './proxy/app';
 import { DIALECT_MODULES } from './proxy/dialects/registry';
 import { errorBodyForPath, sendError } from './proxy/errors';
 import { createToolEmulation } from './proxy/tools';
+import { orderProviders } from './accounts/routing-policy';
 import { createEventBus, createServices, toSettingsView, type EventBus } from './services';
 
 export type { SecretBox } from './store/secret-box';
@@ -33,6 +34,8 @@ function buildProxy(state: RelayState, keyring: Keyring, version: string | undef
     requestLog: state.requestLog,
     providers: state.providers,
     tools: createToolEmulation({ logger: state.logger }),
+    speechProviders: state.modules.filter((module) => module.capabilities.speech).map((module) => module.id),
+    providerOrder: ({ policy, webSearch, only }) => orderProviders(policy ?? settings().routing.policy, state.modules, { webSearch, only }),
     logger: state.logger,
     now: state.now,
     dialects: DIALECTS,
@@ -57,6 +60,7 @@ function buildServices(
     accounts: {
       repository: state.repository,
       providers: state.providers,
+      modules: state.modules,
       busyCount: (id) => state.pool.busyCount(id),
       baseUrlFor: state.baseUrlFor,
       defaultRegion: () => settings().upstream.region,
@@ -126,7 +130,7 @@ export async function createRelayCore(options: RelayCoreOptions): Promise<RelayC
         await listener.close();
         changes.dispose();
         pool.dispose();
-        for (const provider of state.providers.values()) provider.close?.();
+        for (const provider of state.providers.list()) provider.close?.();
         // Flushes buffered log lines and the stats file.
         await state.requestLog.close();
         store.close();

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startOpenSimulator } from '../../tools/minimax-open-sim/index';
 import { startSimulator, type Simulator } from '../../tools/minimax-sim/index';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -111,6 +112,27 @@ describe('headless server', () => {
     expect(await stop(second.child)).toBe(0);
   }, 180_000);
 
+  it('imports Open Platform keys from MINIMAX_RELAY_OPEN_KEYS against MINIMAX_RELAY_OPEN_URL and serves speech with them', async () => {
+    const open = await startOpenSimulator();
+    try {
+      const key = open.admin.addKey({ region: 'intl', kind: 'coding-plan', planTotal: 50 });
+      const running = await startHeadless({ MINIMAX_RELAY_OPEN_URL: open.url, MINIMAX_RELAY_OPEN_KEYS: `intl:coding-plan:${key.key}` });
+      expect(running.stdout()).toContain('Imported accounts from MINIMAX_RELAY_OPEN_KEYS: 1 added');
+      const accounts = await api<{ provider: string; region: string; credits: { remaining: number } | null }[]>(running.base, 'accounts/list');
+      expect(accounts.find((a) => a.provider === 'minimax-open')).toMatchObject({ region: 'intl', credits: { remaining: 50 } });
+      const res = await fetch(`${running.base}/v1/audio/speech`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ model: 'tts-1', voice: 'alloy', input: 'headless speech', response_format: 'wav' }),
+      });
+      expect(res.status).toBe(200);
+      expect(Buffer.from(await res.arrayBuffer()).toString('ascii', 0, 4)).toBe('RIFF');
+      expect(await stop(running.child)).toBe(0);
+    } finally {
+      await open.close();
+    }
+  }, 180_000);
+
   it('prints its flags with --help', async () => {
     const child = spawn(process.execPath, [...ENTRY, '--help'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     children.add(child);
@@ -120,5 +142,6 @@ describe('headless server', () => {
     expect(code).toBe(0);
     expect(out).toContain('--data-dir');
     expect(out).toContain('MINIMAX_RELAY_TOKENS');
+    expect(out).toContain('MINIMAX_RELAY_OPEN_KEYS');
   }, 60_000);
 });

@@ -64,6 +64,7 @@ export async function runHeadless(argv: readonly string[], env: NodeJS.ProcessEn
     version: readVersion(),
     env: {
       ...(options.agentBaseUrl ? { agentBaseUrl: options.agentBaseUrl } : {}),
+      ...(options.openBaseUrl ? { openBaseUrl: options.openBaseUrl } : {}),
       extraApiKeys: options.apiKeys,
       ...(options.host !== undefined ? { serverHost: options.host } : {}),
       ...(options.port !== undefined ? { serverPort: options.port } : {}),
@@ -96,6 +97,10 @@ export async function runHeadless(argv: readonly string[], env: NodeJS.ProcessEn
   }
   const adminToken = resolveAdminToken(core.admin, { envToken: options.adminToken, rotate: options.newAdminToken });
   await importStartTokens(core, options, tokensFile, logger);
+  if (options.openKeys.length > 0) {
+    const result = await core.services.accounts.import({ text: options.openKeys.join('\n'), provider: 'minimax-open' });
+    process.stdout.write(formatImport(result, 'MINIMAX_RELAY_OPEN_KEYS'));
+  }
   const finalStatus = core.relay.status();
   process.stdout.write(formatBanner(finalStatus, adminToken));
   const uiLink = adminToken.token && finalStatus.uiUrl ? `${finalStatus.uiUrl}#token=${encodeURIComponent(adminToken.token)}` : null;

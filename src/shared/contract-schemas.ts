@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { BRIDGE_METHODS, BridgeApi, BridgeDomain } from './contract';
-import { REGIONS } from './domain/account';
+import { OPEN_KEY_KINDS, PROVIDER_KINDS, REGIONS } from './domain/account';
 import { DIALECT_IDS } from './domain/dialects';
 import { modelMappingInputSchema } from './domain/model-mapping';
 import {
@@ -14,7 +14,9 @@ import {
   attachmentSettingsSchema,
   logSettingsSchema,
   modelSettingsSchema,
+  openPlatformSettingsSchema,
   poolSettingsSchema,
+  routingSettingsSchema,
   serverSettingsSchema,
   uiSettingsSchema,
   upstreamSettingsSchema,
@@ -60,6 +62,8 @@ const settingsPatchSchema = z
     ui: toPatchSchema(uiSettingsSchema).optional(),
     desktop: toPatchSchema(desktopSettingsSchema).optional(),
     attachments: toPatchSchema(attachmentSettingsSchema).optional(),
+    routing: toPatchSchema(routingSettingsSchema).optional(),
+    openPlatform: toPatchSchema(openPlatformSettingsSchema).optional(),
     // API keys change only through createApiKey/revokeApiKey (the plain key is never stored).
     apiKeys: z.never().optional(),
   })
@@ -86,6 +90,7 @@ export const CONTRACT_SCHEMAS = {
     start: noInput,
     stop: noInput,
     testRequest: z.object({ dialect: z.enum(DIALECT_IDS), model: z.string().min(1).max(200).optional() }).strict(),
+    testSpeech: z.object({ text: z.string().trim().min(1).max(1000), voice: z.string().min(1).max(128), format: z.enum(['mp3', 'wav']) }).strict(),
   },
   accounts: {
     list: noInput,
@@ -94,6 +99,8 @@ export const CONTRACT_SCHEMAS = {
         text: z.string().trim().min(1, 'Paste at least one credential.').max(1_000_000),
         region: region.optional(),
         label: z.string().trim().max(100).optional(),
+        provider: z.enum(PROVIDER_KINDS).optional(),
+        keyKind: z.enum(OPEN_KEY_KINDS).optional(),
       })
       .strict(),
     validate: id,

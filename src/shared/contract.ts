@@ -3,7 +3,7 @@
  * and the renderer's client are all derived from BridgeApi, BRIDGE_METHODS and BRIDGE_EVENTS; the
  * compile-time checks at the bottom make a method impossible to add on one side only.
  */
-import type { AccountSummary, Region } from './domain/account';
+import type { AccountSummary, OpenKeyKind, ProviderKind, Region } from './domain/account';
 import type { DialectId } from './domain/dialects';
 import type { DiagnosisReport } from './domain/diagnosis';
 import type { CatalogModel, ModelMapping, ModelMappingInput, ModelResolution } from './domain/model-mapping';
@@ -67,6 +67,17 @@ export interface TestRequestResult {
   error: ErrorInfo | null;
 }
 
+/** relay.testSpeech: a short text spoken through the local `/v1/audio/speech`. */
+export interface SpeechTestResult {
+  ok: boolean;
+  status: number;
+  latencyMs: number;
+  /** The audio as base64 (the renderer plays it), null on error. */
+  audio: string | null;
+  contentType: string | null;
+  error: ErrorInfo | null;
+}
+
 export type ApiKeyView = Omit<ApiKeyRecord, 'hash'>;
 
 export type SettingsView = Omit<Settings, 'apiKeys'> & {
@@ -110,11 +121,13 @@ export interface BridgeApi {
     start(): Promise<RelayStatus>;
     stop(): Promise<RelayStatus>;
     testRequest(input: { dialect: ClientDialect; model?: string }): Promise<TestRequestResult>;
+    testSpeech(input: { text: string; voice: string; format: 'mp3' | 'wav' }): Promise<SpeechTestResult>;
   };
   accounts: {
     list(): Promise<AccountSummary[]>;
     /** One credential, a `realUserID+token` string, or a comma/newline separated list. */
-    import(input: { text: string; region?: Region; label?: string }): Promise<ImportResult>;
+    /** `provider` defaults to web accounts; `keyKind` applies to API keys (display and quota reading). */
+    import(input: { text: string; region?: Region; label?: string; provider?: ProviderKind; keyKind?: OpenKeyKind }): Promise<ImportResult>;
     validate(input: { id: string }): Promise<AccountSummary>;
     validateAll(): Promise<AccountSummary[]>;
     update(input: { id: string; label?: string; enabled?: boolean; maxConcurrency?: number }): Promise<AccountSummary>;
@@ -174,7 +187,7 @@ export type BridgeEventName = keyof BridgeEvents;
 /** Every method, by domain. Checked against BridgeApi below in both directions. */
 export const BRIDGE_METHODS = {
   app: ['info'],
-  relay: ['status', 'start', 'stop', 'testRequest'],
+  relay: ['status', 'start', 'stop', 'testRequest', 'testSpeech'],
   accounts: ['list', 'import', 'validate', 'validateAll', 'update', 'reset', 'remove', 'cleanupChats', 'login', 'setCookies', 'diagnose'],
   models: ['catalog', 'listMappings', 'addMapping', 'updateMapping', 'removeMapping', 'explain'],
   logs: ['query', 'get', 'stats', 'export', 'clear'],

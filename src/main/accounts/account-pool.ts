@@ -1,5 +1,5 @@
 import type { PoolHealth } from '../../shared/contract';
-import { ACCOUNT_STATUSES, type AccountRecord, type Region } from '../../shared/domain/account';
+import { ACCOUNT_STATUSES, type AccountRecord, type ProviderKind, type Region } from '../../shared/domain/account';
 import { RelayError } from '../../shared/errors';
 import { silentLogger, type Logger } from '../logs/types';
 import type { AccountRepository } from './account-repository';
@@ -24,7 +24,7 @@ export interface AccountPoolDeps {
   repository: AccountRepository;
   /** Read on every call so a settings change applies at once. */
   settings: () => PoolSettingsLike;
-  baseUrlFor: (region: Region) => string;
+  baseUrlFor: (region: Region, provider?: ProviderKind) => string;
   now?: () => number;
   timers?: PoolTimers;
   logger?: Logger;
@@ -52,6 +52,7 @@ const defaultTimers: PoolTimers = {
 
 function isEligible(record: AccountRecord, options: AcquireOptions): boolean {
   if (options.pinnedAccountId && record.id !== options.pinnedAccountId) return false;
+  if (options.providers && !options.providers.includes(record.provider)) return false;
   return !options.exclude?.has(record.id);
 }
 
@@ -66,12 +67,22 @@ function soonestService(records: readonly AccountRecord[], options: AcquireOptio
   return soonest;
 }
 
+/** Position of the account's provider in the routing preference (0 without a preference). */
+function providerRank(record: AccountRecord, options: AcquireOptions): number {
+  const index = options.providers?.indexOf(record.provider) ?? -1;
+  return Math.max(0, index);
+}
+
 /**
  * Nothing can serve before the deadline. When a parked account will come back (a cool-down or a
  * credits reset), say when, so the client gets a Retry-After instead of waiting out the queue.
  */
 function noAccountError(options: AcquireOptions, soonest: number | null, time: number): RelayError {
-  const pinned = options.pinnedAccountId ? ' (the alias is pinned to one account)' : '';
+  const pinned = options.pinnedAccountId
+    ? ' (the alias is pinned to one account)'
+    : options.providers
+      ? ` (the routing policy allows only ${options.providers.join(', ')} accounts)`
+      : '';
   if (soonest !== null && soonest > time) {
     const retryAfterMs = soonest - time;
     return new RelayError(
@@ -179,7 +190,7 @@ class QueuedAccountPool implements ManagedAccountPool {
       if (!isEligible(record, options) || !isHealthy(record, time)) continue;
       const busy = this.busyCount(record.id);
       if (busy >= record.maxConcurrency) continue;
-      candidates.push({ record, busy, lastPick: this.#lastPick.get(record.id) ?? 0 });
+      candidates.push({ record, busy, lastPick: this.#lastPick.get(record.id) ?? 0, rank: providerRank(record, options) });
     }
     return candidates.sort(compareCandidates);
   }
@@ -187,7 +198,7 @@ class QueuedAccountPool implements ManagedAccountPool {
   #createLease(candidate: Candidate, competitors: number, options: AcquireOptions, queueWaitMs: number): AccountLease {
     const { repository } = this.#deps;
     let record = candidate.record;
-    const upstream = repository.toProviderAccount(record, this.#deps.baseUrlFor(record.region));
+    const upstream = repository.toProviderAccount(record, this.#deps.baseUrlFor(record.region, record.provider));
     // A cooldown or credit reset that has passed: record the recovery.
     if (record.status !== 'active') record = repository.reset(record.id);
     const id = record.id;
@@ -197,7 +208,7 @@ class QueuedAccountPool implements ManagedAccountPool {
     return {
       account: record,
       upstream,
-      reason: describeChoice(candidate, { pinned: Boolean(options.pinnedAccountId), pinnedBy: options.pinnedBy ?? null, competitors }),
+      reason: describeChoice(candidate, { pinned: Boolean(options.pinnedAccountId), pinnedBy: options.pinnedBy ?? null, competitors, preferred: options.providers?.[0] ?? null }),
       queueWaitMs,
       release: (outcome) => {
         if (released) return;

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { z } from 'zod';
 import {
   maskUserId,
+  OPEN_KEY_KINDS,
   type AccountRecord,
   type AccountSummary,
   type CreditInfo,
@@ -20,6 +21,8 @@ export interface AccountInput {
   identity: AccountIdentity;
   /** Used for a new account only; an update keeps the user's label. */
   label?: string;
+  /** Replies at once for a new account (the provider's default); an update keeps the user's value. */
+  maxConcurrency?: number;
 }
 
 export interface UpsertResult {
@@ -36,7 +39,7 @@ export interface AccountPatch {
 const credentialSchema = z.discriminatedUnion('kind', [
   // `cookies` came later (May 2026): blobs sealed before it simply have none.
   z.object({ kind: z.literal('minimax-agent'), token: z.string().min(1), realUserId: z.string(), cookies: z.string().optional() }),
-  z.object({ kind: z.literal('minimax-open'), apiKey: z.string().min(1) }),
+  z.object({ kind: z.literal('minimax-open'), apiKey: z.string().min(1), keyKind: z.enum(OPEN_KEY_KINDS).optional() }),
 ]);
 
 export interface AccountRepository {
@@ -189,7 +192,7 @@ export function createAccountRepository(deps: AccountRepositoryDeps): AccountRep
         status: 'active',
         statusReason: null,
         statusUntil: null,
-        maxConcurrency: provider === 'minimax-agent' ? 1 : 4,
+        maxConcurrency: input.maxConcurrency ?? (provider === 'minimax-agent' ? 1 : 4),
         credits: null,
         counters: { requests: 0, failures: 0, lastUsedAt: null },
         createdAt: time,

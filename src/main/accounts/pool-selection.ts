@@ -1,4 +1,4 @@
-import type { AccountRecord, AccountStatus } from '../../shared/domain/account';
+import type { AccountRecord, AccountStatus, ProviderKind } from '../../shared/domain/account';
 
 /**
  * Pure choice rules of the pool. An account whose cooldown or credit reset has passed counts as
@@ -36,10 +36,14 @@ export interface Candidate {
   busy: number;
   /** Sequence number of the last time it was picked (round-robin on ties). */
   lastPick: number;
+  /** Routing preference of its provider: 0 first (absent = 0). */
+  rank?: number;
 }
 
-/** Least busy first, then credit headroom, then the one picked longest ago. */
+/** Preferred provider first, then least busy, then credit headroom, then the one picked longest ago. */
 export function compareCandidates(a: Candidate, b: Candidate): number {
+  const preference = (a.rank ?? 0) - (b.rank ?? 0);
+  if (preference !== 0) return preference;
   if (a.busy !== b.busy) return a.busy - b.busy;
   const rank = creditRank(a.record) - creditRank(b.record);
   if (rank !== 0) return rank;
@@ -50,7 +54,10 @@ export function compareCandidates(a: Candidate, b: Candidate): number {
   return a.lastPick - b.lastPick;
 }
 
-export function describeChoice(chosen: Candidate, options: { pinnedBy?: string | null; pinned: boolean; competitors: number }): string {
+export function describeChoice(
+  chosen: Candidate,
+  options: { pinnedBy?: string | null; pinned: boolean; competitors: number; preferred?: ProviderKind | null },
+): string {
   if (options.pinned) {
     return options.pinnedBy ? `only account pinned by alias ${options.pinnedBy}` : 'only account pinned by the request';
   }
@@ -59,5 +66,7 @@ export function describeChoice(chosen: Candidate, options: { pinnedBy?: string |
   if (credits) parts.push(`${credits.remaining} credits left`);
   else parts.push('credits unknown');
   if (options.competitors === 0) parts.push('only healthy account');
+  // A routing fallback: the preferred provider had no free healthy account.
+  if (options.preferred && chosen.record.provider !== options.preferred) parts.push(`fallback to ${chosen.record.provider} (no ${options.preferred} account free)`);
   return parts.join(', ');
 }

@@ -4,7 +4,7 @@
  * ended, and the pool reacts (expire, park until the credit reset, cool down, or count a success).
  */
 import type { PoolHealth } from '../../shared/contract';
-import type { AccountRecord } from '../../shared/domain/account';
+import type { AccountRecord, ProviderKind } from '../../shared/domain/account';
 import type { ErrorCode } from '../../shared/errors';
 import type { ProviderAccount } from '../providers/types';
 
@@ -17,6 +17,11 @@ export interface AcquireOptions {
   pinnedBy?: string | null;
   /** Accounts already tried by this request. */
   exclude?: ReadonlySet<string>;
+  /**
+   * Providers allowed to serve, most preferred first (the routing policy): a free account of an
+   * earlier provider wins over a less busy one of a later provider. Absent: any provider, no order.
+   */
+  providers?: readonly ProviderKind[];
 }
 
 export type LeaseOutcome =

@@ -11,10 +11,12 @@ import { createRequestLog, type ManagedRequestLog } from '../logs/request-log';
 import { silentLogger, type Logger } from '../logs/types';
 import { createModelResolver } from '../models';
 import type { ModelResolver } from '../models/types';
-import { createMinimaxAgentProvider, type ProfileMemory } from '../providers/minimax-agent';
+import type { ProfileMemory } from '../providers/minimax-agent';
+import { PROVIDER_MODULES, findProviderModule } from '../providers/modules';
+import type { ProviderModule } from '../providers/module';
+import { createRegistryFromModules, type ProviderRegistry } from '../providers/registry';
 import { createNodeTransport } from '../providers/transport';
 import { prepareDataDir } from '../store/data-dir';
-import type { UpstreamProvider } from '../providers/types';
 import type { ProviderKind } from '../../shared/domain/account';
 import { createFileDocumentStore, createFileSecretBox, createRelayStore, type RelayStore } from '../store';
 import type { RelayCoreOptions } from './types';
@@ -26,18 +28,23 @@ export interface RelayState {
   logger: Logger;
   store: RelayStore;
   settings: () => Settings;
-  baseUrlFor: (region: Region) => string;
+  /** Base URL of a region for a provider (web accounts when no provider is named). */
+  baseUrlFor: (region: Region, provider?: ProviderKind) => string;
   repository: AccountRepository;
   pool: ManagedAccountPool;
   models: ModelResolver;
   requestLog: ManagedRequestLog;
-  providers: ReadonlyMap<ProviderKind, UpstreamProvider>;
+  providers: ProviderRegistry;
+  /** The provider modules this relay runs with (their declarations: capabilities, defaults…). */
+  modules: readonly ProviderModule[];
 }
 
 export async function createRelayState(options: RelayCoreOptions): Promise<RelayState> {
   const now = options.now ?? Date.now;
   const logger = options.logger ?? silentLogger;
   const agentBaseUrl = options.env?.agentBaseUrl;
+  const openBaseUrl = options.env?.openBaseUrl;
+  const modules = PROVIDER_MODULES;
   prepareDataDir(options.dataDir, { logger, now });
 
   const secretBox = options.secretBox ?? createFileSecretBox(options.dataDir, { logger });
@@ -45,7 +52,9 @@ export async function createRelayState(options: RelayCoreOptions): Promise<Relay
   const store = createRelayStore(documentStore, { secretBox, now, logger });
   const settings = (): Settings => store.getSettings();
   // The environment's URL (simulator, demo) wins over both regions' settings for this run.
-  const baseUrlFor = (region: Region): string => agentBaseUrl ?? (region === 'cn' ? settings().upstream.cnBaseUrl : settings().upstream.intlBaseUrl);
+  const envBaseUrl = { 'minimax-agent': agentBaseUrl, 'minimax-open': openBaseUrl } satisfies Record<ProviderKind, string | undefined>;
+  const baseUrlFor = (region: Region, provider: ProviderKind = 'minimax-agent'): string =>
+    envBaseUrl[provider] ?? findProviderModule(provider, modules).baseUrlFor(settings(), region);
 
   const repository = createAccountRepository({ store, secretBox, now });
   const pool = createAccountPool({ repository, settings: () => settings().pool, baseUrlFor, now, logger });
@@ -57,16 +66,17 @@ export async function createRelayState(options: RelayCoreOptions): Promise<Relay
     now,
     logger,
   });
-  const agent = createMinimaxAgentProvider({
+  const providers = createRegistryFromModules(modules, {
+    ...(options.fetch ? { fetch: options.fetch } : {}),
     transport: options.transport ?? createNodeTransport(options.fetch),
     profileMemory: createStoredProfileMemory(repository),
     now,
     logger,
-    settings: () => ({ signatureVariant: settings().upstream.signatureVariant }),
+    settings,
     chatLedger: store.chatLedger,
+    baseUrlFor: (provider, region) => baseUrlFor(region, provider),
   });
-  const providers = new Map<ProviderKind, UpstreamProvider>([[agent.kind, agent]]);
-  return { now, logger, store, settings, baseUrlFor, repository, pool, models, requestLog, providers };
+  return { now, logger, store, settings, baseUrlFor, repository, pool, models, requestLog, providers, modules };
 }
 
 /** Negotiated request profiles live with the account in the store, so a restart starts from them. */

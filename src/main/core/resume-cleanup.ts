@@ -10,17 +10,17 @@ import type { UpstreamProvider } from '../providers/types';
 
 export interface ResumeCleanupDeps {
   repository: Pick<AccountRepository, 'list' | 'toProviderAccount'>;
-  providers: ReadonlyMap<ProviderKind, UpstreamProvider>;
-  baseUrlFor: (region: Region) => string;
+  providers: { has(kind: ProviderKind): boolean; get(kind: ProviderKind): UpstreamProvider };
+  baseUrlFor: (region: Region, provider?: ProviderKind) => string;
   logger: Logger;
 }
 
 export function resumeChatCleanup(deps: ResumeCleanupDeps): void {
   for (const record of deps.repository.list()) {
-    const provider = deps.providers.get(record.provider);
+    const provider = deps.providers.has(record.provider) ? deps.providers.get(record.provider) : null;
     if (!provider?.resumeCleanup) continue;
     try {
-      provider.resumeCleanup(deps.repository.toProviderAccount(record, deps.baseUrlFor(record.region)));
+      provider.resumeCleanup(deps.repository.toProviderAccount(record, deps.baseUrlFor(record.region, record.provider)));
     } catch (error) {
       // An account whose credential cannot be opened keeps its ledger for a later start.
       deps.logger.warn({ accountId: record.id, err: String(error) }, 'could not resume chat cleanup for an account');

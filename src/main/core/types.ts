@@ -34,6 +34,8 @@ export interface RelayCoreOptions {
   env?: {
     /** Upstream base URL for both regions (the simulator in tests and the demo). */
     agentBaseUrl?: string;
+    /** Open Platform base URL for both regions (its simulator in tests and the demo). */
+    openBaseUrl?: string;
     /** Client API keys accepted in addition to the stored ones (plain text, never persisted). */
     extraApiKeys?: readonly string[];
     /** Overrides settings.server host/port for this run (CLI flags); not persisted. */

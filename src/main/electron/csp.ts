@@ -13,6 +13,8 @@ export function toContentSecurityPolicy(options: { dev: boolean; devServerOrigin
     `script-src 'self'${options.dev ? " 'unsafe-inline'" : ''}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
+    // The Connect page plays the speech test from a blob: URL.
+    "media-src 'self' blob:",
     "font-src 'self' data:",
     `connect-src 'self'${devConnect}`,
     "object-src 'none'",

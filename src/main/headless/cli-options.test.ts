@@ -28,6 +28,12 @@ describe('headless options', () => {
     expect(parseHeadlessOptions([], { MINIMAX_RELAY_TOKENS_FILE: ' /run/secrets/tokens ' }).tokensFile).toBe('/run/secrets/tokens');
   });
 
+  it('reads Open Platform keys (region prefixes kept for the import) and the Open Platform URL', () => {
+    const options = parseHeadlessOptions([], { MINIMAX_RELAY_OPEN_KEYS: 'cn:sk-a, intl:sk-b\nsk-c', MINIMAX_RELAY_OPEN_URL: 'http://127.0.0.1:9' });
+    expect(options.openKeys).toEqual(['cn:sk-a', 'intl:sk-b', 'sk-c']);
+    expect(options.openBaseUrl).toBe('http://127.0.0.1:9');
+  });
+
   it('rejects a bad port and an unknown flag with a message that points to --help', () => {
     expect(() => parseHeadlessOptions(['--port', 'eighty'], {})).toThrow(/not a port/);
     expect(() => parseHeadlessOptions([], { MINIMAX_RELAY_PORT: '70000' })).toThrow(/MINIMAX_RELAY_PORT/);

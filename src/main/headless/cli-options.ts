@@ -16,6 +16,9 @@ export interface HeadlessOptions {
   tokens: string[];
   /** `MINIMAX_RELAY_TOKENS_FILE`: more credentials, one per line (JSON allowed). */
   tokensFile: string | undefined;
+  /** Open Platform API keys (`sk-…`, optionally `cn:` / `intl:` prefixed) imported at start. */
+  openKeys: string[];
+  openBaseUrl: string | undefined;
   apiKeys: string[];
   adminToken: string | undefined;
   newAdminToken: boolean;
@@ -39,6 +42,8 @@ Environment:
   MINIMAX_RELAY_TOKENS       Comma-separated credentials (realUserID+token) imported at start
   MINIMAX_RELAY_TOKENS_FILE  File of credentials imported at start, one per line
                              (realUserID+token, a token, or {"realUserID","token","cookies"})
+  MINIMAX_RELAY_OPEN_KEYS    Comma-separated Open Platform API keys (prefix cn: or intl:) imported at start
+  MINIMAX_RELAY_OPEN_URL     Open Platform base URL for both regions (e.g. a local simulator)
   MINIMAX_RELAY_API_KEYS     Comma-separated client API keys accepted besides the stored ones
   MINIMAX_RELAY_ADMIN_TOKEN  Management API token (otherwise generated on first start)
 `;
@@ -97,6 +102,8 @@ export function parseHeadlessOptions(argv: readonly string[], env: NodeJS.Proces
     agentBaseUrl: env.MINIMAX_RELAY_AGENT_URL || undefined,
     tokens: splitCredentials(env.MINIMAX_RELAY_TOKENS),
     tokensFile: env.MINIMAX_RELAY_TOKENS_FILE?.trim() || undefined,
+    openKeys: splitList(env.MINIMAX_RELAY_OPEN_KEYS),
+    openBaseUrl: env.MINIMAX_RELAY_OPEN_URL || undefined,
     apiKeys: splitList(env.MINIMAX_RELAY_API_KEYS),
     adminToken: env.MINIMAX_RELAY_ADMIN_TOKEN || undefined,
     newAdminToken: values['new-admin-token'] === true,

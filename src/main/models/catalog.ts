@@ -1,11 +1,15 @@
+import type { ProviderKind } from '../../shared/domain/account';
 import type { CatalogModel } from '../../shared/domain/model-mapping';
 
 export const DEFAULT_MODEL = 'MiniMax-M2.7';
 
-const BASES = [
+const BASES: readonly { base: string; summary: string; providers?: readonly ProviderKind[] }[] = [
   { base: 'MiniMax-M2.7', summary: 'Latest MiniMax Agent model' },
   { base: 'MiniMax-M2.5', summary: 'Previous MiniMax Agent model' },
-] as const;
+  // The Open Platform's faster variants: API-key accounts only, and no web search there.
+  { base: 'MiniMax-M2.7-highspeed', summary: 'MiniMax-M2.7 at higher speed (API-key accounts only)', providers: ['minimax-open'] },
+  { base: 'MiniMax-M2.5-highspeed', summary: 'MiniMax-M2.5 at higher speed (API-key accounts only)', providers: ['minimax-open'] },
+];
 
 /** The name suffixes and the capabilities they switch on. The bare base name switches none. */
 const VARIANTS = [
@@ -15,16 +19,22 @@ const VARIANTS = [
   { suffix: '-Think-Search', thinking: true, webSearch: true, note: 'deep thinking and web search' },
 ] as const;
 
-export const MODEL_CATALOG: readonly CatalogModel[] = BASES.flatMap(({ base, summary }) =>
-  VARIANTS.map((variant) => ({
+export const MODEL_CATALOG: readonly CatalogModel[] = BASES.flatMap(({ base, summary, providers }) =>
+  VARIANTS.filter((variant) => !providers || !variant.webSearch).map((variant) => ({
     id: base + variant.suffix,
     base,
     thinking: variant.thinking,
     webSearch: variant.webSearch,
     isDefault: base + variant.suffix === DEFAULT_MODEL,
     description: `${summary}: ${variant.note}.`,
+    ...(providers ? { providers: [...providers] } : {}),
   })),
 );
+
+/** Whether a base has web-search variants (the API-key-only bases have none). */
+export function canSearch(base: string): boolean {
+  return MODEL_CATALOG.some((model) => model.base === base && model.webSearch);
+}
 
 /** Case-insensitive catalog lookup ("minimax-m2.7-think" → MiniMax-M2.7-Think). */
 export function findCatalogModel(name: string): CatalogModel | null {

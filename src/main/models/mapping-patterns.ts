@@ -79,5 +79,5 @@ export function validateMappingInput(
   if (duplicate) {
     throw new RelayError('invalid_request', `A mapping for "${pattern}" already exists.`, { field: 'pattern', id: duplicate.id });
   }
-  return { pattern, target: target.id, accountId: input.accountId ?? null };
+  return { pattern, target: target.id, accountId: input.accountId ?? null, ...(input.routing !== undefined ? { routing: input.routing } : {}) };
 }

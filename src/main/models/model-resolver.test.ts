@@ -15,7 +15,7 @@ function resolver(mappings: ModelMapping[] = [], models: Partial<{ strict: boole
 }
 
 describe('model catalog', () => {
-  it('has both bases with four variants each, M2.7 the default', () => {
+  it('has both bases with four variants each, the API-key-only highspeed bases without search, M2.7 the default', () => {
     expect(MODEL_CATALOG.map((m) => m.id)).toEqual([
       'MiniMax-M2.7',
       'MiniMax-M2.7-Think',
@@ -25,7 +25,12 @@ describe('model catalog', () => {
       'MiniMax-M2.5-Think',
       'MiniMax-M2.5-Search',
       'MiniMax-M2.5-Think-Search',
+      'MiniMax-M2.7-highspeed',
+      'MiniMax-M2.7-highspeed-Think',
+      'MiniMax-M2.5-highspeed',
+      'MiniMax-M2.5-highspeed-Think',
     ]);
+    expect(MODEL_CATALOG.find((m) => m.id === 'MiniMax-M2.7-highspeed')).toMatchObject({ providers: ['minimax-open'] });
     expect(MODEL_CATALOG.filter((m) => m.isDefault).map((m) => m.id)).toEqual(['MiniMax-M2.7']);
     expect(MODEL_CATALOG.find((m) => m.id === 'MiniMax-M2.5-Think-Search')).toMatchObject({ base: 'MiniMax-M2.5', thinking: true, webSearch: true });
     expect(MODEL_CATALOG.every((m) => m.description.length > 10)).toBe(true);

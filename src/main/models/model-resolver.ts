@@ -1,6 +1,6 @@
 import type { CatalogModel, ModelMapping, ModelResolution } from '../../shared/domain/model-mapping';
 import { RelayError } from '../../shared/errors';
-import { catalogNames, DEFAULT_MODEL, findCatalogModel, MODEL_CATALOG, variantOf } from './catalog';
+import { canSearch, catalogNames, DEFAULT_MODEL, findCatalogModel, MODEL_CATALOG, variantOf } from './catalog';
 import { compilePattern, isWildcard, MAX_MODEL_NAME_LENGTH, specificity } from './mapping-patterns';
 import type { ModelResolver } from './types';
 
@@ -36,7 +36,7 @@ function finish(
   how: string,
 ): ModelResolution {
   const thinking = hints.thinking ?? target.thinking;
-  const webSearch = hints.webSearch ?? target.webSearch;
+  const webSearch = canSearch(target.base) && (hints.webSearch ?? target.webSearch);
   // The model that runs is the variant with the effective capabilities, so logs say what ran.
   const model = variantOf(target.base, { thinking, webSearch });
   const overridden = thinking !== target.thinking || webSearch !== target.webSearch ? ' (request options override the name)' : '';
@@ -49,6 +49,8 @@ function finish(
     via,
     mappingId: mapping?.id ?? null,
     accountId: mapping?.accountId ?? null,
+    routing: mapping?.routing ?? null,
+    providers: target.providers ?? null,
     explanation: `${requested} ${how} → ${model.id}: ${describeCapabilities(thinking, webSearch)}${overridden}${pinned}`,
   };
 }

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { RelayError } from '../../shared/errors';
-import { createProviderRegistry } from './registry';
+import { defaultSettings } from '../../shared/domain/settings';
+import { silentLogger } from '../logs/types';
+import { createMemoryChatLedger } from './minimax-agent';
+import { PROVIDER_MODULES } from './modules';
+import { createProviderRegistry, createRegistryFromModules } from './registry';
 import type { UpstreamProvider } from './types';
 
 function fake(kind: UpstreamProvider['kind']): UpstreamProvider {
@@ -28,5 +32,22 @@ describe('provider registry', () => {
     expect(registry.has('minimax-open')).toBe(false);
     expect(() => registry.get('minimax-open')).toThrow(RelayError);
     expect(() => createProviderRegistry([fake('minimax-agent'), fake('minimax-agent')])).toThrow(/Two providers/);
+  });
+});
+
+describe('production registry from modules', () => {
+  const deps = { now: () => 0, logger: silentLogger, settings: defaultSettings, chatLedger: createMemoryChatLedger() };
+
+  it('builds one provider per module, each carrying its module’s capabilities', () => {
+    const registry = createRegistryFromModules(PROVIDER_MODULES, deps);
+    expect(registry.list().map((provider) => provider.kind)).toEqual(PROVIDER_MODULES.map((module) => module.id));
+    expect(registry.get('minimax-agent').capabilities).toMatchObject({ nativeTools: false, webSearch: true, speech: false });
+    expect(registry.get('minimax-open').capabilities).toMatchObject({ nativeTools: true, speech: true });
+    expect(typeof registry.get('minimax-open').speech).toBe('function');
+  });
+
+  it('refuses a module whose factory builds a provider of another kind', () => {
+    const wrong = { ...PROVIDER_MODULES[1]!, id: 'minimax-agent' as const };
+    expect(() => createRegistryFromModules([wrong], deps)).toThrow(/built a minimax-open provider/);
   });
 });

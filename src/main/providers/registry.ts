@@ -1,6 +1,7 @@
 /** Dispatches by provider kind, so callers never branch on which upstream an account uses. */
 import type { ProviderKind } from '../../shared/domain/account';
 import { RelayError } from '../../shared/errors';
+import type { ProviderModule, ProviderModuleDeps } from './module';
 import type { UpstreamProvider } from './types';
 
 export interface ProviderRegistry {
@@ -25,4 +26,15 @@ export function createProviderRegistry(providers: readonly UpstreamProvider[]): 
     has: (kind) => byKind.has(kind),
     list: () => [...byKind.values()],
   };
+}
+
+/** Builds each module's provider (with the module's declared capabilities): the registry production uses. */
+export function createRegistryFromModules(modules: readonly ProviderModule[], deps: ProviderModuleDeps): ProviderRegistry {
+  return createProviderRegistry(
+    modules.map((module) => {
+      const provider = module.create(deps);
+      if (provider.kind !== module.id) throw new RelayError('internal', `The ${module.id} module built a ${provider.kind} provider.`);
+      return provider.capabilities ? provider : { ...provider, capabilities: module.capabilities };
+    }),
+  );
 }

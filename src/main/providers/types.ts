@@ -3,7 +3,9 @@
  * it receives a CanonicalRequest and yields CanonicalEvents, and it throws RelayError with an
  * upstream_* / timeout code so the account pool can react (fail over, expire, park).
  */
-import type { CreditInfo, ProviderKind, Region } from '../../shared/domain/account';
+import type { CreditInfo, OpenKeyKind, ProviderKind, Region } from '../../shared/domain/account';
+
+export type { OpenKeyKind } from '../../shared/domain/account';
 import type { SignatureVariant } from '../../shared/domain/settings';
 import type { DiagnosisReport } from '../../shared/domain/diagnosis';
 import type { ProfileAttempt } from '../../shared/domain/request-log';
@@ -27,7 +29,10 @@ export interface AgentCredential {
 export interface OpenCredential {
   kind: 'minimax-open';
   apiKey: string;
+  /** Pay-as-you-go or Coding Plan: shown to the user, and Coding Plan keys have a quota to read. */
+  keyKind?: OpenKeyKind;
 }
+
 
 export type ProviderCredential = AgentCredential | OpenCredential;
 
@@ -100,9 +105,42 @@ export interface UpstreamProvider {
   cleanupIdle?(): Promise<void>;
   /** Stops retry timers; what is left stays in the ledger for the next start. */
   close?(): void;
+  /** What the upstream can do natively (absent: the web upstream's defaults, all emulated). */
+  readonly capabilities?: ProviderCapabilities;
+  /** Text to speech; only providers with the `speech` capability have it. */
+  speech?(request: SpeechRequest, options: { account: ProviderAccount; signal: AbortSignal }): Promise<SpeechReply>;
 }
 
 /** Settings a provider reads at call time (so a settings change applies without a restart). */
 export interface ProviderSettings {
   signatureVariant: SignatureVariant;
+}
+
+/** What a provider's upstream does itself; the relay emulates the rest (tool calls in the prompt). */
+export interface ProviderCapabilities {
+  /** Tool calls travel as upstream tool fields: the relay must not add its tool prompt. */
+  nativeTools: boolean;
+  reasoning: boolean;
+  images: boolean;
+  webSearch: boolean;
+  speech: boolean;
+}
+
+/** One text-to-speech call, already in the upstream's terms (voice id, format, speed range). */
+export interface SpeechRequest {
+  model: string;
+  text: string;
+  voiceId: string;
+  format: 'mp3' | 'wav' | 'pcm' | 'flac';
+  sampleRate: number;
+  speed: number;
+  /** Yield audio as the upstream produces it instead of once at the end. */
+  stream: boolean;
+}
+
+export interface SpeechReply {
+  /** Raw audio bytes in the requested format, chunk by chunk (one chunk when not streaming). */
+  audio: AsyncGenerator<Uint8Array, void, undefined>;
+  /** Characters the upstream billed, when it says. */
+  characters?: number;
 }

@@ -18,6 +18,7 @@ import { jsonBody, translateBodyErrors } from './middleware/json-body';
 import { rejectQueryAuth } from './middleware/query-auth';
 import { requestId } from './middleware/request-id';
 import { createRefusalLog } from './refusal-log';
+import { createSpeechRouter } from './speech/routes';
 import type { ProxyDeps } from './types';
 
 const DEFAULT_HEARTBEAT_MS = 15_000;
@@ -63,6 +64,7 @@ export function createProxyApp(deps: ProxyDeps): ProxyApp {
       res.type('json').send(body());
     });
   }
+  app.use(createSpeechRouter(deps));
   for (const dialect of deps.dialects) app.use(dialect.createRouter(context));
   app.use((req, _res, next) => {
     next(new RelayError('not_found', `No route for ${req.method} ${req.path}.`));

@@ -9,6 +9,7 @@ import type { UpstreamProvider } from '../providers/types';
 import type { DialectModule } from './dialects/types';
 import type { ToolEmulation } from './tools';
 import type { AttachmentResolver } from '../attachments';
+import type { ProviderOrder } from './chat-runner';
 
 /** kind → provider (a Map satisfies it). */
 export interface ProviderLookup {
@@ -26,6 +27,10 @@ export interface ProxyDeps {
   mappings?: () => readonly ModelMapping[];
   requestLog: RequestLog;
   providers: ProviderLookup;
+  /** Providers allowed for a request, preferred first (routing policy); absent = any account. */
+  providerOrder?: ProviderOrder;
+  /** Providers whose accounts serve `/v1/audio/speech`; default: the Open Platform. */
+  speechProviders?: readonly ProviderKind[];
   /** Optional until tool emulation is installed: requests pass through unchanged. */
   tools?: ToolEmulation;
   logger: Logger;

@@ -5,6 +5,7 @@
 import type { AccountRecord } from '../../shared/domain/account';
 import { isRelayError, RelayError } from '../../shared/errors';
 import type { AccountRepository } from '../accounts/account-repository';
+import type { ProviderModule } from '../providers/module';
 import type { UpstreamProvider } from '../providers/types';
 import type { BaseUrlFor } from './types';
 
@@ -14,6 +15,8 @@ export interface CheckDeps {
     'get' | 'toProviderAccount' | 'setCredits' | 'markExpired' | 'markInvalid' | 'markExhausted' | 'reset'
   >;
   providerFor(record: AccountRecord): UpstreamProvider;
+  /** Web accounts name a user the check must confirm; API keys do not. Default: web. */
+  moduleFor?(record: AccountRecord): Pick<ProviderModule, 'access'>;
   baseUrlFor: BaseUrlFor;
   now(): number;
 }
@@ -28,9 +31,10 @@ export async function checkAccount(deps: CheckDeps, id: string): Promise<Account
   const record = deps.repository.get(id);
   const provider = deps.providerFor(record);
   try {
-    const upstream = deps.repository.toProviderAccount(record, deps.baseUrlFor(record.region));
+    const upstream = deps.repository.toProviderAccount(record, deps.baseUrlFor(record.region, record.provider));
     const identity = await provider.validate(upstream);
-    if (identity.realUserId !== record.realUserId && record.provider === 'minimax-agent') {
+    const namesUser = (deps.moduleFor?.(record).access ?? 'web') === 'web';
+    if (namesUser && identity.realUserId !== record.realUserId) {
       throw new RelayError('invalid_credential', 'The upstream says this token belongs to another user.');
     }
     const credits = await provider.credits(upstream);

@@ -7,6 +7,7 @@ import { createSimProvider } from '../providers/minimax-agent/sim-harness';
 import { createMemoryDocumentStore } from '../store/file-document-store';
 import { createRelayStore } from '../store/relay-store';
 import { createTestSecretBox } from '../store/test-helpers';
+import { minimaxAgentModule } from '../providers/minimax-agent/module';
 import { importAccounts } from './account-import';
 import { createEventBus } from './event-bus';
 
@@ -26,7 +27,7 @@ function setup() {
   const { provider } = createSimProvider();
   const deps = {
     repository,
-    agentProvider: () => provider,
+    moduleFor: () => minimaxAgentModule, providerFor: () => provider,
     baseUrlFor: () => sim.url,
     busyCount: () => 0,
     events: createEventBus(silentLogger),

@@ -7,6 +7,7 @@ import type { AccountIdentity, ProviderAccount, UpstreamProvider } from '../prov
 import { createMemoryDocumentStore } from '../store/file-document-store';
 import { createRelayStore } from '../store/relay-store';
 import { createTestSecretBox } from '../store/test-helpers';
+import { minimaxAgentModule } from '../providers/minimax-agent/module';
 import { importAccounts } from './account-import';
 import { createEventBus } from './event-bus';
 
@@ -29,7 +30,7 @@ function upstreamKnowing(real: string) {
 function run(provider: UpstreamProvider, text: string) {
   const secretBox = createTestSecretBox();
   const repository = createAccountRepository({ store: createRelayStore(createMemoryDocumentStore(), { secretBox }), secretBox });
-  const deps = { repository, agentProvider: () => provider, baseUrlFor: () => 'http://upstream.invalid', busyCount: () => 0, events: createEventBus(silentLogger), logger: silentLogger, now: () => 1_000 };
+  const deps = { repository, moduleFor: () => minimaxAgentModule, providerFor: () => provider, baseUrlFor: () => 'http://upstream.invalid', busyCount: () => 0, events: createEventBus(silentLogger), logger: silentLogger, now: () => 1_000 };
   return { repository, result: importAccounts(deps, { text, region: 'cn' }) };
 }
 

@@ -1,21 +1,23 @@
 /**
- * accounts.import: split pasted text into credentials, check each with the upstream (who is it,
- * how many credits), then create or update in place (same realUserID) — one result per entry.
- * Entries run one after another: a web account allows one conversation at a time and a bulk paste
- * should not look like a burst to the upstream.
+ * accounts.import: split pasted text into credentials (the provider module's own parser), check
+ * each with the upstream (who is it, how many credits), then create or update in place (same
+ * user, or same key) — one result per entry. Entries run one after another: a web account allows
+ * one conversation at a time and a bulk paste should not look like a burst to the upstream.
  */
 import type { ImportLineResult, ImportResult } from '../../shared/contract';
-import { maskUserId, type Region } from '../../shared/domain/account';
+import type { OpenKeyKind, ProviderKind, Region } from '../../shared/domain/account';
 import { RelayError, toErrorInfo } from '../../shared/errors';
 import type { AccountRepository } from '../accounts/account-repository';
-import { parseCredentials, type ParsedCredential } from '../providers/minimax-agent/credentials';
-import type { AccountIdentity, AgentCredential, ProviderAccount, UpstreamProvider } from '../providers/types';
+import type { ImportEntry, ProviderModule, UserIdOrigin } from '../providers/module';
+import type { AccountIdentity, ProviderAccount, ProviderCredential, UpstreamProvider } from '../providers/types';
 import { createProgress } from './progress';
 import type { BaseUrlFor, ServiceContext } from './types';
 
 export interface ImportDeps extends ServiceContext {
   repository: Pick<AccountRepository, 'upsert' | 'setCredits' | 'toSummary'>;
-  agentProvider(): UpstreamProvider;
+  /** The module and provider of a kind (throws `internal` when none is installed). */
+  moduleFor(kind: ProviderKind): ProviderModule;
+  providerFor(kind: ProviderKind): UpstreamProvider;
   baseUrlFor: BaseUrlFor;
   busyCount(accountId: string): number;
 }
@@ -24,12 +26,11 @@ export interface ImportInput {
   text: string;
   region: Region;
   label?: string;
+  provider?: ProviderKind;
+  keyKind?: OpenKeyKind;
 }
 
-function maskCredential(credential: ParsedCredential): string {
-  const user = credential.realUserId ? maskUserId(credential.realUserId) : '?';
-  return `${user}+${credential.token.slice(0, 4)}…${credential.cookies ? ' (+cookies)' : ''}`;
-}
+type ValidEntry = Extract<ImportEntry, { ok: true }>;
 
 /**
  * Who the token belongs to. A realUserID the user typed must match. One read from the JWT is only
@@ -37,12 +38,12 @@ function maskCredential(credential: ParsedCredential): string {
  * site may not show `user_detail_agent`): when the upstream names another user, or refuses the
  * guess, the check asks again without an id and adopts what the upstream reports.
  */
-async function identify(
+async function identifyWebAccount(
   provider: UpstreamProvider,
   probe: ProviderAccount,
-  credential: AgentCredential,
-  origin: ParsedCredential['realUserIdOrigin'],
-): Promise<{ credential: AgentCredential; identity: AccountIdentity }> {
+  credential: Extract<ProviderCredential, { kind: 'minimax-agent' }>,
+  origin: UserIdOrigin,
+): Promise<{ credential: ProviderCredential; identity: AccountIdentity }> {
   const ask = (realUserId: string) => provider.validate({ ...probe, credential: { ...credential, realUserId } });
   let identity: AccountIdentity;
   if (origin === 'given') identity = await ask(credential.realUserId);
@@ -64,20 +65,39 @@ async function identify(
   return { credential: { ...credential, realUserId }, identity: { ...identity, realUserId } };
 }
 
-async function importOne(deps: ImportDeps, parsed: ParsedCredential, input: ImportInput, line: number): Promise<ImportLineResult> {
-  const given: AgentCredential = { kind: 'minimax-agent', token: parsed.token, realUserId: parsed.realUserId, ...(parsed.cookies ? { cookies: parsed.cookies } : {}) };
-  const base = { line, input: maskCredential(parsed) };
+/** Who the credential belongs to; a web account's user id may be adopted from the upstream. */
+async function identify(provider: UpstreamProvider, probe: ProviderAccount, entry: ValidEntry): Promise<{ credential: ProviderCredential; identity: AccountIdentity }> {
+  if (entry.credential.kind === 'minimax-agent') {
+    const origin = entry.userIdOrigin ?? (entry.expectedUserId === null ? 'unknown' : 'given');
+    return identifyWebAccount(provider, probe, entry.credential, origin);
+  }
+  const identity = await provider.validate(probe);
+  if (entry.expectedUserId !== null && identity.realUserId !== entry.expectedUserId) {
+    throw new RelayError('invalid_credential', 'The key belongs to a different account than the one given.');
+  }
+  return { credential: entry.credential, identity };
+}
+
+async function importOne(deps: ImportDeps, module: ProviderModule, entry: ValidEntry, input: ImportInput, line: number): Promise<ImportLineResult> {
+  const upstream: ProviderAccount = {
+    id: `import-${line}`,
+    label: input.label ?? '',
+    region: entry.region,
+    baseUrl: deps.baseUrlFor(entry.region, module.id),
+    credential: entry.credential,
+  };
+  const base = { line, input: entry.masked };
   try {
-    const provider = deps.agentProvider();
-    const probe: ProviderAccount = { id: `import-${line}`, label: input.label ?? '', region: input.region, baseUrl: deps.baseUrlFor(input.region), credential: given };
-    const { credential, identity } = await identify(provider, probe, given, parsed.realUserIdOrigin);
-    const upstream: ProviderAccount = { ...probe, credential };
+    const provider = deps.providerFor(module.id);
+    const { credential, identity } = await identify(provider, upstream, entry);
     // Credits are informative: an account whose credit check fails is still added.
-    const credits = await provider.credits(upstream).catch(() => null);
+    const account: ProviderAccount = { ...upstream, credential };
+    const credits = await provider.credits(account).catch(() => null);
     const { record, action } = deps.repository.upsert({
-      region: input.region,
+      region: entry.region,
       credential,
-      identity: { ...identity, tokenExpiresAt: identity.tokenExpiresAt ?? parsed.expiresAt ?? null },
+      identity: { ...identity, tokenExpiresAt: identity.tokenExpiresAt ?? entry.expiresAt },
+      maxConcurrency: module.defaultConcurrency,
       ...(input.label ? { label: input.label } : {}),
     });
     const saved = credits ? deps.repository.setCredits(record.id, credits) : record;
@@ -87,26 +107,27 @@ async function importOne(deps: ImportDeps, parsed: ParsedCredential, input: Impo
   }
 }
 
+function expiredResult(entry: ValidEntry, line: number): ImportLineResult {
+  return {
+    line,
+    input: entry.masked,
+    ok: false,
+    account: null,
+    action: null,
+    error: { code: 'upstream_auth_expired', message: 'This token has expired; log in again and copy a fresh one.' },
+  };
+}
+
 export async function importAccounts(deps: ImportDeps, input: ImportInput): Promise<ImportResult> {
-  const parsed = parseCredentials(input.text, deps.now());
+  const module = deps.moduleFor(input.provider ?? 'minimax-agent');
+  const parsed = module.parseImport(input.text, { now: deps.now(), region: input.region, ...(input.keyKind ? { keyKind: input.keyKind } : {}) });
   const progress = parsed.length > 1 ? createProgress(deps.events, 'import', parsed.length) : null;
   const results: ImportLineResult[] = [];
   for (const [index, entry] of parsed.entries()) {
     const line = index + 1;
-    if (!entry.ok) {
-      results.push({ line, input: `entry ${line}`, ok: false, account: null, action: null, error: entry.error });
-    } else if (entry.expired) {
-      results.push({
-        line,
-        input: maskCredential(entry.credential),
-        ok: false,
-        account: null,
-        action: null,
-        error: { code: 'upstream_auth_expired', message: 'This token has expired; log in again and copy a fresh one.' },
-      });
-    } else {
-      results.push(await importOne(deps, entry.credential, input, line));
-    }
+    if (!entry.ok) results.push({ line, input: entry.masked, ok: false, account: null, action: null, error: entry.error });
+    else if (entry.expired) results.push(expiredResult(entry, line));
+    else results.push(await importOne(deps, module, entry, input, line));
     progress?.report(line, `Checked ${line} of ${parsed.length}`);
   }
   return {

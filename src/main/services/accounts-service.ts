@@ -4,6 +4,8 @@ import type { AccountRecord, AccountSummary, Region } from '../../shared/domain/
 import { RelayError } from '../../shared/errors';
 import type { AccountRepository } from '../accounts/account-repository';
 import type { ProviderLookup } from '../proxy/types';
+import type { ProviderModule } from '../providers/module';
+import { findProviderModule, PROVIDER_MODULES } from '../providers/modules';
 import type { UpstreamProvider } from '../providers/types';
 import { parseCookieHeader } from '../oauth/cookie-header';
 import { checkAccount } from './account-check';
@@ -14,6 +16,8 @@ import type { BaseUrlFor, ServiceContext } from './types';
 export interface AccountsServiceDeps extends ServiceContext {
   repository: AccountRepository;
   providers: ProviderLookup;
+  /** The provider modules (credential parsers, defaults); default: the production list. */
+  modules?: readonly ProviderModule[];
   busyCount(accountId: string): number;
   baseUrlFor: BaseUrlFor;
   defaultRegion(): Region;
@@ -31,16 +35,28 @@ export function createAccountsService(deps: AccountsServiceDeps): BridgeApi['acc
     if (!provider) throw new RelayError('internal', `No upstream provider for ${kind} accounts is installed.`);
     return provider;
   }
-  const checkDeps = { repository, providerFor: (record: AccountRecord) => providerFor(record.provider), baseUrlFor: deps.baseUrlFor, now: deps.now };
+  const moduleFor = (kind: AccountRecord['provider']): ProviderModule => findProviderModule(kind, deps.modules ?? PROVIDER_MODULES);
+  const checkDeps = {
+    repository,
+    providerFor: (record: AccountRecord) => providerFor(record.provider),
+    moduleFor: (record: AccountRecord) => moduleFor(record.provider),
+    baseUrlFor: deps.baseUrlFor,
+    now: deps.now,
+  };
 
   return {
     list: async () => list(),
     async import(input) {
-      const result = await importAccounts(
-        { ...deps, agentProvider: () => providerFor('minimax-agent') },
-        { text: input.text, region: input.region ?? deps.defaultRegion(), ...(input.label ? { label: input.label } : {}) },
+      return importAccounts(
+        { ...deps, moduleFor, providerFor },
+        {
+          text: input.text,
+          region: input.region ?? deps.defaultRegion(),
+          ...(input.label ? { label: input.label } : {}),
+          ...(input.provider ? { provider: input.provider } : {}),
+          ...(input.keyKind ? { keyKind: input.keyKind } : {}),
+        },
       );
-      return result;
     },
     validate: async ({ id }) => summary(await checkAccount(checkDeps, id)),
     async validateAll() {
@@ -62,7 +78,7 @@ export function createAccountsService(deps: AccountsServiceDeps): BridgeApi['acc
     remove: async ({ id }) => repository.remove(id),
     async cleanupChats({ id }) {
       const record = repository.get(id);
-      const upstream = repository.toProviderAccount(record, deps.baseUrlFor(record.region));
+      const upstream = repository.toProviderAccount(record, deps.baseUrlFor(record.region, record.provider));
       const progress = createProgress(deps.events, 'cleanup', 0);
       return providerFor(record.provider).cleanupChats(upstream, ({ done, total }) => {
         progress.report(done, `Deleted ${done} of ${total} chats`, total);

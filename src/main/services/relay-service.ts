@@ -1,6 +1,7 @@
 /** BridgeApi.relay: the listener's state, start/stop, and a test request through it. */
 import type { BridgeApi } from '../../shared/contract';
 import { RelayError } from '../../shared/errors';
+import { sendSpeechTest } from './speech-test';
 import { sendTestRequest, type TestRequestDeps } from './test-request';
 import type { RelayController } from './types';
 
@@ -22,6 +23,13 @@ export function createRelayService(deps: RelayServiceDeps): BridgeApi['relay'] {
         throw new RelayError('relay_stopped', 'The relay is stopped; start it first (Dashboard → Start).');
       }
       return sendTestRequest(deps, { baseUrl: status.baseUrl, key: deps.localKey(), dialect, model: model ?? deps.defaultModel() });
+    },
+    async testSpeech(input) {
+      const status = deps.relay.status();
+      if (!status.running || !status.baseUrl) {
+        throw new RelayError('upstream_unavailable', 'The relay is stopped; start it first.');
+      }
+      return sendSpeechTest(deps, { baseUrl: status.baseUrl, key: deps.localKey(), ...input });
     },
   };
 }

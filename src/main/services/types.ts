@@ -3,7 +3,7 @@
  * small fakes and the composition root (core.ts) passes the real store, repository, pool and log.
  */
 import type { RelayStatus } from '../../shared/contract';
-import type { Region } from '../../shared/domain/account';
+import type { ProviderKind, Region } from '../../shared/domain/account';
 import type { Logger } from '../logs/types';
 import type { EventBus } from './event-bus';
 
@@ -22,5 +22,5 @@ export interface RelayController {
   restart(): Promise<RelayStatus>;
 }
 
-/** The upstream base URL of a region: the settings' URL, or the host's override. */
-export type BaseUrlFor = (region: Region) => string;
+/** The upstream base URL of a region for a provider (web accounts when none is named). */
+export type BaseUrlFor = (region: Region, provider?: ProviderKind) => string;

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { AccountSummary } from '../../shared/domain/account';
 import type { CatalogModel, ModelMapping, ModelMappingInput } from '../../shared/domain/model-mapping';
+import { ROUTING_POLICIES, type RoutingPolicy } from '../../shared/domain/settings';
 import type { ErrorInfo } from '../../shared/errors';
 import { useT } from '../hooks/use-t';
 import { validateAlias } from '../lib/alias-validation';
@@ -29,7 +30,7 @@ export function AliasEditor(props: AliasEditorProps) {
   const submit = async (): Promise<void> => {
     setTouched(true);
     if (!valid) return;
-    const saved = await props.onSave({ pattern: draft.pattern.trim(), target: draft.target, accountId: draft.accountId }, props.editing?.id);
+    const saved = await props.onSave({ pattern: draft.pattern.trim(), target: draft.target, accountId: draft.accountId, routing: draft.routing ?? null }, props.editing?.id);
     if (saved) {
       setDraft({ ...EMPTY, target: draft.target });
       setTouched(false);
@@ -68,6 +69,17 @@ export function AliasEditor(props: AliasEditorProps) {
           {props.accounts.map((a) => (
             <option key={a.id} value={a.id}>
               {a.label || a.maskedUserId}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('models.routing')}
+        <select value={draft.routing ?? ''} onChange={(e) => setDraft({ ...draft, routing: (e.target.value || null) as RoutingPolicy | null })}>
+          <option value="">{t('models.routingGlobal')}</option>
+          {ROUTING_POLICIES.map((policy) => (
+            <option key={policy} value={policy}>
+              {t(`set.routing.${policy}`)}
             </option>
           ))}
         </select>

@@ -102,6 +102,7 @@ export function createFakeApi(): FakeApi {
       start: track('relay.start', async () => ({ ...status, running: true })),
       stop: track('relay.stop', async () => ({ ...status, running: false })),
       testRequest: notImplemented('relay.testRequest'),
+      testSpeech: notImplemented('relay.testSpeech'),
     },
     accounts: {
       list: track('accounts.list', async (): Promise<AccountSummary[]> => []),

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { REGIONS, type AccountSummary, type ProviderKind, type Region } from '../../shared/domain/account';
 import { AccountCard } from '../components/AccountCard';
 import { CredentialGuide } from '../components/accounts/CredentialGuide';
+import { AddApiKeys } from '../components/AddApiKeys';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { ImportResults } from '../components/ImportResults';
 import { ProgressBar } from '../components/ProgressBar';
@@ -26,7 +27,7 @@ function AddAccounts({ canLogin, hasAccounts }: { canLogin: boolean; hasAccounts
   const [text, setText] = useState('');
   const [region, setRegion] = useState<Region>('cn');
   const importing = useAccountsStore((s) => s.importing);
-  const result = useAccountsStore((s) => s.importResult);
+  const result = useAccountsStore((s) => (s.importProvider === 'minimax-agent' ? s.importResult : null));
   const progress = useAccountsStore((s) => s.progress);
   const loggingIn = useAccountsStore((s) => s.pending['new'] === 'login');
   const loginError = useAccountsStore((s) => s.rowErrors['new']);
@@ -95,6 +96,7 @@ export function AccountsPage() {
   return (
     <div className="page accounts">
       <AddAccounts canLogin={canLogin} hasAccounts={accounts.length > 0} />
+      <AddApiKeys />
       <ErrorNotice error={error} />
       <div className="row spread">
         <h3>{t('acc.title')}</h3>

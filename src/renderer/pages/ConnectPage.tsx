@@ -4,6 +4,7 @@ import { DIALECT_IDS } from '../../shared/domain/dialects';
 import { CopyField } from '../components/CopyButton';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { SnippetCard } from '../components/SnippetCard';
+import { SpeakTest } from '../components/SpeakTest';
 import { useT } from '../hooks/use-t';
 import { buildSnippets, KEY_PLACEHOLDER } from '../lib/snippets';
 import { useRelayStore } from '../stores/relay-store';
@@ -70,6 +71,7 @@ export function ConnectPage() {
           <TestRequest key={d} dialect={d} />
         ))}
       </ul>
+      <SpeakTest />
       <div className="snippets">
         {snippets.map((snippet) => (
           <SnippetCard key={snippet.id} snippet={snippet} />

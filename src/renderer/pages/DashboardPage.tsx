@@ -5,6 +5,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { PoolWaits } from '../components/PoolWaits';
 import { RequestsChart } from '../components/RequestsChart';
 import { StatCard } from '../components/StatCard';
+import { ProviderSplit } from '../components/ProviderSplit';
 import { AccountStatusBadge } from '../components/StatusBadge';
 import { useLanguage, useNextStep, useNow, useT } from '../hooks/use-t';
 import { accountStatusView } from '../lib/account-status-view';
@@ -96,6 +97,7 @@ export function DashboardPage() {
         <StatCard label={t('dash.medianLatency')} value={formatMs(stats?.today.medianLatencyMs ?? null)} />
         <StatCard label={t('dash.medianTtft')} value={formatMs(stats?.today.medianTtftMs ?? null)} />
       </div>
+      <ProviderSplit stats={stats} />
       <section className="card" aria-label={t('dash.chart')}>
         <h3>{t('dash.chart')}</h3>
         {stats && stats.timeline.length > 0 ? (

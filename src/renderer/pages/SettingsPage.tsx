@@ -7,6 +7,7 @@ import { AttachmentsSection } from './settings/AttachmentsSection';
 import { AppearanceSection } from './settings/AppearanceSection';
 import { BackupSection } from './settings/BackupSection';
 import { RelayOptionsSection } from './settings/RelayOptionsSection';
+import { RoutingSection } from './settings/RoutingSection';
 import { ServerSection } from './settings/ServerSection';
 
 export function SettingsPage() {
@@ -40,6 +41,7 @@ export function SettingsPage() {
       <ApiKeysSection settings={settings} />
       <RelayOptionsSection key={relayKey} settings={settings} />
       <AttachmentsSection key={JSON.stringify(settings.attachments)} settings={settings} />
+      <RoutingSection settings={settings} />
       <BackupSection />
     </div>
   );

@@ -38,6 +38,21 @@ describe('accounts store', () => {
     expect(store.getState().importing).toBe(false);
   });
 
+  it('imports API keys with their provider and key kind, and says which form the results belong to', async () => {
+    const api = createFakeApi();
+    const inputs: unknown[] = [];
+    api.accounts.import = async (input) => {
+      inputs.push(input);
+      return { results: [], created: 0, updated: 0, failed: 0 };
+    };
+    const store = createAccountsStore(api);
+    await store.getState().importText('sk-1', 'intl', { provider: 'minimax-open', keyKind: 'coding-plan' });
+    expect(inputs).toEqual([{ text: 'sk-1', region: 'intl', provider: 'minimax-open', keyKind: 'coding-plan' }]);
+    expect(store.getState().importProvider).toBe('minimax-open');
+    await store.getState().importText('1+jwt');
+    expect(store.getState().importProvider).toBe('minimax-agent');
+  });
+
   it('shows a row error with its code when an action on one account fails, and clears pending', async () => {
     const api = createFakeApi();
     const account = makeAccount();

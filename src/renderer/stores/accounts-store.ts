@@ -1,6 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { CleanupResult, ImportResult, ProgressEvent } from '../../shared/contract';
-import type { AccountSummary, Region } from '../../shared/domain/account';
+import type { AccountSummary, OpenKeyKind, ProviderKind, Region } from '../../shared/domain/account';
 import type { ErrorInfo } from '../../shared/errors';
 import type { RelayApi } from '../lib/api';
 import { toDisplayError } from '../lib/api-error';
@@ -18,6 +18,8 @@ export interface AccountsState {
   cleanupResults: Record<string, CleanupResult>;
   importing: boolean;
   importResult: ImportResult | null;
+  /** Which kind of accounts the last import added, so only its own form shows the results. */
+  importProvider: ProviderKind;
   validatingAll: boolean;
   /** How the last "Validate all" ended (null before one ran). */
   validateSummary: { total: number; active: number; problems: number } | null;
@@ -25,7 +27,7 @@ export interface AccountsState {
   progress: Partial<Record<ProgressEvent['kind'], ProgressEvent>>;
   init(): () => void;
   load(): Promise<void>;
-  importText(text: string, region?: Region): Promise<ImportResult | null>;
+  importText(text: string, region?: Region, options?: { provider: ProviderKind; keyKind?: OpenKeyKind }): Promise<ImportResult | null>;
   validate(id: string): Promise<void>;
   validateAll(): Promise<void>;
   setEnabled(id: string, enabled: boolean): Promise<void>;
@@ -72,6 +74,7 @@ export function createAccountsStore(api: RelayApi): StoreApi<AccountsState> {
       cleanupResults: {},
       importing: false,
       importResult: null,
+      importProvider: 'minimax-agent',
       validatingAll: false,
       validateSummary: null,
       progress: {},
@@ -91,10 +94,10 @@ export function createAccountsStore(api: RelayApi): StoreApi<AccountsState> {
           set({ error: toDisplayError(error), loaded: true });
         }
       },
-      async importText(text, region) {
-        set({ importing: true, importResult: null, error: null });
+      async importText(text, region, options) {
+        set({ importing: true, importResult: null, error: null, importProvider: options?.provider ?? 'minimax-agent' });
         try {
-          const result = await api.accounts.import(region ? { text, region } : { text });
+          const result = await api.accounts.import({ text, ...(region ? { region } : {}), ...options });
           set({ importResult: result });
           await get().load();
           return result;

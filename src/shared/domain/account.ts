@@ -4,6 +4,10 @@ import { z } from 'zod';
 export const PROVIDER_KINDS = ['minimax-agent', 'minimax-open'] as const;
 export type ProviderKind = (typeof PROVIDER_KINDS)[number];
 
+/** What kind of Open Platform key an API-key account holds (shown to the user). */
+export const OPEN_KEY_KINDS = ['pay-as-you-go', 'coding-plan'] as const;
+export type OpenKeyKind = (typeof OPEN_KEY_KINDS)[number];
+
 /** `cn` = agent.minimaxi.com, `intl` = agent.minimax.io. */
 export const REGIONS = ['cn', 'intl'] as const;
 export type Region = (typeof REGIONS)[number];

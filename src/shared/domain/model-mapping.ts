@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { ProviderKind } from './account';
+import { ROUTING_POLICIES, type RoutingPolicy } from './settings';
 
 /**
  * A user alias: `pattern` is an exact model name or a wildcard (`*` matches any run of characters,
@@ -10,10 +12,12 @@ export const modelMappingSchema = z.object({
   target: z.string().trim().min(1).max(200),
   accountId: z.string().nullable(),
   createdAt: z.number(),
+  /** Which kind of account serves this alias; null/absent = the global routing policy. */
+  routing: z.enum(ROUTING_POLICIES).nullable().optional(),
 });
 export type ModelMapping = z.infer<typeof modelMappingSchema>;
 
-export const modelMappingInputSchema = modelMappingSchema.pick({ pattern: true, target: true, accountId: true });
+export const modelMappingInputSchema = modelMappingSchema.pick({ pattern: true, target: true, accountId: true, routing: true });
 export type ModelMappingInput = z.infer<typeof modelMappingInputSchema>;
 
 export interface CatalogModel {
@@ -23,6 +27,8 @@ export interface CatalogModel {
   webSearch: boolean;
   isDefault: boolean;
   description: string;
+  /** Only these providers serve the model (absent: any). */
+  providers?: ProviderKind[];
 }
 
 /** How a client's model name resolves, and why (shown in the UI's "try a model name"). */
@@ -37,4 +43,8 @@ export interface ModelResolution {
   mappingId: string | null;
   accountId: string | null;
   explanation: string;
+  /** The alias's routing policy, when it sets one. */
+  routing?: RoutingPolicy | null;
+  /** Only these providers serve the model (absent or null: any). */
+  providers?: ProviderKind[] | null;
 }

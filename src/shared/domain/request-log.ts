@@ -1,5 +1,6 @@
 import type { ErrorCode } from '../errors';
 import type { DialectId } from './dialects';
+import type { ProviderKind } from './account';
 
 export type LogDialect = DialectId;
 export type RequestStatus = 'pending' | 'streaming' | 'success' | 'error' | 'aborted';
@@ -73,6 +74,8 @@ export interface RequestLogEntry {
   responseBody: string | null;
   /** Images and files sent with the request (absent when none). */
   attachments?: RequestAttachment[];
+  /** Which provider's account served (web or API key); absent in entries written before it existed. */
+  provider?: ProviderKind | null;
 }
 
 /** What a request is known by when it begins. */
@@ -122,9 +125,18 @@ export interface StatsBucket {
   errors: number;
 }
 
+export interface ProviderStats {
+  requests: number;
+  errors: number;
+  inputTokens: number;
+  outputTokens: number;
+}
+
 export interface StatsSummary {
   today: { requests: number; errors: number; successRate: number | null; medianLatencyMs: number | null; medianTtftMs: number | null };
   byModel: Record<string, { requests: number; errors: number }>;
   byAccount: Record<string, { requests: number; errors: number }>;
+  /** Today's requests and upstream tokens per provider (web accounts vs API keys). */
+  byProvider?: Record<string, ProviderStats>;
   timeline: StatsBucket[];
 }

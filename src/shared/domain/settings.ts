@@ -84,6 +84,26 @@ export const attachmentSettingsSchema = z.object({
   allowPrivateAddresses: z.boolean().default(false),
 });
 
+/**
+ * Which accounts serve a request when both kinds exist: web accounts first with the API key as a
+ * paid fallback, API keys only, or web accounts only. Global here; an alias may override it.
+ */
+export const ROUTING_POLICIES = ['web-first', 'api-key-only', 'web-only'] as const;
+export type RoutingPolicy = (typeof ROUTING_POLICIES)[number];
+
+export const routingSettingsSchema = z.object({
+  policy: z.enum(ROUTING_POLICIES).default('web-first'),
+});
+
+/** The official MiniMax Open Platform (API-key accounts). */
+export const openPlatformSettingsSchema = z.object({
+  /** Overrides of the region base URLs (the simulator in tests and the demo). */
+  cnBaseUrl: z.string().url().default('https://api.minimaxi.com'),
+  intlBaseUrl: z.string().url().default('https://api.minimax.io'),
+  /** The platform's speech model used for OpenAI's `tts-1`/`gpt-4o-mini-tts` names. */
+  speechModel: z.string().min(1).max(100).default('speech-2.8-turbo'),
+});
+
 export const settingsSchema = z.object({
   server: serverSettingsSchema.prefault({}),
   upstream: upstreamSettingsSchema.prefault({}),
@@ -94,6 +114,8 @@ export const settingsSchema = z.object({
   desktop: desktopSettingsSchema.prefault({}),
   attachments: attachmentSettingsSchema.prefault({}),
   apiKeys: z.array(apiKeyRecordSchema).default([]),
+  routing: routingSettingsSchema.prefault({}),
+  openPlatform: openPlatformSettingsSchema.prefault({}),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -17,6 +17,8 @@ const dayStatsSchema = z.object({
   errors: z.number(),
   byModel: z.record(z.string(), countSchema),
   byAccount: z.record(z.string(), countSchema),
+  // Absent in files written before providers were counted.
+  byProvider: z.record(z.string(), z.object({ requests: z.number(), errors: z.number(), inputTokens: z.number(), outputTokens: z.number() })).default({}),
   latencies: z.array(z.number()),
   ttfts: z.array(z.number()),
   samples: z.number(),
@@ -30,7 +32,7 @@ type DayStats = z.infer<typeof dayStatsSchema>;
 type StatsFile = z.infer<typeof statsFileSchema>;
 
 function emptyDay(day: string): DayStats {
-  return { day, requests: 0, errors: 0, byModel: {}, byAccount: {}, latencies: [], ttfts: [], samples: 0 };
+  return { day, requests: 0, errors: 0, byModel: {}, byAccount: {}, byProvider: {}, latencies: [], ttfts: [], samples: 0 };
 }
 
 function median(values: readonly number[]): number | null {
@@ -45,6 +47,15 @@ function bump(map: Record<string, { requests: number; errors: number }>, key: st
   counts.requests += 1;
   if (error) counts.errors += 1;
   map[key] = counts;
+}
+
+function bumpProvider(map: DayStats['byProvider'], provider: string, entry: RequestLogEntry, error: boolean): void {
+  const counts = map[provider] ?? { requests: 0, errors: 0, inputTokens: 0, outputTokens: 0 };
+  counts.requests += 1;
+  if (error) counts.errors += 1;
+  counts.inputTokens += entry.inputTokens ?? 0;
+  counts.outputTokens += entry.outputTokens ?? 0;
+  map[provider] = counts;
 }
 
 function sample(values: number[], value: number, seen: number): void {
@@ -104,6 +115,7 @@ export class RequestStats {
     if (isError) day.errors += 1;
     bump(day.byModel, entry.resolvedModel ?? entry.clientModel, isError);
     if (entry.accountId) bump(day.byAccount, entry.accountId, isError);
+    if (entry.provider) bumpProvider(day.byProvider, entry.provider, entry, isError);
     if (entry.status === 'success') {
       if (entry.latencyMs !== null) sample(day.latencies, entry.latencyMs, day.samples);
       if (entry.ttftMs !== null) sample(day.ttfts, entry.ttftMs, day.samples);
@@ -139,6 +151,7 @@ export class RequestStats {
       },
       byModel: structuredClone(today.byModel),
       byAccount: structuredClone(today.byAccount),
+      byProvider: structuredClone(today.byProvider),
       timeline,
     };
   }

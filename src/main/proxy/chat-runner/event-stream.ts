@@ -154,7 +154,8 @@ export type EventStream = AsyncIterator<CanonicalEvent, void, undefined> &
 export function createEventStream(input: EventStreamInput, deps: EventStreamDeps): EventStream {
   const tally: Tally = { output: '', toolCalls: 0, ttftMs: null, usage: null, finished: false, polls: null, chatId: null };
   const source = fromUpstream(input.started, tally, (attachments) => deps.requestLog.update(input.request.id, { attachments }));
-  const withTools = deps.tools ? deps.tools.transform(source, input.request) : source;
+  // A provider with native tool calls already yields them as events: nothing to recover from text.
+  const withTools = deps.tools && !input.started.nativeTools ? deps.tools.transform(source, input.request) : source;
   // Stop sequences and max tokens are emulated here once for every dialect (the upstream takes
   // neither); when a limit cuts the reply, leaving the loop returns the upstream generator.
   const events = limitOutput(withTools, input.request);

@@ -25,10 +25,17 @@ export interface StartedReply {
   /** Detaches the client signal from `controller`. */
   unlink: () => void;
   queueWaitMs: number;
+  /** The provider took the tools natively: its events need no tool-call recovery. */
+  nativeTools: boolean;
 }
 
 export interface FailoverInput {
+  /** The request with the tool prompt added (for providers that emulate tools). */
   request: CanonicalRequest;
+  /** The client's request as is, for providers with native tool calls (default: `request`). */
+  nativeRequest?: CanonicalRequest;
+  /** Providers allowed to serve, preferred first (the routing policy); absent = any. */
+  providers?: readonly ProviderKind[];
   model: ProviderChatOptions['model'];
   pinnedAccountId: string | null;
   /** The alias that pinned the account (for the pool's choice reason). */
@@ -85,8 +92,9 @@ async function tryAccount(lease: AccountLease, input: FailoverInput, deps: Failo
   }
   const controller = new AbortController();
   const unlink = linkAbort(input.signal, controller);
+  const nativeTools = provider.capabilities?.nativeTools === true;
   try {
-    const upstream = provider.chat(input.request, {
+    const upstream = provider.chat(nativeTools ? (input.nativeRequest ?? input.request) : input.request, {
       account: lease.upstream,
       model: input.model,
       signal: controller.signal,
@@ -96,7 +104,7 @@ async function tryAccount(lease: AccountLease, input: FailoverInput, deps: Failo
       ...(input.attachments?.length ? { attachments: input.attachments } : {}),
     });
     const first = await upstream.next();
-    return { lease, attempt, upstream, first, controller, unlink };
+    return { lease, attempt, upstream, first, controller, unlink, nativeTools };
   } catch (error) {
     unlink();
     const relay = toRelayError(error, input.signal, deps.logger);
@@ -114,7 +122,13 @@ export async function startWithFailover(input: FailoverInput, deps: FailoverDeps
   for (let i = 0; i < MAX_ATTEMPTS; i++) {
     let lease: AccountLease;
     try {
-      lease = await deps.pool.acquire({ signal: input.signal, pinnedAccountId: input.pinnedAccountId, pinnedBy: input.pinnedBy, exclude });
+      lease = await deps.pool.acquire({
+        signal: input.signal,
+        pinnedAccountId: input.pinnedAccountId,
+        pinnedBy: input.pinnedBy,
+        exclude,
+        ...(input.providers ? { providers: input.providers } : {}),
+      });
     } catch (error) {
       const relay = toRelayError(error, input.signal, deps.logger);
       // After a failover the pool has nothing left: the upstream error says more than "no account".

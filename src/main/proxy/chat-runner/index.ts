@@ -3,7 +3,8 @@
  * first upstream event, then the accounted event stream. Every path ends the request-log entry
  * exactly once: here when the start fails, in the event stream otherwise.
  */
-import type { Settings } from '../../../shared/domain/settings';
+import type { ProviderKind } from '../../../shared/domain/account';
+import type { RoutingPolicy, Settings } from '../../../shared/domain/settings';
 import type { AccountPool } from '../../accounts/types';
 import type { Logger, RequestLog } from '../../logs/types';
 import type { ModelResolver } from '../../models/types';
@@ -31,7 +32,11 @@ export interface ChatRunnerDeps {
   now(): number;
   /** Checks and loads images and files (remote URLs through the SSRF guard); default: real DNS. */
   attachments?: AttachmentResolver;
+  /** Providers allowed for a request, preferred first (routing policy); absent or undefined = any. */
+  providerOrder?: ProviderOrder;
 }
+
+export type ProviderOrder = (input: { policy: RoutingPolicy | null; webSearch: boolean; only: readonly ProviderKind[] | null }) => readonly ProviderKind[] | undefined;
 
 export interface ChatRunner {
   startChat(request: CanonicalRequest, http: { signal: AbortSignal; endpoint: string }): Promise<ChatStream>;
@@ -62,9 +67,12 @@ export function createChatRunner(deps: ChatRunnerDeps): ChatRunner {
         // Before any account is taken: a bad image is the client's 400, whatever account would run it.
         const attachments = await attachmentResolver.resolve(prepared.messages, limitsFromSettings(settings), http.signal);
         if (attachments.length > 0) deps.requestLog.update(request.id, { attachments: attachments.map(toPendingLog) });
+        const providers = deps.providerOrder?.({ policy: resolution.routing ?? null, webSearch: resolution.webSearch, only: resolution.providers ?? null });
         const started = await startWithFailover(
           {
             request: prepared,
+            nativeRequest: request,
+            ...(providers ? { providers } : {}),
             model: { id: resolution.model, capabilities: { thinking: resolution.thinking, webSearch: resolution.webSearch } },
             pinnedAccountId: resolution.accountId,
             pinnedBy: resolution.accountId ? resolution.requested : null,
@@ -79,10 +87,11 @@ export function createChatRunner(deps: ChatRunnerDeps): ChatRunner {
           status: 'streaming',
           accountId: started.lease.account.id,
           accountLabel: started.lease.account.label,
+          provider: started.lease.account.provider,
           queueWaitMs: started.queueWaitMs,
         });
         const events = createEventStream(
-          { started, request, prompt: prepared, signal: http.signal, startedAt, logBodies },
+          { started, request, prompt: started.nativeTools ? request : prepared, signal: http.signal, startedAt, logBodies },
           { requestLog: deps.requestLog, attempts, tools: deps.tools, logger, now: deps.now },
         );
         return { requestId: request.id, model: resolution.model, events, reject: (error) => events.reject(error) };

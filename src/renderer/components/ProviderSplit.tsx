@@ -1,0 +1,37 @@
+import type { StatsSummary } from '../../shared/domain/request-log';
+import { PROVIDER_KINDS } from '../../shared/domain/account';
+import { useT } from '../hooks/use-t';
+
+/** Today's requests and upstream tokens per provider: web accounts vs API keys. */
+export function ProviderSplit({ stats }: { stats: StatsSummary | null }) {
+  const t = useT();
+  const byProvider = stats?.byProvider ?? {};
+  const rows = PROVIDER_KINDS.map((kind) => ({ kind, counts: byProvider[kind] ?? { requests: 0, errors: 0, inputTokens: 0, outputTokens: 0 } }));
+  return (
+    <section className="card" aria-label={t('dash.byProvider')}>
+      <h3>{t('dash.byProvider')}</h3>
+      <table className="table">
+        <thead>
+          <tr>
+            <th>{t('dash.provider')}</th>
+            <th>{t('dash.requests')}</th>
+            <th>{t('dash.errors')}</th>
+            <th>{t('dash.tokensInOut')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(({ kind, counts }) => (
+            <tr key={kind} data-provider={kind}>
+              <td>{t(`acc.provider.${kind}`)}</td>
+              <td>{counts.requests}</td>
+              <td>{counts.errors}</td>
+              <td>
+                {counts.inputTokens} / {counts.outputTokens}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
