@@ -91,6 +91,16 @@ export interface StatsBucket {
   time: number;
   requests: number;
   errors: number;
+  /** Input and output tokens of the bucket's requests (absent in stats written before they were counted). */
+  tokensIn?: number;
+  tokensOut?: number;
+}
+
+/** The Dashboard's chart ranges: the last hour by minute, 24 hours by hour, 7 days by day. */
+export interface StatsRanges {
+  hour: StatsBucket[];
+  day: StatsBucket[];
+  week: StatsBucket[];
 }
 
 export interface StatsSummary {
@@ -98,4 +108,5 @@ export interface StatsSummary {
   byModel: Record<string, { requests: number; errors: number }>;
   byAccount: Record<string, { requests: number; errors: number }>;
   timeline: StatsBucket[];
+  ranges?: StatsRanges;
 }
