@@ -278,6 +278,19 @@ export const en = {
   'acc.validateSummary': 'Checked {total}: {active} active, {problems} need attention.',
   'acc.keptLines': 'The lines that were added have been removed from the box; the ones left failed.',
   'error.detail': 'Details: {message}',
+  // Dashboard usage charts
+  'dash.range': 'Range',
+  'dash.range.hour': 'Last hour',
+  'dash.range.day': '24 hours',
+  'dash.range.week': '7 days',
+  'dash.chartOk': 'Succeeded',
+  'dash.tokens': 'Tokens',
+  'dash.tokensIn': 'Tokens in',
+  'dash.tokensOut': 'Tokens out',
+  'dash.byModel': 'Today by model',
+  'dash.byAccount': 'Today by account',
+  'dash.breakdownEmpty': 'No requests today.',
+  'dash.col.name': 'Name',
 } as const;
 
 export type MessageKey = keyof typeof en;

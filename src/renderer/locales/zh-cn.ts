@@ -279,4 +279,17 @@ export const zhCN: Record<MessageKey, string> = {
   'acc.validateSummary': '已检查 {total} 个：{active} 个可用，{problems} 个需要处理。',
   'acc.keptLines': '已添加成功的行已从输入框移除；留下的是失败的行。',
   'error.detail': '详情：{message}',
+  // 仪表盘用量图表
+  'dash.range': '时间范围',
+  'dash.range.hour': '最近 1 小时',
+  'dash.range.day': '24 小时',
+  'dash.range.week': '7 天',
+  'dash.chartOk': '成功',
+  'dash.tokens': 'Token 用量',
+  'dash.tokensIn': '输入 Token',
+  'dash.tokensOut': '输出 Token',
+  'dash.byModel': '今日按模型',
+  'dash.byAccount': '今日按账号',
+  'dash.breakdownEmpty': '今天还没有请求。',
+  'dash.col.name': '名称',
 };
