@@ -291,6 +291,8 @@ export const en = {
   'dash.byAccount': 'Today by account',
   'dash.breakdownEmpty': 'No requests today.',
   'dash.col.name': 'Name',
+  'logs.col.time': 'Date and time',
+  'logs.attemptsOne': '1 attempt',
 } as const;
 
 export type MessageKey = keyof typeof en;

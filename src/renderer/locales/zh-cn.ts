@@ -292,4 +292,6 @@ export const zhCN: Record<MessageKey, string> = {
   'dash.byAccount': '今日按账号',
   'dash.breakdownEmpty': '今天还没有请求。',
   'dash.col.name': '名称',
+  'logs.col.time': '日期时间',
+  'logs.attemptsOne': '1 次尝试',
 };
