@@ -293,6 +293,14 @@ export const en = {
   'dash.col.name': 'Name',
   'logs.col.time': 'Date and time',
   'logs.attemptsOne': '1 attempt',
+  // Model catalog descriptions
+  'models.desc': '{summary}: {note}.',
+  'models.desc.latest': 'Latest MiniMax Agent model',
+  'models.desc.previous': 'Previous MiniMax Agent model',
+  'models.desc.fast': 'fast replies, no web search',
+  'models.desc.think': 'deep thinking (reasoning shown), no web search',
+  'models.desc.search': 'web search, no deep thinking',
+  'models.desc.thinkSearch': 'deep thinking and web search',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -294,4 +294,12 @@ export const zhCN: Record<MessageKey, string> = {
   'dash.col.name': '名称',
   'logs.col.time': '日期时间',
   'logs.attemptsOne': '1 次尝试',
+  // 模型目录说明
+  'models.desc': '{summary}：{note}。',
+  'models.desc.latest': '最新的 MiniMax Agent 模型',
+  'models.desc.previous': '上一代 MiniMax Agent 模型',
+  'models.desc.fast': '快速回复，不联网搜索',
+  'models.desc.think': '深度思考（显示推理过程），不联网搜索',
+  'models.desc.search': '联网搜索，不深度思考',
+  'models.desc.thinkSearch': '深度思考并联网搜索',
 };
