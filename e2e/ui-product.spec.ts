@@ -108,3 +108,19 @@ test('the logs keep their columns readable at the 900 px window minimum and at 8
     await shot(page, `logs-${width}px`);
   }
 });
+
+test('the model picker fills every snippet, and Claude Code gets all its model variables', async ({ page }) => {
+  await callApi(env.relay, 'settings/update', { ui: { language: 'en' } });
+  await page.goto(env.relay.uiLink);
+  await openPage(page, 'connect');
+  await page.getByTestId('snippet-model').selectOption('MiniMax-M2.5-Think');
+  const claude = page.locator('[data-snippet="claude-code"]');
+  for (const name of ['ANTHROPIC_MODEL', 'ANTHROPIC_SMALL_FAST_MODEL', 'ANTHROPIC_DEFAULT_OPUS_MODEL', 'ANTHROPIC_DEFAULT_SONNET_MODEL', 'ANTHROPIC_DEFAULT_HAIKU_MODEL', 'CLAUDE_CODE_SUBAGENT_MODEL']) {
+    await expect(claude).toContainText(`${name}=MiniMax-M2.5-Think`);
+  }
+  for (const id of ['cherry', 'gemini-cli', 'openai-sdk', 'anthropic-sdk', 'curl']) await expect(page.locator(`[data-snippet="${id}"]`)).toContainText('MiniMax-M2.5-Think');
+  // Long lines wrap inside the card instead of running past its edge.
+  const pre = page.locator('[data-snippet="curl"] pre');
+  expect(await pre.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+  await shot(page, 'connect-model-picker');
+});

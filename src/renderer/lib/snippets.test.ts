@@ -11,5 +11,8 @@ describe('buildSnippets', () => {
     }
     expect(snippets.find((s) => s.id === 'openai-sdk')?.code).toContain('base_url="http://127.0.0.1:9123/v1"');
     expect(snippets.find((s) => s.id === 'claude-code')?.code).toContain('ANTHROPIC_BASE_URL=http://127.0.0.1:9123\n');
+    for (const name of ['ANTHROPIC_MODEL', 'ANTHROPIC_SMALL_FAST_MODEL', 'ANTHROPIC_DEFAULT_OPUS_MODEL', 'ANTHROPIC_DEFAULT_SONNET_MODEL', 'ANTHROPIC_DEFAULT_HAIKU_MODEL', 'CLAUDE_CODE_SUBAGENT_MODEL']) {
+      expect(snippets.find((s) => s.id === 'claude-code')?.code, name).toMatch(new RegExp(`export ${name}=\\S+\\n`));
+    }
   });
 });

@@ -301,6 +301,7 @@ export const en = {
   'models.desc.think': 'deep thinking (reasoning shown), no web search',
   'models.desc.search': 'web search, no deep thinking',
   'models.desc.thinkSearch': 'deep thinking and web search',
+  'connect.model': 'Model in the snippets',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -302,4 +302,5 @@ export const zhCN: Record<MessageKey, string> = {
   'models.desc.think': '深度思考（显示推理过程），不联网搜索',
   'models.desc.search': '联网搜索，不深度思考',
   'models.desc.thinkSearch': '深度思考并联网搜索',
+  'connect.model': '示例中使用的模型',
 };
