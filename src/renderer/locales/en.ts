@@ -302,6 +302,18 @@ export const en = {
   'models.desc.search': 'web search, no deep thinking',
   'models.desc.thinkSearch': 'deep thinking and web search',
   'connect.model': 'Model in the snippets',
+  // Numbered client set-up steps
+  'connect.stepsTitle': 'Set up a chat app',
+  'connect.cherry.1': 'Settings → Model Provider → Add: any name, provider type "OpenAI".',
+  'connect.cherry.2': 'API key: the key above (any text while client keys are off). API host: {baseUrl}',
+  'connect.cherry.3': 'Manage models → add {model}.',
+  'connect.cherry.4': 'Turn the provider on, then pick {model} in a chat.',
+  'connect.lobe.1': 'Settings → Language Model → OpenAI.',
+  'connect.lobe.2': 'API key: the key above. API proxy address: {v1}',
+  'connect.lobe.3': 'Add {model} to the model list, run the connectivity check, then pick it in a chat.',
+  'connect.chatbox.1': 'Settings → Model Provider → add a custom provider, API mode "OpenAI API compatible".',
+  'connect.chatbox.2': 'API host: {baseUrl}. API key: the key above.',
+  'connect.chatbox.3': 'Model: {model}. Save, then start a new chat.',
 } as const;
 
 export type MessageKey = keyof typeof en;

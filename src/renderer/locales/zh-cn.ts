@@ -303,4 +303,16 @@ export const zhCN: Record<MessageKey, string> = {
   'models.desc.search': '联网搜索，不深度思考',
   'models.desc.thinkSearch': '深度思考并联网搜索',
   'connect.model': '示例中使用的模型',
+  // 客户端设置步骤
+  'connect.stepsTitle': '设置聊天应用',
+  'connect.cherry.1': '设置 → 模型服务 → 添加：名称随意，提供商类型选“OpenAI”。',
+  'connect.cherry.2': 'API 密钥：填上方的密钥（未启用客户端密钥时可填任意文本）。API 地址：{baseUrl}',
+  'connect.cherry.3': '管理模型 → 添加 {model}。',
+  'connect.cherry.4': '启用该服务，然后在对话中选择 {model}。',
+  'connect.lobe.1': '设置 → 语言模型 → OpenAI。',
+  'connect.lobe.2': 'API 密钥：填上方的密钥。API 代理地址：{v1}',
+  'connect.lobe.3': '在模型列表中添加 {model}，执行连通性检查，然后在对话中选择它。',
+  'connect.chatbox.1': '设置 → 模型提供方 → 添加自定义提供方，API 模式选“OpenAI API 兼容”。',
+  'connect.chatbox.2': 'API 地址：{baseUrl}。API 密钥：填上方的密钥。',
+  'connect.chatbox.3': '模型：{model}。保存后新建对话。',
 };

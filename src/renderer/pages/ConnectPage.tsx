@@ -3,6 +3,7 @@ import type { ClientDialect } from '../../shared/contract';
 import { CopyField } from '../components/CopyButton';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { SnippetCard } from '../components/SnippetCard';
+import { ClientSteps } from '../components/connect/ClientSteps';
 import { useT } from '../hooks/use-t';
 import { useModelsStore } from '../stores/models-store';
 import { buildSnippets, KEY_PLACEHOLDER } from '../lib/snippets';
@@ -74,6 +75,7 @@ export function ConnectPage() {
           <TestRequest key={d} dialect={d} />
         ))}
       </ul>
+      <ClientSteps baseUrl={baseUrl} model={model} />
       <label className="row model-picker">
         {t('connect.model')}
         <select value={model} onChange={(e) => setPicked(e.target.value)} data-testid="snippet-model">
