@@ -19,6 +19,7 @@ import { hardenAppSession, lockDownWebContents, setupMainWindow } from './electr
 import { readDesktopOverrides, resolveDesktopPaths } from './electron/paths';
 import { APP_ENTRY_URL } from './electron/renderer-files';
 import { createDesktopSecretBox } from './electron/secret-box';
+import { setupNotifications } from './electron/notifications';
 import { setupTray } from './electron/tray';
 import { createWindowRegistry } from './electron/windows';
 import { createLogger } from './logs/logger';
@@ -106,12 +107,20 @@ async function start(): Promise<void> {
     devServerUrl: paths.devServerUrl,
   });
   const disposeTray = setupTray({ relay: core.relay, events: core.events, iconPath: trayIconPath, showWindow: () => mainWindow.show(), quit: () => app.quit(), logger });
+  const disposeNotifications = setupNotifications({
+    relay: core.relay,
+    events: core.events,
+    initialLanguage: settings().then((view) => view.ui.language),
+    showWindow: () => mainWindow.show(),
+    logger,
+  });
 
   // The core itself starts the listener when `server.autoStart` is on.
   app.on('second-instance', () => mainWindow.show());
   app.on('activate', () => mainWindow.show());
   app.on('window-all-closed', () => app.quit());
   setupQuit(core, () => {
+    disposeNotifications();
     disposeTray();
     sessions.dispose();
   });

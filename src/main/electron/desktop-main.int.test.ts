@@ -99,7 +99,7 @@ describe('desktop composition root', () => {
     expect(status.value.running).toBe(true);
     const res = await fetch(`${status.value.baseUrl}/v1/models`);
     expect(res.status).toBe(200);
-    expect(fake().state.trays[0]?.tooltip).toBe(`MiniMax Relay — running on ${status.value.baseUrl}`);
+    expect(fake().state.trays[0]?.tooltip).toMatch(new RegExp(`^MiniMax Relay — running on ${status.value.baseUrl}\\n\\d+/\\d+ accounts active`));
   });
 
   it('serves the renderer over app:// with the CSP header and refuses paths outside it', async () => {

@@ -139,7 +139,7 @@ export function createFakeElectron(userData: string) {
   let markReady: () => void = () => {};
   const ready = new Promise<void>((resolve) => (markReady = resolve));
   const paths: Record<string, string> = { userData };
-  const state = { quitCalls: 0, exitCode: null as number | null, errorBoxes: [] as string[], clipboard: '', trays: [] as { tooltip: string; menu: unknown }[] };
+  const state = { quitCalls: 0, exitCode: null as number | null, errorBoxes: [] as string[], clipboard: '', trays: [] as { tooltip: string; menu: unknown }[], notifications: [] as { title: string; body: string }[] };
   const permissionHandler = { setPermissionRequestHandler: () => {}, setPermissionCheckHandler: () => {} };
 
   const electron = {
@@ -186,6 +186,16 @@ export function createFakeElectron(userData: string) {
     clipboard: { writeText: (text: string) => void (state.clipboard = text) },
     nativeImage: { createFromPath: () => ({ resize: () => ({}) }) },
     Menu: { buildFromTemplate: (template: unknown) => template },
+    Notification: class {
+      static isSupported(): boolean {
+        return true;
+      }
+      constructor(private readonly options: { title: string; body: string }) {}
+      on() {}
+      show() {
+        state.notifications.push(this.options);
+      }
+    },
     Tray: class {
       private readonly entry = { tooltip: '', menu: null as unknown };
       constructor() {

@@ -10,7 +10,8 @@ describe('tray menu', () => {
   it('shows the base URL and offers stop and copy while running', () => {
     const menu = toTrayMenu(running);
     expect(menu[0]?.label).toBe('Relay: running on http://127.0.0.1:8000');
-    expect(menu[1]?.label).toBe('2/3 accounts active · 1 busy · 3 queued');
+    expect(menu[1]?.label).toBe('2/3 accounts active · 1 busy · 3 queued · 1 expired');
+    expect(toTrayTooltip(running)).toBe('MiniMax Relay — running on http://127.0.0.1:8000\n2/3 accounts active · 1 busy · 3 queued · 1 expired');
     expect(menu.find((i) => i.action === 'toggle-relay')?.label).toBe('Stop relay');
     expect(menu.find((i) => i.action === 'copy-base-url')?.enabled).toBe(true);
   });
@@ -19,7 +20,7 @@ describe('tray menu', () => {
     const menu = toTrayMenu({ ...stopped, error: { code: 'internal', message: 'Port 8000 is in use.' } });
     expect(menu.find((i) => i.action === 'toggle-relay')?.label).toBe('Start relay');
     expect(menu.find((i) => i.action === 'copy-base-url')?.enabled).toBe(false);
-    expect(toTrayTooltip({ ...stopped, error: { code: 'internal', message: 'Port 8000 is in use.' } })).toBe('MiniMax Relay — stopped: Port 8000 is in use.');
+    expect(toTrayTooltip({ ...stopped, error: { code: 'internal', message: 'Port 8000 is in use.' } }).split('\n')[0]).toBe('MiniMax Relay — stopped: Port 8000 is in use.');
     expect(menu.map((i) => i.action)).toEqual([null, null, 'toggle-relay', 'copy-base-url', 'open-window', 'quit']);
   });
 });

@@ -41,9 +41,12 @@ export function setupTray(deps: TrayDeps): () => void {
 
   render(deps.relay.status());
   const off = deps.events.on('relay:status', render);
+  // The pool line changes with the accounts; the relay pushes its status only on start and stop.
+  const offAccounts = deps.events.on('accounts:changed', () => render(deps.relay.status()));
   tray.on('click', () => deps.showWindow());
   return () => {
     off();
+    offAccounts();
     if (!tray.isDestroyed()) tray.destroy();
   };
 }

@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useMemo, useRef, type KeyboardEvent } from 'react';
 import type { RequestLogEntry } from '../../shared/domain/request-log';
 import { useT } from '../hooks/use-t';
-import { formatClock, formatMs } from '../lib/format';
+import { formatMs, formatStamp } from '../lib/format';
 import { RequestStatusBadge } from './StatusBadge';
 
 const ROW_HEIGHT = 34;
@@ -38,7 +38,7 @@ const LogRow = memo(function LogRow({ entry, selected, top, locale, onSelect }: 
       onClick={() => onSelect(entry.id)}
       data-log-id={entry.id}
     >
-      <span className="log-time">{formatClock(entry.time, locale)}</span>
+      <span className="log-time">{formatStamp(entry.time, locale)}</span>
       <RequestStatusBadge status={entry.status} />
       <span className="log-dialect">{entry.dialect}</span>
       <span className="log-model" title={entry.resolvedModel ?? ''}>
@@ -46,12 +46,28 @@ const LogRow = memo(function LogRow({ entry, selected, top, locale, onSelect }: 
       </span>
       <span className="log-account">{entry.accountLabel ?? '—'}</span>
       <span className="log-latency">{formatMs(entry.latencyMs)}</span>
-      <span className="log-attempts" aria-label={t('logs.attemptsCount', { n: entry.attempts.length })}>
-        ×{entry.attempts.length}
+      <span className={entry.attempts.length > 1 ? 'log-attempts retried' : 'log-attempts'}>
+        {t(entry.attempts.length === 1 ? 'logs.attemptsOne' : 'logs.attemptsCount', { n: entry.attempts.length })}
       </span>
     </div>
   );
 });
+
+/** Column names over the rows, on the same grid. */
+function LogHeader() {
+  const t = useT();
+  return (
+    <div className="log-row log-head" aria-hidden="true">
+      <span>{t('logs.col.time')}</span>
+      <span>{t('logs.status')}</span>
+      <span className="log-dialect">{t('logs.dialect')}</span>
+      <span>{t('logs.model')}</span>
+      <span className="log-account">{t('logs.account')}</span>
+      <span>{t('logs.latency')}</span>
+      <span>{t('logs.attempts')}</span>
+    </div>
+  );
+}
 
 /** Only the visible rows are in the DOM, so 100,000 entries scroll like 100. */
 export function LogList({ entries, selectedId, onSelect, label, locale, emptyText }: LogListProps) {
@@ -86,22 +102,25 @@ export function LogList({ entries, selectedId, onSelect, label, locale, emptyTex
 
   if (count === 0) return <p className="empty">{emptyText}</p>;
   return (
-    <div
-      ref={scrollRef}
-      className="log-list"
-      role="listbox"
-      aria-label={label}
-      tabIndex={0}
-      aria-activedescendant={selectedId ? `log-${selectedId}` : undefined}
-      onKeyDown={onKeyDown}
-      data-testid="log-list"
-    >
-      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-        {virtualizer.getVirtualItems().map((item) => {
-          const entry = at(item.index);
-          if (!entry) return null;
-          return <LogRow key={item.key} entry={entry} selected={entry.id === selectedId} top={item.start} locale={locale} onSelect={onSelect} />;
-        })}
+    <div className="log-table">
+      <LogHeader />
+      <div
+        ref={scrollRef}
+        className="log-list"
+        role="listbox"
+        aria-label={label}
+        tabIndex={0}
+        aria-activedescendant={selectedId ? `log-${selectedId}` : undefined}
+        onKeyDown={onKeyDown}
+        data-testid="log-list"
+      >
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const entry = at(item.index);
+            if (!entry) return null;
+            return <LogRow key={item.key} entry={entry} selected={entry.id === selectedId} top={item.start} locale={locale} onSelect={onSelect} />;
+          })}
+        </div>
       </div>
     </div>
   );

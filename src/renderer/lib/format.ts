@@ -44,3 +44,15 @@ export function toExpiryState(expiresAt: number | null, now: number): ExpiryStat
   if (expiresAt === null) return { kind: 'unknown' };
   return expiresAt > now ? { kind: 'valid', remainingMs: expiresAt - now } : { kind: 'expired', agoMs: now - expiresAt };
 }
+
+const stampFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** MM/DD HH:MM:SS (locale order): the log list spans days, so a bare clock time is ambiguous. */
+export function formatStamp(time: number, locale: string): string {
+  let format = stampFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+    stampFormats.set(locale, format);
+  }
+  return format.format(time);
+}

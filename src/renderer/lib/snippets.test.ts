@@ -14,5 +14,8 @@ describe('buildSnippets', () => {
     expect(snippets.find((s) => s.id === 'claude-code')?.code).toContain('ANTHROPIC_BASE_URL=http://127.0.0.1:9123\n');
     expect(snippets.find((s) => s.id === 'gemini-cli')?.code).toContain('"selectedType": "gemini-api-key"');
     expect(snippets.find((s) => s.id === 'gemini-cli-settings')?.code).toContain('"selectedType": "gemini-api-key"');
+    for (const name of ['ANTHROPIC_MODEL', 'ANTHROPIC_SMALL_FAST_MODEL', 'ANTHROPIC_DEFAULT_OPUS_MODEL', 'ANTHROPIC_DEFAULT_SONNET_MODEL', 'ANTHROPIC_DEFAULT_HAIKU_MODEL', 'CLAUDE_CODE_SUBAGENT_MODEL']) {
+      expect(snippets.find((s) => s.id === 'claude-code')?.code, name).toMatch(new RegExp(`export ${name}=\\S+\\n`));
+    }
   });
 });

@@ -23,7 +23,19 @@ export function buildSnippets(baseUrl: string, key: string, model: string): Snip
       id: 'claude-code',
       title: 'Claude Code',
       language: 'bash',
-      code: `export ANTHROPIC_BASE_URL=${baseUrl}\nexport ANTHROPIC_AUTH_TOKEN=${key}\nexport ANTHROPIC_MODEL=${model}\nclaude`,
+      // Every model variable Claude Code reads: left unset, its background and sub-agent calls ask
+      // for Anthropic model names the relay would have to guess at.
+      code: [
+        `export ANTHROPIC_BASE_URL=${baseUrl}`,
+        `export ANTHROPIC_AUTH_TOKEN=${key}`,
+        `export ANTHROPIC_MODEL=${model}`,
+        `export ANTHROPIC_SMALL_FAST_MODEL=${model}`,
+        `export ANTHROPIC_DEFAULT_OPUS_MODEL=${model}`,
+        `export ANTHROPIC_DEFAULT_SONNET_MODEL=${model}`,
+        `export ANTHROPIC_DEFAULT_HAIKU_MODEL=${model}`,
+        `export CLAUDE_CODE_SUBAGENT_MODEL=${model}`,
+        'claude',
+      ].join('\n'),
     },
     {
       id: 'gemini-cli',

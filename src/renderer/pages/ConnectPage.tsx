@@ -4,8 +4,10 @@ import { DIALECT_IDS } from '../../shared/domain/dialects';
 import { CopyField } from '../components/CopyButton';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { SnippetCard } from '../components/SnippetCard';
+import { ClientSteps } from '../components/connect/ClientSteps';
 import { SpeakTest } from '../components/SpeakTest';
 import { useT } from '../hooks/use-t';
+import { useModelsStore } from '../stores/models-store';
 import { buildSnippets, KEY_PLACEHOLDER } from '../lib/snippets';
 import { useRelayStore } from '../stores/relay-store';
 import { useSettingsStore } from '../stores/settings-store';
@@ -41,8 +43,12 @@ export function ConnectPage() {
   const status = useRelayStore((s) => s.status);
   const defaultModel = useSettingsStore((s) => s.settings?.models.defaultModel ?? 'MiniMax-M2.7');
   const [key, setKey] = useState<string | null>(null);
+  const catalog = useModelsStore((s) => s.catalog);
+  const [picked, setPicked] = useState<string | null>(null);
+  // Every snippet uses the picked model; the relay's default until the user picks another.
+  const model = picked ?? defaultModel;
   const baseUrl = status?.baseUrl ?? `http://${status?.host ?? '127.0.0.1'}:${status?.port ?? 8000}`;
-  const snippets = buildSnippets(baseUrl, key ?? KEY_PLACEHOLDER, defaultModel);
+  const snippets = buildSnippets(baseUrl, key ?? KEY_PLACEHOLDER, model);
   const createKey = async (): Promise<void> => {
     const created = await useSettingsStore.getState().createApiKey(`client-${new Date().toISOString().slice(0, 10)}`);
     if (created) setKey(created);
@@ -72,6 +78,17 @@ export function ConnectPage() {
         ))}
       </ul>
       <SpeakTest />
+      <ClientSteps baseUrl={baseUrl} model={model} />
+      <label className="row model-picker">
+        {t('connect.model')}
+        <select value={model} onChange={(e) => setPicked(e.target.value)} data-testid="snippet-model">
+          {[...new Set([defaultModel, ...catalog.map((m) => m.id)])].map((id) => (
+            <option key={id} value={id}>
+              {id}
+            </option>
+          ))}
+        </select>
+      </label>
       <div className="snippets">
         {snippets.map((snippet) => (
           <SnippetCard key={snippet.id} snippet={snippet} />

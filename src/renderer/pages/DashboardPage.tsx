@@ -2,8 +2,8 @@ import { useEffect, useMemo } from 'react';
 import { ACCOUNT_STATUSES, type AccountStatus, type AccountSummary } from '../../shared/domain/account';
 import { CopyField } from '../components/CopyButton';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { UsageSection } from '../components/dashboard/UsageSection';
 import { PoolWaits } from '../components/PoolWaits';
-import { RequestsChart } from '../components/RequestsChart';
 import { StatCard } from '../components/StatCard';
 import { ProviderSplit } from '../components/ProviderSplit';
 import { AccountStatusBadge } from '../components/StatusBadge';
@@ -98,14 +98,7 @@ export function DashboardPage() {
         <StatCard label={t('dash.medianTtft')} value={formatMs(stats?.today.medianTtftMs ?? null)} />
       </div>
       <ProviderSplit stats={stats} />
-      <section className="card" aria-label={t('dash.chart')}>
-        <h3>{t('dash.chart')}</h3>
-        {stats && stats.timeline.length > 0 ? (
-          <RequestsChart buckets={stats.timeline} locale={locale} labels={{ requests: t('dash.chartRequests'), errors: t('dash.chartErrors') }} />
-        ) : (
-          <p className="muted">{t('dash.chartEmpty')}</p>
-        )}
-      </section>
+      <UsageSection stats={stats} accounts={accounts} />
       <section className="card" aria-label={t('dash.recentErrors')}>
         <h3>{t('dash.recentErrors')}</h3>
         {recentErrors.length === 0 ? <p className="muted">{t('dash.noErrors')}</p> : null}

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { modelDescriptionKeys } from '../lib/model-description';
 import type { ModelMapping } from '../../shared/domain/model-mapping';
 import { AliasEditor } from '../components/AliasEditor';
 import { ConfirmButton } from '../components/ConfirmButton';
@@ -103,7 +104,9 @@ export function ModelsPage() {
               <tr key={m.id}>
                 <td>
                   <code>{m.id}</code> {m.isDefault ? <span className="badge info">{t('models.default')}</span> : null}
-                  <div className="muted small">{m.description}</div>
+                  <div className="muted small">
+                    {t('models.desc', { summary: t(modelDescriptionKeys(m, catalog).summary), note: t(modelDescriptionKeys(m, catalog).note) })}
+                  </div>
                 </td>
                 <td>{m.thinking ? '✓' : '—'}</td>
                 <td>{m.webSearch ? '✓' : '—'}</td>

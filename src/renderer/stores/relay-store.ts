@@ -11,6 +11,8 @@ export interface RelayState {
   status: RelayStatus | null;
   stats: StatsSummary | null;
   connection: ConnectionState;
+  /** When the event stream was lost (null while it is open). */
+  lostAt: number | null;
   error: ErrorInfo | null;
   toggling: boolean;
   testing: Partial<Record<ClientDialect, boolean>>;
@@ -40,6 +42,7 @@ export function createRelayStore(api: RelayApi, deps: RelayStoreDeps = {}): Stor
     status: null,
     stats: null,
     connection: 'connecting',
+    lostAt: null,
     error: null,
     toggling: false,
     testing: {},
@@ -58,7 +61,9 @@ export function createRelayStore(api: RelayApi, deps: RelayStoreDeps = {}): Stor
         }),
         // Busy/queued/capacity change with the accounts; the relay pushes status only on start/stop.
         api.on('accounts:changed', () => void get().refreshStatus()),
-        api.onConnection((connection) => set({ connection })),
+        api.onConnection((connection) =>
+          set((s) => ({ connection, lostAt: connection === 'reconnecting' ? (s.lostAt ?? Date.now()) : connection === 'open' ? null : s.lostAt })),
+        ),
       ];
       return () => stops.forEach((stop) => stop());
     },

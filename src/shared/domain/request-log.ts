@@ -123,6 +123,16 @@ export interface StatsBucket {
   time: number;
   requests: number;
   errors: number;
+  /** Input and output tokens of the bucket's requests (absent in stats written before they were counted). */
+  tokensIn?: number;
+  tokensOut?: number;
+}
+
+/** The Dashboard's chart ranges: the last hour by minute, 24 hours by hour, 7 days by day. */
+export interface StatsRanges {
+  hour: StatsBucket[];
+  day: StatsBucket[];
+  week: StatsBucket[];
 }
 
 export interface ProviderStats {
@@ -139,4 +149,5 @@ export interface StatsSummary {
   /** Today's requests and upstream tokens per provider (web accounts vs API keys). */
   byProvider?: Record<string, ProviderStats>;
   timeline: StatsBucket[];
+  ranges?: StatsRanges;
 }

@@ -111,6 +111,29 @@ describe('createRequestLog', () => {
     expect(stats.timeline.at(-1)).toMatchObject({ requests: 3, errors: 1 });
   });
 
+  it('gives the chart ranges: the last hour by minute, 24 h by hour, 7 days by day, with tokens in and out', async () => {
+    const c = clock();
+    const log = await open({ dir: tempDir(), now: c.now });
+    finish(log, makeEntry({ id: 'd1', time: c.now() }), { inputTokens: 100, outputTokens: 10 });
+    c.advance(24 * 3_600_000);
+    finish(log, makeEntry({ id: 'm1', time: c.now() }), { inputTokens: 5, outputTokens: 7 });
+    c.advance(2 * 60_000);
+    finish(log, makeEntry({ id: 'm2', time: c.now() }), { status: 'error', errorCode: 'timeout', inputTokens: null, outputTokens: null });
+    const ranges = log.stats().ranges!;
+    expect(ranges.hour).toHaveLength(60);
+    expect(ranges.hour.at(-1)).toMatchObject({ requests: 1, errors: 1, tokensIn: 0 });
+    expect(ranges.hour.at(-3)).toMatchObject({ requests: 1, errors: 0, tokensIn: 5, tokensOut: 7 });
+    expect(ranges.hour.at(-2)).toMatchObject({ requests: 0 });
+    expect(ranges.day).toHaveLength(24);
+    expect(ranges.day.at(-1)).toMatchObject({ requests: 2, errors: 1, tokensIn: 5, tokensOut: 7 });
+    expect(ranges.week).toHaveLength(7);
+    expect(ranges.week.slice(-2)).toMatchObject([
+      { requests: 1, tokensIn: 100, tokensOut: 10 },
+      { requests: 2, errors: 1 },
+    ]);
+    expect(ranges.week.at(-1)!.time).toBe(new Date(2026, 0, 16).getTime());
+  });
+
   it('reads back only the newest part of a big history', async () => {
     const dir = tempDir();
     const c = clock();

@@ -1,9 +1,10 @@
 import path from 'node:path';
 import { z } from 'zod';
-import type { RequestLogEntry, StatsBucket, StatsSummary } from '../../../shared/domain/request-log';
+import type { RequestLogEntry, StatsBucket, StatsRanges, StatsSummary } from '../../../shared/domain/request-log';
 import { silentLogger, type Logger } from '../types';
-import { dayKey, hourStart, isNotFound, type LogFs } from './log-fs';
+import { dayKey, dayStart, hourStart, isNotFound, type LogFs } from './log-fs';
 
+const MINUTE = 60_000;
 const HOUR = 3_600_000;
 const KEEP_DAYS = 62;
 const KEEP_HOURS = 48;
@@ -22,11 +23,13 @@ const dayStatsSchema = z.object({
   latencies: z.array(z.number()),
   ttfts: z.array(z.number()),
   samples: z.number(),
+  tokensIn: z.number().optional(),
+  tokensOut: z.number().optional(),
 });
 const statsFileSchema = z.object({
   version: z.literal(1),
   days: z.array(dayStatsSchema),
-  hours: z.array(z.object({ time: z.number(), requests: z.number(), errors: z.number() })),
+  hours: z.array(z.object({ time: z.number(), requests: z.number(), errors: z.number(), tokensIn: z.number().optional(), tokensOut: z.number().optional() })),
 });
 type DayStats = z.infer<typeof dayStatsSchema>;
 type StatsFile = z.infer<typeof statsFileSchema>;
@@ -58,6 +61,17 @@ function bumpProvider(map: DayStats['byProvider'], provider: string, entry: Requ
   map[provider] = counts;
 }
 
+function addTo(bucket: { requests: number; errors: number; tokensIn?: number; tokensOut?: number }, entry: RequestLogEntry, isError: boolean): void {
+  bucket.requests += 1;
+  if (isError) bucket.errors += 1;
+  bucket.tokensIn = (bucket.tokensIn ?? 0) + (entry.inputTokens ?? 0);
+  bucket.tokensOut = (bucket.tokensOut ?? 0) + (entry.outputTokens ?? 0);
+}
+
+function toBucket(time: number, counts: { requests: number; errors: number; tokensIn?: number; tokensOut?: number } | undefined): StatsBucket {
+  return { time, requests: counts?.requests ?? 0, errors: counts?.errors ?? 0, tokensIn: counts?.tokensIn ?? 0, tokensOut: counts?.tokensOut ?? 0 };
+}
+
 function sample(values: number[], value: number, seen: number): void {
   if (values.length < MAX_SAMPLES) values.push(value);
   else values[seen % MAX_SAMPLES] = value;
@@ -71,6 +85,8 @@ function sample(values: number[], value: number, seen: number): void {
 export class RequestStats {
   #days = new Map<string, DayStats>();
   #hours = new Map<number, StatsBucket>();
+  /** The last hour by minute; in memory only (a restart starts this range from zero). */
+  #minutes = new Map<number, StatsBucket>();
   #dirty = false;
   readonly #file: string;
 
@@ -111,8 +127,7 @@ export class RequestStats {
     const isError = entry.status === 'error';
     const key = dayKey(time);
     const day = this.#days.get(key) ?? emptyDay(key);
-    day.requests += 1;
-    if (isError) day.errors += 1;
+    addTo(day, entry, isError);
     bump(day.byModel, entry.resolvedModel ?? entry.clientModel, isError);
     if (entry.accountId) bump(day.byAccount, entry.accountId, isError);
     if (entry.provider) bumpProvider(day.byProvider, entry.provider, entry, isError);
@@ -124,9 +139,13 @@ export class RequestStats {
     this.#days.set(key, day);
     const hour = hourStart(time);
     const bucket = this.#hours.get(hour) ?? { time: hour, requests: 0, errors: 0 };
-    bucket.requests += 1;
-    if (isError) bucket.errors += 1;
+    addTo(bucket, entry, isError);
     this.#hours.set(hour, bucket);
+    const minute = Math.floor(time / MINUTE) * MINUTE;
+    const perMinute = this.#minutes.get(minute) ?? { time: minute, requests: 0, errors: 0 };
+    addTo(perMinute, entry, isError);
+    this.#minutes.set(minute, perMinute);
+    for (const start of this.#minutes.keys()) if (start <= minute - 60 * MINUTE) this.#minutes.delete(start);
     this.#dirty = true;
   }
 
@@ -153,7 +172,25 @@ export class RequestStats {
       byAccount: structuredClone(today.byAccount),
       byProvider: structuredClone(today.byProvider),
       timeline,
+      ranges: this.#ranges(time),
     };
+  }
+
+  #ranges(time: number): StatsRanges {
+    const minuteNow = Math.floor(time / MINUTE) * MINUTE;
+    const hour: StatsBucket[] = [];
+    for (let i = 59; i >= 0; i -= 1) hour.push(toBucket(minuteNow - i * MINUTE, this.#minutes.get(minuteNow - i * MINUTE)));
+    const day: StatsBucket[] = [];
+    for (let i = 23; i >= 0; i -= 1) {
+      const start = hourStart(hourStart(time) - i * HOUR);
+      day.push(toBucket(start, this.#hours.get(start)));
+    }
+    const week: StatsBucket[] = [];
+    for (let i = 6; i >= 0; i -= 1) {
+      const start = dayStart(time, i);
+      week.push(toBucket(start, this.#days.get(dayKey(start))));
+    }
+    return { hour, day, week };
   }
 
   /** Writes stats.json atomically (temp file + rename) and prunes old days and hours. */
@@ -180,6 +217,7 @@ export class RequestStats {
   async clear(): Promise<void> {
     this.#days.clear();
     this.#hours.clear();
+    this.#minutes.clear();
     this.#dirty = false;
     try {
       await this.fs.unlink(this.#file);

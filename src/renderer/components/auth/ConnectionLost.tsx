@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'react';
 import { useLanguage, useT } from '../../hooks/use-t';
 import { formatClock } from '../../lib/format';
 import { useRelayStore } from '../../stores/relay-store';
@@ -11,10 +10,7 @@ export function ConnectionLost() {
   const t = useT();
   const language = useLanguage();
   const connection = useRelayStore((s) => s.connection);
-  const [since, setSince] = useState<number | null>(null);
-  useEffect(() => {
-    setSince((current) => (connection === 'reconnecting' ? (current ?? Date.now()) : null));
-  }, [connection]);
+  const since = useRelayStore((s) => s.lostAt);
   if (connection !== 'reconnecting' || since === null) return null;
   return (
     <div className="connection-lost" role="alert">
