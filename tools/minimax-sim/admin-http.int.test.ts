@@ -88,6 +88,12 @@ describe('login page', () => {
     expect(html).toContain("localStorage.setItem('user_detail_agent'");
   });
 
+  it('tells the login page to leave out user_detail_agent when the simulator does (since May 2026)', async () => {
+    expect((await admin<Record<string, unknown>>('login', { name: 'dora' })).json.omitUserDetail).toBeUndefined();
+    await admin('setOptions', { omitUserDetail: true });
+    expect((await admin<Record<string, unknown>>('login', { name: 'dora' })).json.omitUserDetail).toBe(true);
+  });
+
   it('login reuses the account of the same name and creates guests', async () => {
     const first = (await admin<SimAccount>('login', { name: 'carol' })).json;
     const second = (await admin<SimAccount>('login', { name: 'carol' })).json;

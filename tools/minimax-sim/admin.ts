@@ -7,7 +7,7 @@ import type { SimAccount, SimAdmin } from './types';
 
 /** SimAdmin plus the operations only the HTTP admin and the login page need. */
 export interface SimAdminInternal extends SimAdmin {
-  login(input: { name?: string; guest?: boolean }): SimAccount;
+  login(input: { name?: string; guest?: boolean }): SimAccount & { omitUserDetail?: true };
   /** `Set-Cookie` values of the account's site session, as the login page's response sets them (HttpOnly). */
   sessionCookies(realUserId: string): string[];
   accounts(): SimAccount[];
@@ -57,7 +57,11 @@ export function createAdmin(state: SimState): SimAdminInternal {
 
   return {
     createAccount: (input) => toPublicAccount(state.accounts.create(input, state.options.defaultCredits)),
-    login: (input) => toPublicAccount(state.accounts.login(input, state.options.defaultCredits)),
+    // With `omitUserDetail` the login page leaves out `user_detail_agent`, as the site has since May 2026 (§10.1).
+    login: (input) => ({
+      ...toPublicAccount(state.accounts.login(input, state.options.defaultCredits)),
+      ...(state.options.omitUserDetail ? { omitUserDetail: true } : {}),
+    }),
     sessionCookies: (realUserId) => setCookieHeadersFor(state.accounts.secret, realUserId),
     accounts: () => state.accounts.list().map(toPublicAccount),
     expireToken(realUserId) {
