@@ -3,10 +3,10 @@
  * stripped and common slips repaired deterministically (the tool layer's bounded repair), then the
  * value is validated with ajv. Validators are cached per schema: clients resend the same one.
  */
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
-import type { JsonSchema, ResponseFormat } from '../canonical';
+import type { ErrorObject } from 'ajv';
+import type { ResponseFormat } from '../canonical';
 import { parseLooseJson } from '../tools/repair';
+import { createSchemaCompiler } from '../tools/schema';
 
 const MAX_CACHED_VALIDATORS = 200;
 const MAX_PROBLEMS = 5;
@@ -27,26 +27,7 @@ function describe(error: ErrorObject): string {
 }
 
 export function createFormatChecker(onCompileError: (message: string) => void): FormatChecker {
-  // strict off: generated schemas carry vendor keywords and draft variants that must not fail the reply.
-  const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true });
-  addFormats(ajv);
-  const cache = new Map<string, ValidateFunction | null>();
-
-  function compile(schema: JsonSchema): ValidateFunction | null {
-    const key = JSON.stringify(schema);
-    if (cache.has(key)) return cache.get(key) ?? null;
-    let validate: ValidateFunction | null = null;
-    try {
-      // A `$schema` naming a draft ajv does not bundle (2020-12) would make compile throw.
-      const { $schema: _schema, $id: _id, ...rest } = schema;
-      validate = ajv.compile(rest);
-    } catch (error) {
-      onCompileError(error instanceof Error ? error.message : String(error));
-    }
-    if (cache.size >= MAX_CACHED_VALIDATORS) cache.delete(cache.keys().next().value as string);
-    cache.set(key, validate);
-    return validate;
-  }
+  const compile = createSchemaCompiler({ allErrors: true, maxCached: MAX_CACHED_VALIDATORS, onCompileError });
 
   return {
     check(format, text) {

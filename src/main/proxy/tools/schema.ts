@@ -28,13 +28,17 @@ export interface SchemaValidator {
   check(schema: JsonSchema, value: unknown): ArgumentCheck;
 }
 
-export function createSchemaValidator(onCompileError: (message: string) => void): SchemaValidator {
+/**
+ * Compiles client JSON Schemas with ajv, once per distinct schema (bounded cache). A schema ajv
+ * cannot compile yields null: it is the client's, and the caller lets the value through unchecked.
+ * Shared by tool-argument checks and structured output.
+ */
+export function createSchemaCompiler(options: { allErrors: boolean; maxCached: number; onCompileError: (message: string) => void }): (schema: JsonSchema) => ValidateFunction | null {
   // strict off: client schemas carry vendor keywords (and draft variants) that must not fail the call.
-  const ajv = new Ajv({ strict: false, allErrors: false, validateFormats: true });
+  const ajv = new Ajv({ strict: false, allErrors: options.allErrors, validateFormats: true });
   addFormats(ajv);
   const cache = new Map<string, ValidateFunction | null>();
-
-  function compile(schema: JsonSchema): ValidateFunction | null {
+  return (schema) => {
     const key = JSON.stringify(schema);
     if (cache.has(key)) return cache.get(key) ?? null;
     let validate: ValidateFunction | null = null;
@@ -43,12 +47,16 @@ export function createSchemaValidator(onCompileError: (message: string) => void)
       const { $schema: _ignored, $id: _id, ...rest } = schema;
       validate = ajv.compile(rest);
     } catch (error) {
-      onCompileError(error instanceof Error ? error.message : String(error));
+      options.onCompileError(error instanceof Error ? error.message : String(error));
     }
-    if (cache.size >= MAX_CACHED_VALIDATORS) cache.delete(cache.keys().next().value as string);
+    if (cache.size >= options.maxCached) cache.delete(cache.keys().next().value as string);
     cache.set(key, validate);
     return validate;
-  }
+  };
+}
+
+export function createSchemaValidator(onCompileError: (message: string) => void): SchemaValidator {
+  const compile = createSchemaCompiler({ allErrors: false, maxCached: MAX_CACHED_VALIDATORS, onCompileError });
 
   return {
     check(schema, value) {
