@@ -184,7 +184,7 @@ describe('POST /v1/responses', () => {
     stack.sim.admin.scriptReply({ text: 'slow words '.repeat(100), tickMs: 50, charsPerTick: 20 });
     const stream = openai.responses.stream({ model: 'MiniMax-M2.7', input: 'tell me a long story' });
     const seen: string[] = [];
-    let failed: { id: string; status: string; error: { code: string } | null } | null = null;
+    let failed: { id: string; status?: string; error: { code: string } | null } | null = null;
     for await (const event of stream) {
       seen.push(event.type);
       // Text is flowing: from now on every poll of the chat loses its connection.
