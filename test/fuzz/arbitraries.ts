@@ -18,8 +18,8 @@ export interface FuzzRequest {
 export const FUZZ_API_KEY = 'sk-fuzz-client-key-0123456789abcdef';
 const MODEL = 'MiniMax-M2.7';
 
-type Dialect = 'openai' | 'anthropic' | 'gemini';
-const dialects: Dialect[] = ['openai', 'anthropic', 'gemini'];
+type Dialect = 'openai' | 'anthropic' | 'gemini' | 'responses';
+const dialects: Dialect[] = ['openai', 'anthropic', 'gemini', 'responses'];
 
 function authHeader(dialect: Dialect, key = FUZZ_API_KEY): Record<string, string> {
   if (dialect === 'anthropic') return { 'x-api-key': key, 'anthropic-version': '2023-06-01' };
@@ -30,6 +30,7 @@ function authHeader(dialect: Dialect, key = FUZZ_API_KEY): Record<string, string
 function chatPath(dialect: Dialect, stream: boolean, model = MODEL): string {
   if (dialect === 'anthropic') return '/v1/messages';
   if (dialect === 'gemini') return `/v1beta/models/${encodeURIComponent(model)}:${stream ? 'streamGenerateContent?alt=sse' : 'generateContent'}`;
+  if (dialect === 'responses') return '/v1/responses';
   return '/v1/chat/completions';
 }
 
@@ -37,6 +38,7 @@ function chatPath(dialect: Dialect, stream: boolean, model = MODEL): string {
 function validBody(dialect: Dialect, text: string, stream: boolean, model = MODEL): { body: Record<string, unknown>; field: string } {
   if (dialect === 'anthropic') return { body: { model, max_tokens: 64, stream, messages: [{ role: 'user', content: text }] }, field: 'messages' };
   if (dialect === 'gemini') return { body: { contents: [{ role: 'user', parts: [{ text }] }] }, field: 'contents' };
+  if (dialect === 'responses') return { body: { model, stream, input: [{ role: 'user', content: text }] }, field: 'input' };
   return { body: { model, stream, messages: [{ role: 'user', content: text }] }, field: 'messages' };
 }
 
@@ -54,6 +56,9 @@ const notJson = fc.oneof(
     return text.trim() !== '';
   }
 });
+/** The field whose conversation the malformed bodies below break. */
+const conversationField = (dialect: Dialect): string => (dialect === 'gemini' ? 'contents' : dialect === 'responses' ? 'input' : 'messages');
+
 /** A JSON value that is certainly not an array of message objects. */
 const wrongValue = fc.oneof(
   fc.integer(),
@@ -80,7 +85,11 @@ const topLevel = fc.record({ dialect: dialectArb, value: fc.oneof(fc.array(fc.js
   kind: 'top-level not an object', method: 'POST', path: chatPath(dialect, false), headers: { ...json, ...authHeader(dialect) }, body: JSON.stringify(value), mustReject: true,
 }));
 
-const wrongType = fc.record({ dialect: dialectArb, value: wrongValue, stream: fc.boolean(), extra: fc.dictionary(fc.string({ maxLength: 6 }), fc.jsonValue({ maxDepth: 1 }), { maxKeys: 3 }) }).map(({ dialect, value, stream, extra }) => {
+const wrongType = fc
+  .record({ dialect: dialectArb, value: wrongValue, stream: fc.boolean(), extra: fc.dictionary(fc.string({ maxLength: 6 }), fc.jsonValue({ maxDepth: 1 }), { maxKeys: 3 }) })
+  // The Responses API takes `input` as plain text too, and an absent one with previous_response_id.
+  .filter(({ dialect, value }) => dialect !== 'responses' || (typeof value !== 'string' && value !== null))
+  .map(({ dialect, value, stream, extra }) => {
   const { body, field } = validBody(dialect, 'x', stream);
   return { kind: `wrong type of ${field}`, method: 'POST', path: chatPath(dialect, stream), headers: { ...json, ...authHeader(dialect) }, body: JSON.stringify({ ...extra, ...body, [field]: value }), mustReject: true };
 });
@@ -88,13 +97,14 @@ const wrongType = fc.record({ dialect: dialectArb, value: wrongValue, stream: fc
 const deepNesting = fc.record({ dialect: dialectArb, depth: fc.constantFrom(100, 5_000, 50_000, 200_000), opener: fc.constantFrom('[', '{"a":') }).map(({ dialect, depth, opener }) => {
   const closer = opener === '[' ? ']' : '}';
   const nested = `${opener.repeat(depth)}1${closer.repeat(depth)}`;
-  const field = dialect === 'gemini' ? 'contents' : 'messages';
+  const field = conversationField(dialect);
   return { kind: `nested ${depth} deep`, method: 'POST', path: chatPath(dialect, false), headers: { ...json, ...authHeader(dialect) }, body: `{"model":"${MODEL}","${field}":${nested}}`, mustReject: true };
 });
 
 const badBytes = fc.record({ dialect: dialectArb, bytes: invalidUtf8 }).map(({ dialect, bytes }) => ({
   kind: 'invalid UTF-8 in a malformed body', method: 'POST', path: chatPath(dialect, false), headers: { ...json, ...authHeader(dialect) },
-  body: Buffer.concat([Buffer.from(`{"model":"${MODEL}","${dialect === 'gemini' ? 'contents' : 'messages'}":"`), bytes, Buffer.from('"}')]), mustReject: true,
+  // A string is a valid Responses `input`, so there the bytes go where only an array fits.
+  body: Buffer.concat([Buffer.from(`{"model":"${MODEL}","${dialect === 'responses' ? 'tools' : conversationField(dialect)}":"`), bytes, Buffer.from('"}')]), mustReject: true,
 }));
 
 const oddContentType = fc.record({
@@ -120,7 +130,7 @@ const undecodable = fc.record({ dialect: dialectArb, encoding: fc.constantFrom('
 const badEscape = fc.record({ dialect: dialectArb, escape: fc.constantFrom('%ZZ', '%E0%A4%A', '%', '%C3%28x%') }).map(({ dialect, escape }) => {
   const gemini = dialect === 'gemini';
   return {
-    kind: 'malformed percent-escape in the path', method: gemini ? 'POST' : 'GET', path: gemini ? `/v1beta/models/${escape}:generateContent` : `/v1/models/${escape}`,
+    kind: 'malformed percent-escape in the path', method: gemini ? 'POST' : 'GET', path: gemini ? `/v1beta/models/${escape}:generateContent` : dialect === 'responses' ? `/v1/responses/${escape}` : `/v1/models/${escape}`,
     headers: { ...json, ...authHeader(dialect) }, body: gemini ? '{}' : undefined, mustReject: true,
   };
 });
@@ -131,7 +141,7 @@ const wrongMethod = fc.record({ dialect: dialectArb, method: fc.constantFrom('PU
 
 const segment = fc.oneof(fc.webSegment(), fc.constantFrom('%00', '..', '%2e%2e', 'a%0d%0ab', '\u00e9t\u00e9', '%25', '%F0%9F%98%80'));
 const randomPath = fc.record({ dialect: dialectArb, segments: fc.array(segment, { minLength: 1, maxLength: 4 }), action: fc.constantFrom('', ':generateContent', ':countTokens', ':nope', '/count_tokens') }).map(({ dialect, segments, action }) => {
-  const prefix = dialect === 'gemini' ? '/v1beta/models/' : dialect === 'anthropic' ? '/v1/messages/' : '/v1/';
+  const prefix = dialect === 'gemini' ? '/v1beta/models/' : dialect === 'anthropic' ? '/v1/messages/' : dialect === 'responses' ? '/v1/responses/' : '/v1/';
   const path = `${prefix}${segments.map((s) => (/^[\w.%-]*$/.test(s) ? s : encodeURIComponent(s))).join('/')}${action}`;
   return { kind: 'unknown path', method: 'POST', path, headers: { ...json, ...authHeader(dialect) }, body: '{"x":1}', mustReject: true };
 });

@@ -1,5 +1,5 @@
 /**
- * Over 10,000 generated malformed requests to every endpoint (OpenAI, Anthropic, Gemini,
+ * Over 10,000 generated malformed requests to every endpoint (OpenAI chat and Responses, Anthropic, Gemini,
  * management API), over real HTTP with a keep-alive agent and bounded concurrency, to one relay
  * built as the headless host builds it, with the simulator behind it for the few valid requests.
  * Every answer must be a 4xx in the endpoint's error shape (never a 5xx or a dropped connection),
@@ -16,7 +16,10 @@ import { checkErrorShape, surfaceOf } from './shapes';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_122);
 const CONCURRENCY = 16;
-const COUNTS = { proxy: 4_000, management: 1_000, valid: 80, huge: 16, badAdmin: 100 };
+// FUZZ_SCALE (default 1) shrinks or grows every count, e.g. 0.05 for a quick local pass.
+const SCALE = Number(process.env.FUZZ_SCALE ?? 1);
+const scaled = (count: number): number => Math.max(1, Math.round(count * SCALE));
+const COUNTS = { proxy: scaled(4_000), management: scaled(1_000), valid: scaled(80), huge: scaled(20), badAdmin: scaled(100) };
 
 let stack: CoreStack;
 let agent: Agent;
@@ -104,7 +107,7 @@ function hugeBodies(count: number): FuzzRequest[] {
   // The management API accepts up to 50 MB (a backup restore carries a whole file).
   const managementBody = Buffer.from(JSON.stringify({ text: filler.repeat(40) }));
   return Array.from({ length: count }, (_, i) => {
-    const path = ['/v1/chat/completions', '/v1/messages', '/v1beta/models/MiniMax-M2.7:generateContent', '/api/accounts/import'][i % 4]!;
+    const path = ['/v1/chat/completions', '/v1/messages', '/v1beta/models/MiniMax-M2.7:generateContent', '/v1/responses', '/api/accounts/import'][i % 5]!;
     const management = path.startsWith('/api/');
     const auth: Record<string, string> = management ? { authorization: `Bearer ${stack.adminToken}` } : { authorization: `Bearer ${FUZZ_API_KEY}`, 'x-api-key': FUZZ_API_KEY, 'x-goog-api-key': FUZZ_API_KEY };
     return { kind: 'body over the limit', method: 'POST', path, headers: { 'content-type': 'application/json', ...auth }, body: management ? managementBody : proxyBody, mustReject: true };

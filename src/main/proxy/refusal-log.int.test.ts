@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { anthropicDialect } from './dialects/anthropic';
 import { geminiDialect } from './dialects/gemini';
 import { openaiDialect } from './dialects/openai';
+import { responsesDialect } from './dialects/responses';
 import { hashApiKey } from './middleware/api-key-auth';
 import type { RealStack } from './test-support/real-stack';
 import { startRealStack } from './test-support/real-stack';
@@ -62,6 +63,31 @@ describe('refused requests in the request log', () => {
     const stats = stack.requestLog.stats();
     expect(stats.today.requests).toBe(cases.length);
     expect(stats.today.errors).toBe(cases.length);
+  });
+
+  it('records the Responses API refusals: bad JSON, schema errors, an unknown previous_response_id or stored id, wrong keys, 413', async () => {
+    stack = await startRealStack({ dialects: [openaiDialect, responsesDialect], settings: { server: { bodyLimitMb: 1 } } });
+    stack.store.setApiKeys([{ id: 'k1', name: 'test', prefix: 'sk-rel', hash: hashApiKey(KEY), createdAt: 0, lastUsedAt: null }]);
+    const url = `${stack.server.url}/v1/responses`;
+    const auth = { 'content-type': 'application/json', authorization: `Bearer ${KEY}` };
+    const secret = 'a-secret-input-that-must-not-be-logged';
+    const cases = [
+      { res: await send(url, { headers: auth, body: '{"model":' }), status: 400, code: 'invalid_json', reason: /JSON/i },
+      { res: await send(url, { headers: auth, body: JSON.stringify({ model: 'gpt-5', input: [{ type: 'function_call', name: secret }] }) }), status: 400, code: 'invalid_request', reason: /input\[0\]/, model: 'gpt-5' },
+      { res: await send(url, { headers: auth, body: JSON.stringify({ model: 'gpt-5', input: secret, previous_response_id: 'resp_gone' }) }), status: 400, code: 'invalid_request', reason: /resp_gone/, model: 'gpt-5' },
+      { res: await send(`${url}/resp_missing`, { method: 'GET', headers: auth }), status: 404, code: 'not_found', reason: /resp_missing/ },
+      { res: await send(url, { headers: { ...auth, authorization: 'Bearer wrong' }, body: JSON.stringify({ model: 'gpt-5', input: secret }) }), status: 401, code: 'unauthorized', reason: /./ },
+      { res: await send(url, { headers: auth, body: JSON.stringify({ model: 'gpt-5', input: 'x'.repeat(1_200_000) }) }), status: 413, code: 'payload_too_large', reason: /./ },
+    ];
+    for (const { res, status, code, reason, ...rest } of cases) {
+      expect(res.status).toBe(status);
+      const entry = stack.requestLog.get(res.id);
+      expect(entry, `${code} is logged`).toMatchObject({ status: 'error', httpStatus: status, errorCode: code, dialect: 'responses', requestBody: null, responseBody: null });
+      expect(entry?.errorMessage).toMatch(reason);
+      expect(JSON.stringify(entry)).not.toContain(secret);
+      if ('model' in rest) expect(entry?.clientModel).toBe(rest.model);
+    }
+    expect(stack.requestLog.stats().today.errors).toBe(cases.length);
   });
 
   it('logs a chat that started once, through the chat runner, not again as a refusal', async () => {

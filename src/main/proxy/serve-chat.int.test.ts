@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { anthropicDialect } from './dialects/anthropic';
 import { geminiDialect } from './dialects/gemini';
 import { openaiDialect } from './dialects/openai';
+import { responsesDialect } from './dialects/responses';
 import { MODEL_HEADER } from './serve-chat';
 import type { RealStack } from './test-support/real-stack';
 import { startRealStack } from './test-support/real-stack';
@@ -27,12 +28,14 @@ const CASES = [
   { name: 'anthropic', stream: true, path: '/v1/messages', body: { model: 'MiniMax-M2.7', max_tokens: 64, messages, stream: true }, done: 'event: message_stop' },
   { name: 'gemini', stream: false, path: '/v1beta/models/MiniMax-M2.7:generateContent', body: { contents: [{ role: 'user', parts: [{ text: 'hi' }] }] }, done: '"finishReason":"STOP"' },
   { name: 'gemini', stream: true, path: '/v1beta/models/MiniMax-M2.7:streamGenerateContent?alt=sse', body: { contents: [{ role: 'user', parts: [{ text: 'hi' }] }] }, done: '"finishReason":"STOP"' },
+  { name: 'responses', stream: false, path: '/v1/responses', body: { model: 'MiniMax-M2.7', input: 'hi' }, done: '"status":"completed"' },
+  { name: 'responses', stream: true, path: '/v1/responses', body: { model: 'MiniMax-M2.7', input: 'hi', stream: true }, done: 'event: response.completed' },
   { name: 'gemini (JSON array)', stream: true, path: '/v1beta/models/MiniMax-M2.7:streamGenerateContent', body: { contents: [{ role: 'user', parts: [{ text: 'hi' }] }] }, done: '"finishReason":"STOP"' },
 ] as const;
 
 describe('one stream lifecycle', () => {
   it.each(CASES)('$name (stream: $stream) answers before a slow delete_chat finishes', async ({ path, body, done }) => {
-    stack = await startRealStack({ dialects: [openaiDialect, anthropicDialect, geminiDialect] });
+    stack = await startRealStack({ dialects: [openaiDialect, anthropicDialect, geminiDialect, responsesDialect] });
     stack.sim.admin.scriptReply({ text: 'pong' });
     // Long enough that the check below runs while the delete is still pending on any machine.
     stack.sim.admin.injectFault({ endpoint: 'delete_chat', kind: 'slow', delayMs: 4_000 });

@@ -60,4 +60,17 @@ describe('gemini-cli 0.61, captured', () => {
     const body = (await res.json()) as Chunk;
     expect(body.candidates[0]?.content.parts?.map((part) => part.text).join('')).toContain('complexity_score');
   });
+
+  it("checks the classifier's reply against its responseJsonSchema (upper-case types), repairing a wrong type", async () => {
+    stack = await startRealStack({ dialects: [geminiDialect] });
+    stack.sim.admin.scriptReply({ text: '{"complexity_reasoning":"a greeting","complexity_score":"low"}' });
+    stack.sim.admin.scriptReply({ text: '{"complexity_reasoning":"a greeting","complexity_score":3}' });
+    const res = await replay(capture('gemini-cli-0.61.0-classifier.json'));
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as Chunk;
+    const text = body.candidates[0]?.content.parts?.filter((part) => !part.thought).map((part) => part.text).join('') ?? '';
+    expect(JSON.parse(text)).toEqual({ complexity_reasoning: 'a greeting', complexity_score: 3 });
+    // The first reply broke the schema (a string score), so one repair request followed.
+    expect(stack.sim.admin.requests({ path: '/matrix/api/v1/chat/send_msg' })).toHaveLength(2);
+  });
 });

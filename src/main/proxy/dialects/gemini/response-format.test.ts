@@ -13,6 +13,14 @@ describe('Gemini response format', () => {
     expect(toResponseFormat({ response_json_schema: plain })).toEqual({ type: 'json_schema', schema: plain });
   });
 
+  it('normalises the upper-case types gemini-cli sends in responseJsonSchema', () => {
+    const schema = { type: 'OBJECT', properties: { score: { type: 'INTEGER', description: 'd' } }, required: ['score'] };
+    expect(toResponseFormat({ responseMimeType: 'application/json', responseJsonSchema: schema })).toEqual({
+      type: 'json_schema',
+      schema: { type: 'object', properties: { score: { type: 'integer', description: 'd' } }, required: ['score'] },
+    });
+  });
+
   it('leaves plain text alone', () => {
     expect(toResponseFormat(undefined)).toBeUndefined();
     expect(toResponseFormat({ responseMimeType: 'text/plain', temperature: 1 })).toBeUndefined();

@@ -21,7 +21,12 @@ export function toResponseFormat(config: Record<string, unknown> | undefined): R
   const openApiSchema = pick(config, 'responseSchema', 'response_schema');
   // Google rejects a schema without the JSON MIME type; the relay is lenient and treats it as JSON.
   if (mime !== 'application/json' && jsonSchema === undefined && openApiSchema === undefined) return undefined;
-  if (isRecord(jsonSchema)) return { type: 'json_schema', schema: jsonSchema };
+  if (isRecord(jsonSchema)) {
+    // gemini-cli sends `responseJsonSchema` with the OpenAPI subset's upper-case types
+    // (`"type": "OBJECT"`), which Google accepts and ajv does not: normalised like responseSchema.
+    const schema = toJsonSchema(jsonSchema);
+    return { type: 'json_schema', schema: isRecord(schema) ? schema : jsonSchema };
+  }
   if (isRecord(openApiSchema)) {
     const schema = toJsonSchema(openApiSchema);
     if (isRecord(schema)) return { type: 'json_schema', schema };

@@ -180,6 +180,29 @@ describe('POST /v1/responses', () => {
     expect(response.output_text).toBe('one two three');
   });
 
+  it('ends a stream the upstream drops mid-reply with response.failed, then error, and keeps the failed response', async () => {
+    stack.sim.admin.scriptReply({ text: 'slow words '.repeat(100), tickMs: 50, charsPerTick: 20 });
+    const stream = openai.responses.stream({ model: 'MiniMax-M2.7', input: 'tell me a long story' });
+    const seen: string[] = [];
+    let failed: { id: string; status?: string; error: { code: string } | null } | null = null;
+    for await (const event of stream) {
+      seen.push(event.type);
+      // Text is flowing: from now on every poll of the chat loses its connection.
+      if (event.type === 'response.output_text.delta' && seen.filter((type) => type === event.type).length === 1) {
+        stack.sim.admin.injectFault({ endpoint: 'get_chat_detail', kind: 'drop', count: 1_000 });
+      }
+      if (event.type === 'response.failed') failed = event.response;
+    }
+    await expect(stream.finalResponse()).rejects.toThrow();
+    expect(seen).toContain('response.output_text.delta');
+    expect(seen).not.toContain('response.completed');
+    expect(seen.slice(-2)).toEqual(['response.failed', 'error']);
+    expect(failed).toMatchObject({ status: 'failed', error: { code: 'upstream_unavailable' } });
+    // GET shows why it failed; a failed response has nothing to continue from.
+    const kept = await openai.responses.retrieve(failed!.id);
+    expect(kept.status).toBe('failed');
+  });
+
   it('refuses a malformed body in the OpenAI error shape, naming the field', async () => {
     const bad = await fetch(`${stack.baseURL}/responses`, {
       method: 'POST',
