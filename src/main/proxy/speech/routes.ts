@@ -16,6 +16,7 @@ import { clientGone } from '../dialects/client-gone';
 import { statusForError } from '../errors';
 import type { ProviderLookup } from '../types';
 import { startSpeech, type StartedSpeech } from './speech-failover';
+import { markChatLogged } from '../refusal-log';
 import { CONTENT_TYPES, toSpeechRequest } from './speech-request';
 
 export const SPEECH_PATH = '/v1/audio/speech';
@@ -54,6 +55,8 @@ async function handleSpeech(req: Request, res: Response, deps: SpeechRouteDeps):
   const startedAt = deps.now();
   const request = toSpeechRequest(req.body, deps.getSettings().openPlatform.speechModel);
   deps.requestLog.begin({ ...pendingRequestLogEntry({ id, time: startedAt, dialect: 'openai', endpoint: SPEECH_PATH, stream: request.stream, clientModel: String((req.body as { model?: unknown }).model ?? '') }), resolvedModel: request.model });
+  // This entry records the outcome; the refusal log must not add a second one.
+  markChatLogged(res);
   const gone = clientGone(res);
   let started: StartedSpeech | null = null;
   let failure: RelayError | null = null;
