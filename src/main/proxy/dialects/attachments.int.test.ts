@@ -232,7 +232,7 @@ describe('refusals name the part in the client\'s error format', () => {
   });
 });
 
-describe('failover and attachment shapes', () => {
+describe('failover', () => {
   it('fails over to another account when one account\'s upload breaks, and that account uploads its own copy', async () => {
     const two = await startRealStack({ accounts: 2, sim: { tickMs: 10 } });
     try {
