@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type SimAccount, type Simulator } from '../../tools/minimax-sim/index';
+import { dataUrl, PNG_BYTES } from './attachments/test-files';
 import { createRelayCore, type RelayCore } from './core';
 import { createRelayState } from './core/relay-state';
 
@@ -87,6 +88,33 @@ describe('request profiles through the relay', () => {
     expect(after).toHaveLength(3);
     expect(after[2]?.status).toBe(200);
     expect(after[2]?.headers.cookie).toBeDefined();
+  });
+
+  it('sends an image under the cookie profile in its attachment shape, re-shaping the upload without sending it again', async () => {
+    const dataDir = newDataDir();
+    const account = sim.admin.createAccount({ name: 'image-sender' });
+    await seedAccount(dataDir, account, sim.admin.cookieHeader(account.realUserId));
+    const core = await startCore(dataDir);
+    const res = await fetch(`${core.relay.status().baseUrl ?? ''}/v1/chat/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        model: 'MiniMax-M2.7',
+        messages: [{ role: 'user', content: [{ type: 'text', text: 'what is this' }, { type: 'image_url', image_url: { url: dataUrl('image/png', PNG_BYTES) } }] }],
+      }),
+    });
+    expect(res.status).toBe(200);
+    const uploads = sim.admin.uploads().filter((u) => u.realUserId === account.realUserId);
+    expect(uploads).toHaveLength(1);
+    const [upload] = uploads;
+    const sends = sim.admin.requests({ path: SEND, realUserId: account.realUserId });
+    expect(sends.map((r) => r.status)).toEqual([401, 200]);
+    const attachmentsOf = (i: number): unknown => (sends[i]?.body as { attachments?: unknown } | undefined)?.attachments;
+    // The refused April request referenced the file by id; the accepted cookie request, by its URL.
+    expect(attachmentsOf(0)).toEqual([{ file_type: 2, file_id: upload?.fileId, file_name: expect.stringMatching(/\.png$/) }]);
+    expect(attachmentsOf(1)).toEqual([{ file: { file_name: expect.stringMatching(/\.png$/), file_url: upload?.ossPath }, attachment_type: 1 }]);
+    const [entry] = await core.services.logs.query({ limit: 1 });
+    expect(entry?.attachments).toMatchObject([{ mimeType: 'image/png', size: PNG_BYTES.length, cached: false }]);
   });
 
   it('answers upstream_protocol_rejected and cools the account (not expired) when only send_msg is refused', async () => {

@@ -22,7 +22,7 @@ import type { CallIdentity } from './request';
 import { chatDetailResponse, type ChatDetail } from './schemas';
 import { createRunControl, type RunControl } from './run-control';
 import type { ResolvedAttachment } from '../../attachments/types';
-import type { UploadedAttachments } from './upload';
+import type { UploadedAttachments, UploadedFile } from './upload';
 
 export interface ChatDeps extends CleanupDeps {
   now: () => number;
@@ -107,7 +107,7 @@ async function* generate(
   run.check();
   const uploads = await uploadFor(deps, identity, options, run);
   try {
-    state.chatId = await sendWithoutCutting(deps, identity, request, options, run, uploads?.sendAttachments ?? []);
+    state.chatId = await sendWithoutCutting(deps, identity, request, options, run, uploads?.files ?? []);
   } catch (error) {
     if (uploads?.log.some((item) => item.cached)) deps.forgetUploads?.(options.account);
     throw error;
@@ -198,7 +198,7 @@ async function sendWithoutCutting(
   request: CanonicalRequest,
   options: ProviderChatOptions,
   run: RunControl,
-  attachments: Record<string, unknown>[],
+  attachments: readonly UploadedFile[],
 ): Promise<number> {
   const sending = sendMessage(deps, identity, request, options, attachments);
   try {
@@ -219,7 +219,7 @@ async function sendMessage(
   identity: CallIdentity,
   request: CanonicalRequest,
   options: ProviderChatOptions,
-  attachments: Record<string, unknown>[],
+  attachments: readonly UploadedFile[],
 ): Promise<number> {
   const text = flattenConversation(request.messages);
   const { id: modelId, capabilities } = options.model;

@@ -16,7 +16,7 @@ import type { ChatLedger } from './ledger';
 import { createNodeTransport, type UpstreamTransport } from '../transport';
 import { createMemoryProfileMemory, type ProfileMemory } from './profile-memory';
 import { createAgentHttp, type FetchFn } from './request';
-import { DEFAULT_ATTACHMENT_SHAPE, createUploadCache, uploadAttachments as uploadAttachmentsAs, type AttachmentShape } from './upload';
+import { createUploadCache, uploadAttachments as uploadAttachmentsAs } from './upload';
 
 export interface MinimaxAgentProviderDeps {
   /** Used through a Node transport when no transport is given (tests). */
@@ -31,8 +31,6 @@ export interface MinimaxAgentProviderDeps {
   chatLedger: ChatLedger;
   /** Waits between polls and delete retries; must reject with `signal.reason` when aborted. */
   sleep?: SleepFn;
-  /** How send_msg references uploads; a request profile chooses it (default: file id). */
-  attachmentShape?: () => AttachmentShape;
   /** Backoff of the durable cleanup queue (tests shorten it). */
   cleanupBackoff?: { baseDelayMs?: number; maxDelayMs?: number };
 }
@@ -68,9 +66,8 @@ export function createMinimaxAgentProvider(deps: MinimaxAgentProviderDeps): Upst
     fetchCredits(http, devices, account, now, signal);
   const uploadCache = createUploadCache({ now });
   const uploader = { http, fetch: deps.fetch ?? globalThis.fetch, now, cache: uploadCache };
-  const shape = deps.attachmentShape ?? (() => DEFAULT_ATTACHMENT_SHAPE);
   const uploadAttachments: ChatDeps['uploadAttachments'] = (account, identity, attachments, signal) =>
-    uploadAttachmentsAs(uploader, account.id, identity, attachments, shape(), signal);
+    uploadAttachmentsAs(uploader, account.id, identity, attachments, signal);
   const queue = createCleanupQueue<AbandonedChat>({
     attempt: (chat) => tryRemoveChat(cleanupDeps, chat),
     keyOf: (chat) => `${chat.account.id}:${chat.chatId}`,
@@ -110,5 +107,5 @@ export { createMemoryProfileMemory } from './profile-memory';
 export type { ProfileMemory, ProfileState } from './profile-memory';
 export { DEFAULT_PROFILE, REQUEST_PROFILES, findProfile } from './profiles';
 export type { RequestProfile } from './profiles';
-export { ATTACHMENT_SHAPES, DEFAULT_ATTACHMENT_SHAPE } from './upload';
+export { ATTACHMENT_SHAPES } from './upload';
 export type { AttachmentShape } from './upload';

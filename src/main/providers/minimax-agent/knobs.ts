@@ -5,6 +5,7 @@
  */
 import type { ModelCapabilities } from '../../proxy/canonical';
 import { DEFAULT_PROFILE, type ModelOption, type RequestProfile } from './profiles';
+import { toSendAttachment, type UploadedFile } from './upload/attachment-shape';
 
 export interface SendKnobs {
   chat_type: number;
@@ -25,8 +26,8 @@ export interface SendInput {
   text: string;
   modelId: string;
   capabilities: ModelCapabilities;
-  /** Uploaded files in the upstream's attachment shape; `[]` when the prompt has none. */
-  attachments?: readonly unknown[];
+  /** Files already uploaded as the account; the profile decides how send_msg references them. */
+  attachments?: readonly UploadedFile[];
 }
 
 /**
@@ -39,7 +40,7 @@ export function buildSendBody(profile: RequestProfile, input: SendInput): Record
     msg_type: 1,
     text: input.text,
     chat_type: knobs.chat_type,
-    attachments: [...(input.attachments ?? [])],
+    attachments: (input.attachments ?? []).map((file) => toSendAttachment(file, profile.send.attachmentShape)),
     selected_mcp_tools: [],
     backend_config: {},
     sub_agent_ids: [...profile.send.subAgentIds],

@@ -14,7 +14,7 @@ import type { AccountRepository, ManagedAccountPool } from '../../accounts';
 import { createRequestLog, silentLogger } from '../../logs';
 import type { ManagedRequestLog } from '../../logs';
 import { createModelResolver } from '../../models';
-import { createMinimaxAgentProvider, type AttachmentShape } from '../../providers/minimax-agent';
+import { createMinimaxAgentProvider } from '../../providers/minimax-agent';
 import { createProviderRegistry } from '../../providers/registry';
 import { createMemoryDocumentStore, createRelayStore } from '../../store';
 import type { RelayStore, SecretBox } from '../../store';
@@ -33,8 +33,6 @@ export interface RealStackOptions {
   settings?: SettingsPatch;
   dialects?: DialectModule[];
   heartbeatMs?: number;
-  /** How send_msg references uploads (default: the provider's). */
-  attachmentShape?: AttachmentShape;
 }
 
 export interface RealStack {
@@ -78,11 +76,9 @@ export async function startRealStack(options: RealStackOptions = {}): Promise<Re
     baseUrlFor: (region) => (region === 'cn' ? settings().upstream.cnBaseUrl : settings().upstream.intlBaseUrl),
   });
   const requestLog = await createRequestLog({ dir, writeDelayMs: 10 });
-  const shape = options.attachmentShape;
   const provider = createMinimaxAgentProvider({
     settings: () => ({ signatureVariant: settings().upstream.signatureVariant }),
     chatLedger: store.chatLedger,
-    ...(shape ? { attachmentShape: () => shape } : {}),
   });
   const app = createProxyApp({
     getSettings: settings,

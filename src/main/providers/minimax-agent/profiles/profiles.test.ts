@@ -3,6 +3,7 @@ import type { ProviderAccount } from '../../types';
 import { buildSendBody, toSendKnobs } from '../knobs';
 import { PATHS } from '../protocol';
 import { buildRequest, type CallIdentity } from '../request';
+import { ATTACHMENT_SHAPES, type UploadedFile } from '../upload/attachment-shape';
 import { DEFAULT_PROFILE, REQUEST_PROFILES, findProfile } from './index';
 import { signed202604 } from './signed-2026-04';
 import { webCookie202605 } from './web-cookie-2026-05';
@@ -94,10 +95,25 @@ describe('the profile list', () => {
     expect(findProfile('gone')).toBeUndefined();
   });
 
-  it('gives the send body an attachments slot a profile shapes', () => {
-    const files = [{ file_type: 2, file_id: 9, file_name: 'a.png' }];
-    for (const profile of REQUEST_PROFILES) {
-      expect(buildSendBody(profile, { text: 'x', modelId: 'MiniMax-M2.7', capabilities: PLAIN, attachments: files }).attachments).toEqual(files);
-    }
+  it('re-shapes the same uploads for each profile: file ids under signed-2026-04, file URLs under web-cookie-2026-05', () => {
+    const files: UploadedFile[] = [
+      { fileId: 9, fileName: 'a.png', fileUrl: 'https://bucket.example/u/a.png', kind: 'image' },
+      { fileId: '10', fileName: 'b.pdf', fileUrl: 'https://bucket.example/u/b.pdf', kind: 'file' },
+    ];
+    const input = { text: 'x', modelId: 'MiniMax-M2.7', capabilities: PLAIN, attachments: files };
+    expect(buildSendBody(signed202604, input).attachments).toEqual([
+      { file_type: 2, file_id: 9, file_name: 'a.png' },
+      { file_type: 6, file_id: '10', file_name: 'b.pdf' },
+    ]);
+    expect(buildSendBody(webCookie202605, input).attachments).toEqual([
+      { file: { file_name: 'a.png', file_url: 'https://bucket.example/u/a.png' }, attachment_type: 1 },
+      { file: { file_name: 'b.pdf', file_url: 'https://bucket.example/u/b.pdf' }, attachment_type: 1 },
+    ]);
+    // The attachments keep their slot in the wire order of each profile.
+    expect(Object.keys(buildSendBody(webCookie202605, input))).toEqual(webCookie202605.send.fields);
+  });
+
+  it('every profile names a known attachment shape', () => {
+    for (const profile of REQUEST_PROFILES) expect(ATTACHMENT_SHAPES).toContain(profile.send.attachmentShape);
   });
 });

@@ -26,6 +26,8 @@ export const signed202604: RequestProfile = {
     },
     fallbackModel: null,
     subAgentIds: [],
+    // MiniMax-Free-API's `{file_type, file_id, file_name}`: the one client of this era that uploads.
+    attachmentShape: 'file-id',
   },
   needsCookies: false,
 };

@@ -5,6 +5,7 @@
  * a file in this folder and one line in `index.ts`.
  */
 import type { SignatureVariant } from '../../../../shared/domain/settings';
+import type { AttachmentShape } from '../upload/attachment-shape';
 
 /** Query keys filled per request; every other key of a profile's query comes from `query.fixed`. */
 export type DynamicQueryKey = 'uuid' | 'device_id' | 'user_id' | 'unix' | 'token';
@@ -54,6 +55,12 @@ export interface SendShape {
   /** Sent for a model the table does not list; `null` leaves `model_option` out. */
   fallbackModel: ModelOption | null;
   subAgentIds: readonly number[];
+  /**
+   * How `attachments` references an upload (upload/attachment-shape.ts). Sources disagree and none
+   * is confirmed (protocol reference §8.9), so it belongs to the profile: the same uploads are
+   * re-shaped when negotiation moves to the next profile.
+   */
+  attachmentShape: AttachmentShape;
 }
 
 export interface RequestProfile {

@@ -68,6 +68,9 @@ export const webCookie202605: RequestProfile = {
     // The fork always names a model; M2.7 is the one it knows.
     fallbackModel: { display_name: 'MiniMax-M2.7', model_type: 501 },
     subAgentIds: [340123961561242, 340123961561243, 340123961561244, 340123961561245, 355305220752206, 386069372367665],
+    // The fork never uploads; the newer-looking third-party `{file:{file_name,file_url}, attachment_type:1}`
+    // is the best guess for the May-2026 web app (protocol reference §3.3, §8.9).
+    attachmentShape: 'file-url',
   },
   needsCookies: true,
 };

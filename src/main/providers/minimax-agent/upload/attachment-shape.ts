@@ -2,15 +2,13 @@
  * How send_msg references an uploaded file. Two shapes are known and neither is confirmed
  * (protocol reference §3.3, §8.9): MiniMax-Free-API's `{file_type, file_id, file_name}` (file_type
  * 2 = image, 6 = other, §3.9) and a newer-looking third-party `{file:{file_name,file_url},
- * attachment_type:1}`. The shape is a parameter so a request profile can choose it per account.
+ * attachment_type:1}`. Each request profile names its shape (`send.attachmentShape`), so one
+ * upload is referenced the way whichever profile sends it expects.
  */
 import type { AttachmentKind } from '../../../attachments/types';
 
 export const ATTACHMENT_SHAPES = ['file-id', 'file-url'] as const;
 export type AttachmentShape = (typeof ATTACHMENT_SHAPES)[number];
-
-/** MiniMax-Free-API's shape: the only one seen in a client that uploads. */
-export const DEFAULT_ATTACHMENT_SHAPE: AttachmentShape = 'file-id';
 
 /** An upload the upstream knows, as policy_callback answered it. */
 export interface UploadedFile {

@@ -6,11 +6,11 @@ import type { RequestAttachment } from '../../../../shared/domain/request-log';
 import { RelayError, isRelayError } from '../../../../shared/errors';
 import type { ResolvedAttachment } from '../../../attachments/types';
 import type { CallIdentity } from '../request';
-import { toSendAttachment, type AttachmentShape } from './attachment-shape';
+import type { UploadedFile } from './attachment-shape';
 import type { UploadCache } from './upload-cache';
 import { uploadFile, type UploadFileDeps } from './upload-file';
 
-export { ATTACHMENT_SHAPES, DEFAULT_ATTACHMENT_SHAPE, toSendAttachment } from './attachment-shape';
+export { ATTACHMENT_SHAPES, toSendAttachment } from './attachment-shape';
 export type { AttachmentShape, UploadedFile } from './attachment-shape';
 export { createUploadCache } from './upload-cache';
 export type { UploadCache } from './upload-cache';
@@ -20,8 +20,8 @@ export interface AttachmentUploaderDeps extends UploadFileDeps {
 }
 
 export interface UploadedAttachments {
-  /** The send_msg `attachments` array, in the shape asked for. */
-  sendAttachments: Record<string, unknown>[];
+  /** What the upstream knows of each upload, in request order; the request profile shapes them for send_msg. */
+  files: UploadedFile[];
   log: RequestAttachment[];
 }
 
@@ -36,7 +36,6 @@ export async function uploadAttachments(
   accountId: string,
   identity: CallIdentity,
   attachments: readonly ResolvedAttachment[],
-  shape: AttachmentShape,
   signal?: AbortSignal,
 ): Promise<UploadedAttachments> {
   const results = await Promise.all(
@@ -57,11 +56,11 @@ export async function uploadAttachments(
           cached: hit,
         };
         // A cached upload of the same bytes may have been an image or a file; this request's kind wins.
-        return { send: toSendAttachment({ ...entry.file, kind: attachment.kind }, shape), log };
+        return { file: { ...entry.file, kind: attachment.kind }, log };
       } catch (error) {
         throw withPart(error, attachment);
       }
     }),
   );
-  return { sendAttachments: results.map((r) => r.send), log: results.map((r) => r.log) };
+  return { files: results.map((r) => r.file), log: results.map((r) => r.log) };
 }

@@ -18,7 +18,7 @@ describe('Responses request → canonical', () => {
     expect(request.messages).toEqual([
       { role: 'system', content: [{ type: 'text', text: 'Be brief.' }] },
       { role: 'system', content: [{ type: 'text', text: 'Rules.' }] },
-      { role: 'user', content: [{ type: 'text', text: 'Look:' }, { type: 'image', data: 'AAAA', mimeType: 'image/png' }, { type: 'file', data: 'BBBB', mimeType: 'application/pdf', name: 'a.pdf' }] },
+      { role: 'user', content: [{ type: 'text', text: 'Look:' }, { type: 'image', data: 'AAAA', mimeType: 'image/png', param: 'input[1].content[1]', source: 'data-url' }, { type: 'file', data: 'BBBB', mimeType: 'application/pdf', name: 'a.pdf', param: 'input[1].content[2]', source: 'data-url' }] },
       { role: 'assistant', content: [{ type: 'text', text: 'Seen.' }] },
     ]);
   });

@@ -6,13 +6,9 @@
 import { RelayError } from '../../../../shared/errors';
 import type { CanonicalMessage, CanonicalRequest, CanonicalTool, CanonicalToolCall, ContentPart, ResponseFormat, ToolChoice } from '../../canonical';
 import { reportableIssue } from '../zod-issue';
+import { toFilePart, toImagePart } from './attachments';
 import type { CallOutputItem, CreateResponseRequest, CustomCallItem, FunctionCallItem, MessageItem, ResponsesContentPart, ResponsesInputItem } from './schema';
 import { createResponseSchema } from './schema';
-
-function fromDataUrl(url: string): { data: string; mimeType: string } | null {
-  const match = /^data:([^;,]+)?(?:;[^,]*)?;base64,(.*)$/s.exec(url);
-  return match ? { mimeType: match[1] ?? 'application/octet-stream', data: match[2] ?? '' } : null;
-}
 
 function toPart(part: ResponsesContentPart, param: string): ContentPart | null {
   switch (part.type) {
@@ -22,19 +18,10 @@ function toPart(part: ResponsesContentPart, param: string): ContentPart | null {
       return { type: 'text', text: part.text };
     case 'refusal':
       return { type: 'text', text: part.refusal };
-    case 'input_image': {
-      if (!part.image_url) throw new RelayError('invalid_request', `'${param}.image_url' is required: uploaded file ids are not supported.`, { param: `${param}.image_url` });
-      const inline = fromDataUrl(part.image_url);
-      return inline ? { type: 'image', data: inline.data, mimeType: inline.mimeType } : { type: 'image', url: part.image_url };
-    }
-    case 'input_file': {
-      if (part.file_data) {
-        const inline = fromDataUrl(part.file_data);
-        return { type: 'file', data: inline?.data ?? part.file_data, mimeType: inline?.mimeType, name: part.filename ?? undefined };
-      }
-      if (part.file_url) return { type: 'file', url: part.file_url, name: part.filename ?? undefined };
-      throw new RelayError('invalid_request', `'${param}.file_data' is required: uploaded file ids are not supported.`, { param: `${param}.file_data` });
-    }
+    case 'input_image':
+      return toImagePart(part, param);
+    case 'input_file':
+      return toFilePart(part, param);
   }
 }
 
