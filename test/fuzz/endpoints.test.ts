@@ -160,7 +160,7 @@ describe('fuzz: malformed requests to every endpoint', () => {
     const failures = await sendAll(generate(SEED));
     const before = await memory();
     failures.push(...(await sendAll(generate(SEED + 100))));
-    // Wrong admin tokens last: after ten of them every token check waits for the global backoff.
+    // Wrong admin tokens last: after ten of them each wrong one waits for the global backoff (429).
     failures.push(...(await sendAll(fc.sample(badAdminTokenArb(), { numRuns: COUNTS.badAdmin, seed: SEED + 4 }))));
     await expectPoolIdle(stack.core, 30_000);
     const after = await memory();

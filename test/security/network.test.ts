@@ -141,21 +141,77 @@ describe('requests', () => {
     expect(own.status).toBe(200);
     expect((await rawRequest(stack.port, { method: 'GET', path: '/ui/', headers: { 'sec-fetch-site': 'none' } })).status).not.toBe(403);
   });
+});
 
-  it('limits wrong admin tokens globally (rotating 127/8 addresses does not help) and never refuses the right one', async () => {
-    const path = '/api/app/info';
-    const from = (i: number) => ({ localAddress: `127.0.0.${(i % 200) + 2}` });
-    for (let i = 0; i < 10; i++) {
-      const answer = await rawRequest(stack.port, { path, headers: { 'content-type': 'application/json', authorization: `Bearer wrong-${i}` }, body: '{}', ...from(i) });
-      expectRejected(answer, path, 401);
+describe('admin token limiter under a guesser', () => {
+  let stack: CoreStack;
+  const path = '/api/app/info';
+  // The backoff's waits are held until the test releases them, so "still waiting" is a fact, not a timing.
+  const slept: number[] = [];
+  const held: Array<() => void> = [];
+  const heldWaiters: Array<{ count: number; resolve: () => void }> = [];
+  let holding = true;
+  const sleep = (ms: number): Promise<void> => {
+    slept.push(ms);
+    if (!holding) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      held.push(resolve);
+      for (const waiter of heldWaiters.filter((w) => held.length >= w.count)) waiter.resolve();
+    });
+  };
+  const untilHeld = (count: number): Promise<void> =>
+    held.length >= count ? Promise.resolve() : new Promise<void>((resolve) => heldWaiters.push({ count, resolve }));
+  const release = (): void => {
+    for (const resolve of held.splice(0)) resolve();
+  };
+  // Every request from another 127/8 source address, as a guesser rotating them would send it.
+  let next = 0;
+  const send = (token: string | null) =>
+    rawRequest(stack.port, {
+      path,
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: '{}',
+      localAddress: `127.0.0.${(next++ % 200) + 2}`,
+    });
+
+  beforeAll(async () => {
+    stack = await startCoreStack({ accounts: 1, apiKeys: [KEY], adminBackoff: { sleep } });
+  });
+  afterAll(async () => {
+    holding = false;
+    release();
+    await stack?.close();
+  });
+
+  it('limits wrong tokens globally (rotating 127/8 addresses does not help) and answers the right one at once', async () => {
+    for (let i = 0; i < 10; i++) expectRejected(await send(`wrong-${i}`), path, 401);
+    // The guesser keeps eight wrong checks open (the most that may wait); none is answered yet.
+    let answered = 0;
+    const tarpitted = Array.from({ length: 8 }, (_, i) => send(`wrong-held-${i}`).then((answer) => (answered++, answer)));
+    await untilHeld(8);
+    // Further wrong tokens get 429 at once; a request without a token is still a plain 401.
+    for (let i = 0; i < 5; i++) {
+      const refused = await send(`wrong-more-${i}`);
+      expectRejected(refused, path, 429);
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
     }
-    const limited = await rawRequest(stack.port, { path, headers: { 'content-type': 'application/json', authorization: 'Bearer wrong-again' }, body: '{}', ...from(77) });
-    expectRejected(limited, path, 429);
-    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
-    // The right token waits for its check slot at most, then passes and ends the backoff.
-    expect((await rawRequest(stack.port, { path, headers: { 'content-type': 'application/json', authorization: `Bearer ${stack.adminToken}` }, body: '{}', ...from(99) })).status).toBe(200);
-    expectRejected(await post(stack, path, { authorization: 'Bearer wrong-after' }), path, 401);
-    // The proxy is not affected by the management backoff.
+    expectRejected(await send(null), path, 401);
+    // The right token is not queued behind the guesser: 200 while all eight wrong checks still wait.
+    expect((await send(stack.adminToken)).status).toBe(200);
     expect((await post(stack, CHATS[0].path, CHATS[0].header(KEY), CHATS[0].body)).status).toBe(200);
+    expect(answered).toBe(0);
+    expect(held).toHaveLength(8);
+    release();
+    for (const answer of await Promise.all(tarpitted)) {
+      expectRejected(answer, path, 429);
+      expect(Number(answer.headers['retry-after'])).toBeGreaterThan(0);
+    }
+    // The gap grows with each wrong token, from 1 s for the first one past the ten free.
+    expect(slept[0]).toBe(1_000);
+    expect(slept.every((ms, i) => i === 0 || ms > (slept[i - 1] ?? Infinity))).toBe(true);
+    // The owner's success does not hand the guesser a fresh allowance.
+    holding = false;
+    expectRejected(await send('wrong-after'), path, 429);
+    expect((await send(stack.adminToken)).status).toBe(200);
   });
 });

@@ -23,8 +23,8 @@ export interface CoreStackOptions {
   /** Client API keys from the environment (MINIMAX_RELAY_API_KEYS). */
   apiKeys?: string[];
   adminToken?: string;
-  /** Timing of the management API's wrong-token backoff (the fuzz suite shortens it). */
-  adminBackoff?: { baseDelayMs?: number; maxDelayMs?: number };
+  /** Timing of the management API's wrong-token backoff (the fuzz suite shortens it, the security suite holds it). */
+  adminBackoff?: { baseDelayMs?: number; maxDelayMs?: number; maxWaiting?: number; sleep?: (ms: number) => Promise<void> };
 }
 
 export interface CoreStack {

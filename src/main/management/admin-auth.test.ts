@@ -26,47 +26,96 @@ describe('admin token', () => {
 });
 
 describe('attempt gate', () => {
+  /** A clock and a sleep the test drives: a wrong answer in backoff stays pending until released. */
   function gate(freeFailures = 2) {
     let now = 1_000;
     const slept: number[] = [];
-    const sleep = async (ms: number): Promise<void> => {
+    const pending: Array<() => void> = [];
+    const sleep = (ms: number): Promise<void> => {
       slept.push(ms);
-      now += ms;
+      return new Promise<void>((resolve) => pending.push(resolve));
     };
     const g = createAttemptGate({ freeFailures, baseDelayMs: 1_000, maxDelayMs: 8_000, maxWaiting: 2, now: () => now, sleep });
-    return { g, slept, advance: (ms: number) => (now += ms) };
+    const releaseAll = (): void => {
+      for (const resolve of pending.splice(0)) resolve();
+    };
+    return { g, slept, pending, releaseAll, advance: (ms: number) => (now += ms) };
   }
 
-  it('answers the free wrong tokens at once, then checks in global slots with a doubling gap', async () => {
-    const { g, slept } = gate();
+  /** Tracks whether a promise has settled, without awaiting it. */
+  function watch<T>(promise: Promise<T>): { settled: () => boolean; promise: Promise<T> } {
+    let done = false;
+    void promise.then(() => (done = true));
+    return { settled: () => done, promise };
+  }
+
+  /** Lets pending promise callbacks run (no timers involved). */
+  const flush = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+  it('answers the free wrong tokens at once, then holds each later one for a global slot with a doubling gap', async () => {
+    const { g, slept, releaseAll } = gate();
     expect(await g.attempt(() => false)).toBe('wrong');
     expect(await g.attempt(() => false)).toBe('wrong');
-    expect(await g.attempt(() => false)).toBe('limited');
-    expect(await g.attempt(() => false)).toBe('limited');
-    expect(await g.attempt(() => false)).toBe('limited');
-    expect(slept).toEqual([1_000, 2_000]);
-    expect(g.retryAfterSec()).toBe(8);
+    const third = watch(g.attempt(() => false));
+    const fourth = watch(g.attempt(() => false));
+    await flush();
+    expect(third.settled()).toBe(false);
+    expect(fourth.settled()).toBe(false);
+    // Slots are global: the fourth answer comes 2 s after the third's, which comes 1 s from now.
+    expect(slept).toEqual([1_000, 3_000]);
+    releaseAll();
+    expect(await third.promise).toBe('limited');
+    expect(await fourth.promise).toBe('limited');
+    expect(g.retryAfterSec()).toBeGreaterThanOrEqual(4);
   });
 
-  it('never refuses the right token: it waits for its slot, passes and ends the backoff', async () => {
-    const { g, slept } = gate();
-    for (let i = 0; i < 5; i++) await g.attempt(() => false);
-    slept.length = 0;
+  it('passes the right token at once while wrong checks wait, and a success does not reset the count', async () => {
+    const { g, slept, pending, releaseAll } = gate();
+    for (let i = 0; i < 2; i++) await g.attempt(() => false);
+    const waiting = [watch(g.attempt(() => false)), watch(g.attempt(() => false))];
+    await flush();
+    expect(pending.length).toBe(2);
+    const sleptBefore = slept.length;
+    // The owner's token is compared and answered although two guesses are still in the tarpit.
     expect(await g.attempt(() => true)).toBe('ok');
-    expect(slept.length).toBe(1);
-    expect(await g.attempt(() => false)).toBe('wrong');
+    expect(slept.length).toBe(sleptBefore);
+    expect(waiting.map((w) => w.settled())).toEqual([false, false]);
+    releaseAll();
+    await Promise.all(waiting.map((w) => w.promise));
+    // The guesser's backoff goes on: its next wrong token is not answered 401 at once.
+    const next = watch(g.attempt(() => false));
+    await flush();
+    expect(next.settled()).toBe(false);
+    releaseAll();
+    expect(await next.promise).toBe('limited');
   });
 
-  it('answers busy without a check when too many checks wait, and forgets after a quiet window', async () => {
-    const { g, advance } = gate(1);
+  it('answers 429 at once when too many wrong answers wait, but still passes the right token', async () => {
+    const { g, pending, releaseAll } = gate(1);
     await g.attempt(() => false);
     let checks = 0;
-    // The first check in backoff has its slot at once; the next two wait for theirs, the fourth finds the line full.
-    const waiting = Array.from({ length: 4 }, () => g.attempt(() => (checks++, false)));
-    expect(await waiting[3]).toBe('busy');
-    await Promise.all(waiting);
+    const waiting = Array.from({ length: 3 }, () => watch(g.attempt(() => (checks++, false))));
+    // The third finds the line full (maxWaiting 2) and is refused without waiting.
+    expect(await waiting[2]?.promise).toBe('limited');
+    expect(pending.length).toBe(2);
+    expect(await g.attempt(() => true)).toBe('ok');
+    expect(waiting.slice(0, 2).map((w) => w.settled())).toEqual([false, false]);
+    releaseAll();
+    await Promise.all(waiting.map((w) => w.promise));
+    // Every token was compared (the right one could be among them), whatever the answer.
     expect(checks).toBe(3);
+  });
+
+  it('forgets wrong tokens after a quiet window', async () => {
+    const { g, advance, releaseAll } = gate(1);
+    await g.attempt(() => false);
+    const limited = g.attempt(() => false);
+    releaseAll();
+    await flush();
+    releaseAll();
+    expect(await limited).toBe('limited');
     advance(60_000);
     expect(await g.attempt(() => false)).toBe('wrong');
+    expect(g.retryAfterSec()).toBe(1);
   });
 });

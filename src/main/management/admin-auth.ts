@@ -1,7 +1,7 @@
 /**
  * The management API's own credential. Only a SHA-256 hash is kept (in the store), the comparison
- * is constant-time, and wrong tokens are limited globally (see createAttemptGate) so a local
- * process cannot guess the token at network speed, from any number of source addresses.
+ * is constant-time, and wrong tokens are limited globally (see createAttemptGate), from any number
+ * of source addresses, without ever holding back the right token.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
@@ -27,13 +27,13 @@ export function readBearer(header: string | undefined): string | null {
   return match?.[1] ?? null;
 }
 
-export type AttemptResult = 'ok' | 'wrong' | 'limited' | 'busy';
+export type AttemptResult = 'ok' | 'wrong' | 'limited';
 
 export interface AttemptGate {
   /**
-   * Runs a token check now, or, while wrong tokens are in backoff, in the next global check slot.
-   * `ok` and `wrong` are the check's answer; `limited` is a wrong token checked during backoff;
-   * `busy` means too many checks already wait and this one was not run.
+   * Runs the token check at once and answers from it. `ok`: the token is right (never delayed,
+   * never refused). `wrong`: a wrong token within the free allowance. `limited`: a wrong token past
+   * it, answered after its backoff slot, or at once when too many wrong answers already wait.
    */
   attempt(check: () => boolean): Promise<AttemptResult>;
   /** Seconds a client should wait before its next try (for Retry-After). */
@@ -41,30 +41,39 @@ export interface AttemptGate {
 }
 
 export interface AttemptGateOptions {
-  /** Wrong tokens allowed at network speed before the backoff starts (default 10). */
+  /** Wrong tokens answered at once (401) before the backoff starts (default 10). */
   freeFailures?: number;
-  /** Quiet time after which the count starts over (default one minute). */
+  /** Quiet time (no wrong token) after which the count starts over (default one minute). */
   windowMs?: number;
-  /** Gap between checks at the first backoff step (default 1 s); doubles with every further wrong token. */
+  /** Wait of the first wrong token past the allowance (default 1 s); doubles with every further one. */
   baseDelayMs?: number;
-  /** Largest gap (default 10 s): a guesser gets at most one answer per gap. */
+  /** Largest wait between two wrong answers (default 10 s): a patient guesser gets one per gap. */
   maxDelayMs?: number;
-  /**
-   * Checks that may wait for a slot (default 8); more are answered `busy` without a check. With the
-   * defaults the owner's right token waits at most about 80 s while a local process keeps guessing.
-   */
+  /** Wrong answers that may wait for a slot at the same time (default 8); further ones get 429 at once. */
   maxWaiting?: number;
   now: () => number;
   sleep?: (ms: number) => Promise<void>;
 }
 
 /**
- * One limiter for all peers (every local address is 127/8, and a guesser can rotate them). Wrong
- * tokens past the free allowance are not refused outright; instead every token check, right or
- * wrong, waits for a global slot, and the gap between slots doubles with each wrong token. So the
- * owner's right token is only ever delayed (and a success ends the backoff), while a guesser gets
- * one answer per slot however many connections it opens. Requests without a token never reach the
- * gate, so links and images on other pages cannot push the owner into the backoff.
+ * One limiter for all peers (every local address is 127/8, and a guesser can rotate them), and it
+ * only ever holds back wrong tokens. The token is compared first (constant time); a right token
+ * passes at once whatever the failure count, so the owner is never queued behind a guesser. Wrong
+ * tokens are counted together: the first `freeFailures` in the window are answered 401 at once;
+ * each later one is a tarpit: it waits for the next global slot, the gap doubling with every wrong
+ * token up to `maxDelayMs`, and is then answered 429; when `maxWaiting` wrong answers already wait,
+ * it gets 429 at once, so a guesser cannot pile up open requests.
+ *
+ * A success does not reset the count: the owner's UI keeps calling while a guesser runs, and each
+ * of its calls would otherwise hand the guesser a fresh allowance. The count starts over only after
+ * `windowMs` without a wrong token.
+ *
+ * What this does and does not do: since a right token is answered at once, a client can always tell
+ * that a guess was wrong by the missing 200, so the limiter cannot slow a guesser who stops
+ * listening. The token's 256 random bits are what make guessing hopeless; the limiter keeps wrong
+ * guesses from costing the relay more than one cheap answer each, slows clients that wait for their
+ * answers, and never stands between the owner and the API. Requests without a token never reach
+ * the gate, so links and images on other pages count for nothing.
  */
 export function createAttemptGate(options: AttemptGateOptions): AttemptGate {
   const free = options.freeFailures ?? 10;
@@ -78,40 +87,48 @@ export function createAttemptGate(options: AttemptGateOptions): AttemptGate {
   let nextSlotAt = 0;
   let waiting = 0;
 
-  const delayMs = (): number => {
-    if (failures > 0 && options.now() - lastFailureAt >= windowMs) failures = 0;
-    if (failures < free) return 0;
-    return Math.min(maxDelayMs, baseDelayMs * 2 ** Math.min(30, failures - free));
+  const forgetAfterQuiet = (now: number): void => {
+    if (failures > 0 && now - lastFailureAt >= windowMs) {
+      failures = 0;
+      nextSlotAt = 0;
+    }
   };
 
-  const settle = (ok: boolean, gated: boolean): AttemptResult => {
-    if (ok) {
-      failures = 0;
-      return 'ok';
+  /** Backoff step of the `count`-th wrong token (0 within the allowance). */
+  const delayFor = (count: number): number => {
+    if (count <= free) return 0;
+    return Math.min(maxDelayMs, baseDelayMs * 2 ** Math.min(30, count - free - 1));
+  };
+
+  const tarpit = async (delay: number): Promise<AttemptResult> => {
+    if (waiting >= maxWaiting) return 'limited';
+    const now = options.now();
+    // Each wrong answer takes the next global slot, so parallel connections do not buy answers.
+    const answerAt = Math.max(now, nextSlotAt) + delay;
+    nextSlotAt = answerAt;
+    waiting += 1;
+    try {
+      await sleep(answerAt - now);
+    } finally {
+      waiting -= 1;
     }
-    failures += 1;
-    lastFailureAt = options.now();
-    return gated ? 'limited' : 'wrong';
+    return 'limited';
   };
 
   return {
     async attempt(check) {
-      const delay = delayMs();
-      if (delay === 0) return settle(check(), false);
-      if (waiting >= maxWaiting) return 'busy';
+      if (check()) return 'ok';
       const now = options.now();
-      const slot = Math.max(now, nextSlotAt);
-      nextSlotAt = slot + delay;
-      waiting += 1;
-      try {
-        if (slot > now) await sleep(slot - now);
-      } finally {
-        waiting -= 1;
-      }
-      return settle(check(), true);
+      forgetAfterQuiet(now);
+      failures += 1;
+      lastFailureAt = now;
+      const delay = delayFor(failures);
+      return delay === 0 ? 'wrong' : tarpit(delay);
     },
     retryAfterSec() {
-      const wait = Math.max(delayMs(), nextSlotAt - options.now());
+      const now = options.now();
+      forgetAfterQuiet(now);
+      const wait = Math.max(delayFor(failures + 1), nextSlotAt - now);
       return Math.max(1, Math.ceil(wait / 1000));
     },
   };

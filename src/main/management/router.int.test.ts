@@ -35,7 +35,34 @@ function fakeServices(bus: EventBus): BridgeApi {
 
 let server: Server | null = null;
 const slept: number[] = [];
+/** While set, a wrong token in backoff stays pending until the test releases it. */
+let holding = false;
+const held: Array<() => void> = [];
+const heldWaiters: Array<{ count: number; resolve: () => void }> = [];
+
+function backoffSleep(ms: number): Promise<void> {
+  slept.push(ms);
+  if (!holding) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    held.push(resolve);
+    for (const waiter of heldWaiters.filter((w) => held.length >= w.count)) waiter.resolve();
+  });
+}
+
+/** Resolves once `count` wrong answers are held in the backoff (an event, not a clock). */
+function untilHeld(count: number): Promise<void> {
+  if (held.length >= count) return Promise.resolve();
+  return new Promise<void>((resolve) => heldWaiters.push({ count, resolve }));
+}
+
+function releaseHeld(): void {
+  for (const resolve of held.splice(0)) resolve();
+}
+
 afterEach(async () => {
+  holding = false;
+  releaseHeld();
+  heldWaiters.length = 0;
   server?.closeAllConnections();
   await new Promise((resolve) => server?.close(resolve) ?? resolve(null));
   server = null;
@@ -53,7 +80,7 @@ async function start(options: { remote?: string; failureLimit?: number; peer?: (
     rendererDir: null,
     failureLimit: options.failureLimit ?? 3,
     // The backoff's waits are recorded, not slept, so no assertion depends on the clock.
-    attemptBackoff: { sleep: async (ms) => void slept.push(ms) },
+    attemptBackoff: { sleep: backoffSleep, maxWaiting: 2 },
     ...(options.remote ? { peerAddress: () => options.remote } : {}),
     ...(options.peer ? { peerAddress: options.peer } : {}),
   });
@@ -87,18 +114,35 @@ describe('management API over HTTP', () => {
     }
   });
 
-  it('slows wrong tokens from every loopback address together, and never refuses the right one', async () => {
+  it('slows wrong tokens from every loopback address together, and never holds back the right one', async () => {
     let n = 0;
     // Each request from another 127/8 address: rotating them must not reset the count.
     const base = await start({ failureLimit: 3, peer: () => `127.0.0.${(n++ % 250) + 1}` });
     for (let i = 0; i < 3; i += 1) expect((await call(base, 'accounts/list', {}, 'adm-wrong')).status).toBe(401);
-    const limited = await call(base, 'accounts/list', {}, 'adm-wrong');
-    expect(limited.status).toBe(429);
-    expect(limited.headers.get('retry-after')).toMatch(/^\d+$/);
-    expect(await limited.json()).toMatchObject({ error: { code: 'rate_limited' } });
-    expect((await call(base, 'accounts/list', {}, 'adm-wrong-2')).status).toBe(429);
-    expect(slept.length).toBeGreaterThan(0);
+    holding = true;
+    let answered = 0;
+    const tarpitted = [1, 2].map((i) => call(base, 'accounts/list', {}, `adm-wrong-${i}`).then((res) => (answered++, res)));
+    await untilHeld(2);
+    // Two guesses wait in the tarpit; a third wrong one is refused at once, the right token passes at once.
+    const overflow = await call(base, 'accounts/list', {}, 'adm-wrong-3');
+    expect(overflow.status).toBe(429);
+    expect(overflow.headers.get('retry-after')).toMatch(/^[1-9]\d*$/);
     expect((await call(base, 'accounts/list', {})).status).toBe(200);
+    expect(answered).toBe(0);
+    releaseHeld();
+    for (const res of await Promise.all(tarpitted)) {
+      expect(res.status).toBe(429);
+      expect(res.headers.get('retry-after')).toMatch(/^[1-9]\d*$/);
+      expect(await res.json()).toMatchObject({ error: { code: 'rate_limited' } });
+    }
+    // The owner's success gave the guesser no fresh allowance.
+    holding = false;
+    expect((await call(base, 'accounts/list', {}, 'adm-wrong-4')).status).toBe(429);
+    // Three tarpit waits (the overflow did not wait), each longer than the one before.
+    expect(slept).toHaveLength(3);
+    expect(slept[0]).toBe(1_000);
+    expect(slept[2]).toBeGreaterThan(slept[1] ?? Infinity);
+    expect(slept[1]).toBeGreaterThan(1_000);
   });
 
   it('does not count requests without a token, and refuses cross-site requests before the token', async () => {

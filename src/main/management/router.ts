@@ -2,7 +2,8 @@
  * The HTTP transport of BridgeApi for the web UI (headless host), mounted on the relay's own
  * listener: `POST /api/<domain>/<method>` → BridgeResult JSON, `GET /api/events` → SSE. Guards, in
  * order: loopback peer only, loopback Host header (DNS rebinding), same-site only, a token present
- * (401 otherwise, not counted), the admin token checked through the global attempt gate.
+ * (401 otherwise, not counted), the admin token: right passes at once, wrong ones go through the
+ * global attempt gate (401, later 429 after a backoff).
  */
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { BridgeApi } from '../../shared/contract';
@@ -25,7 +26,7 @@ export interface ManagementDeps {
   now?: () => number;
   /** The TCP peer of a request (tests inject a remote address). */
   peerAddress?: (req: Request) => string | undefined;
-  /** Wrong tokens (from all peers together) answered at once before the backoff starts (default 10). */
+  /** Wrong tokens (from all peers together) answered 401 at once before the backoff starts (default 10). */
   failureLimit?: number;
   /** Backoff timing of wrong tokens (tests shorten it). */
   attemptBackoff?: Pick<AttemptGateOptions, 'baseDelayMs' | 'maxDelayMs' | 'maxWaiting' | 'sleep'>;
@@ -80,7 +81,7 @@ export function createManagementRouter(deps: ManagementDeps): Router {
           return;
         }
         res.setHeader('Retry-After', String(gate.retryAfterSec()));
-        reject(res, 429, { code: 'rate_limited', message: 'Too many wrong admin tokens: checks are slowed down. Wait and retry with the token the relay printed.' });
+        reject(res, 429, { code: 'rate_limited', message: 'Too many wrong admin tokens: wrong ones are now answered slowly. Use the admin token the relay printed (the right one is never held back).' });
       },
       (error: unknown) => next(error),
     );
