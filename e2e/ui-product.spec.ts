@@ -124,3 +124,22 @@ test('the model picker fills every snippet, and Claude Code gets all its model v
   expect(await pre.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
   await shot(page, 'connect-model-picker');
 });
+
+test('in Chinese, the failover reason and the model explanation are Chinese too', async ({ page }) => {
+  await callApi(env.relay, 'settings/update', { ui: { language: 'zh-CN' } });
+  await page.goto(env.relay.uiLink);
+  await openPage(page, 'logs');
+  await page.locator('[data-log-id]').first().click();
+  const reason = page.getByTestId('log-detail').locator('.attempt-reason').first();
+  await expect(reason).toContainText('原因：最空闲');
+  expect(await englishLeftovers(page), 'English in the log detail').toEqual([]);
+
+  await openPage(page, 'models');
+  await page.getByRole('textbox', { name: '试一个模型名' }).fill('gpt-4o');
+  const result = page.getByTestId('explain-result');
+  await expect(result).toContainText('gpt-4o 是未知名称，使用默认模型 → ');
+  await expect(result).toContainText('深度思考');
+  expect(await englishLeftovers(page), 'English in the model explanation').toEqual([]);
+  await shot(page, 'product-zh-cn-models-explain');
+  await callApi(env.relay, 'settings/update', { ui: { language: 'en' } });
+});

@@ -70,7 +70,7 @@ export function AccountCard(props: AccountCardProps) {
         <span className="muted">{account.maskedUserId}</span>
         {account.email ? <span className="muted">{account.email}</span> : null}
         <label className="toggle">
-          <input type="checkbox" checked={account.enabled} disabled={busy} onChange={(e) => props.onToggle(e.target.checked)} aria-label={`${t('acc.enabled')}: ${label}`} />
+          <input type="checkbox" checked={account.enabled} disabled={busy} onChange={(e) => props.onToggle(e.target.checked)} aria-label={t('acc.enabledFor', { label })} />
           {t('acc.enabled')}
         </label>
       </div>

@@ -386,6 +386,33 @@ export const en = {
   'connect.chatbox.1': 'Settings → Model Provider → add a custom provider, API mode "OpenAI API compatible".',
   'connect.chatbox.2': 'API host: {baseUrl}. API key: the key above.',
   'connect.chatbox.3': 'Model: {model}. Save, then start a new chat.',
+  // Why the pool chose an account (request log attempts)
+  'logs.why.pinned_alias': 'only account pinned by alias {alias}',
+  'logs.why.pinned_request': 'only account pinned by the request',
+  'logs.why.least_busy': 'least busy ({busy} of {max} busy)',
+  'logs.why.credits_left': '{remaining} credits left',
+  'logs.why.credits_unknown': 'credits unknown',
+  'logs.why.only_healthy': 'only healthy account',
+  'logs.why.provider_fallback': 'fallback to {provider} (no {preferred} account free)',
+  'logs.why.separator': ', ',
+  // How a model name resolves (Models page, "try a model name")
+  'models.explain.catalog': '{requested} is a catalog model → {model}',
+  'models.explain.alias': '{requested} matched alias {pattern} → {model}',
+  'models.explain.wildcard': '{requested} matched wildcard alias {pattern} → {model}',
+  'models.explain.default': '{requested} is unknown; using the default model → {model}',
+  'models.explain.full': '{head}: {capabilities}',
+  'models.explain.capabilities': 'deep thinking {thinking}, web search {search}',
+  'models.explain.on': 'on',
+  'models.explain.off': 'off',
+  'models.explain.overridden': 'request options override the name',
+  'models.explain.separator': '; ',
+  // Labels composed with a value
+  'acc.lineInput': 'Line {line}:',
+  'common.copyLabel': 'Copy: {label}',
+  'acc.enabledFor': 'Enabled: {label}',
+  'set.passphraseFor': '{label} ({action})',
+  'logs.profileOutcome': '{outcome}: {reason}',
+  'dash.busyQueuedLine': 'Busy / queued: {busy} of {capacity} busy · {queued} queued',
 } as const;
 
 export type MessageKey = keyof typeof en;

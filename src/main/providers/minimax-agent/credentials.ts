@@ -74,7 +74,7 @@ const fieldsSchema = z.object({
   cookie: z.string().optional(),
 });
 
-function fail(code: 'invalid_credential' | 'guest_token', message: string): CredentialParseResult {
+function fail(code: 'invalid_credential' | 'guest_token', message: string): Extract<CredentialParseResult, { ok: false }> {
   return { ok: false, error: { code, message } };
 }
 
