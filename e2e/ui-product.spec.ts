@@ -41,7 +41,7 @@ async function openPage(page: Page, id: string): Promise<void> {
  * Latin words in the visible text outside code, inputs and proper names: on a Chinese page these
  * are strings that skipped the locale files.
  */
-const ALLOWED = /^(MiniMax|Relay|OpenAI|Anthropic|Gemini|Claude|Code|Cherry|Studio|LobeChat|ChatBox|Cline|SDK|SDKs|API|URL|JSON|JSONL|HTTP|HTTPS|Token|Tokens|Cookie|Cookies|Console|Application|Local|Storage|Web|UI|ID|Agent|Open|Platform|Mac|Cmd|Option|Enter|Bearer|Base|gpt|realUserID|token|user_detail_agent|alice|bob|curl|Python|Node|js|env|Ctrl|Shift|Tab|F12|GitHub|Chrome|Edge|Firefox|Safari|CLI|cli|Speak|Retry-After|POST|GET|ms|s|am|pm|openai|anthropic|gemini|gemini-cli|TypeScript|JavaScript)$/;
+const ALLOWED = /^(MiniMax|Relay|OpenAI|Responses|Anthropic|Gemini|Claude|Code|Cherry|Studio|LobeChat|ChatBox|Cline|SDK|SDKs|API|URL|JSON|JSONL|HTTP|HTTPS|Token|Tokens|Cookie|Cookies|Console|Application|Local|Storage|Web|UI|ID|Agent|Open|Platform|Mac|Cmd|Option|Enter|Bearer|Base|gpt|realUserID|token|user_detail_agent|alice|bob|curl|Python|Node|js|env|Ctrl|Shift|Tab|F12|GitHub|Chrome|Edge|Firefox|Safari|CLI|cli|Speak|Retry-After|POST|GET|ms|s|am|pm|openai|anthropic|gemini|gemini-cli|TypeScript|JavaScript)$/;
 
 async function englishLeftovers(page: Page): Promise<string[]> {
   // A string, not a function: the e2e files are typed without the DOM library.

@@ -44,7 +44,15 @@ function Credits({ account, now }: { account: AccountSummary; now: number }) {
   const { remaining, resetAt } = account.credits;
   return (
     <span data-testid="credits">
-      {account.credits.planName ? `${account.credits.planName}: ` : ''}
+      {account.credits.planName ? (
+        <>
+          {/* The upstream's own plan name: data, not UI text. */}
+          <span className="plan-name" data-raw="">
+            {account.credits.planName}
+          </span>
+          {t('acc.planColon')}
+        </>
+      ) : null}
       {t('acc.credits', { remaining })}
       {resetAt && resetAt > now ? ` · ${t('acc.resetsIn', { time: formatSpan(resetAt - now, t) })}` : ''}
     </span>

@@ -279,7 +279,7 @@ export const en = {
   'acc.validateSummary': 'Checked {total}: {active} active, {problems} need attention.',
   'acc.keptLines': 'The lines that were added have been removed from the box; the ones left failed.',
   'error.detail': 'Details: {message}',
-  'acc.pasteCookiesHint': 'With the site cookies, paste one JSON object per line: {"realUserID":"…","token":"eyJ…","cookies":"a=b; c=d"}.',
+  'acc.pasteCookiesHint': 'With the site cookies, paste one JSON object per line: {example}.',
   'acc.cookies': 'Cookies',
   'acc.cookiesLabel': 'Cookie header of the MiniMax agent site (HttpOnly cookies included)',
   'acc.cookiesHelp': 'Copy it from the browser where you are logged in: developer tools → Network → any request to the agent site → Request headers → Cookie. Saving replaces the stored cookies; they are never shown again.',
@@ -321,7 +321,7 @@ export const en = {
   'settings.attachments.allowPrivateAddresses': 'Allow remote URLs on private addresses',
   'settings.attachments.allowPrivateAddressesHint': 'Lets clients make the relay fetch from loopback, LAN and cloud-metadata addresses. Keep off unless you serve images locally and trust every client.',
   'acc.apiKey.add': 'Add API keys (MiniMax Open Platform)',
-  'acc.apiKey.hint': 'Official platform keys serve next to web accounts: native tool calls, speech, and a paid fallback when web accounts are busy or refused. One key per line; prefix cn: or intl: to choose a key’s region.',
+  'acc.apiKey.hint': 'Official platform keys serve next to web accounts: native tool calls, speech, and a paid fallback when web accounts are busy or refused. One key per line; prefix {cn} or {intl} to choose a key’s region.',
   'acc.apiKey.paste': 'API keys',
   'acc.apiKey.kind': 'Key type',
   'acc.apiKey.kind.pay-as-you-go': 'Pay-as-you-go',
@@ -413,6 +413,7 @@ export const en = {
   'set.passphraseFor': '{label} ({action})',
   'logs.profileOutcome': '{outcome}: {reason}',
   'dash.busyQueuedLine': 'Busy / queued: {busy} of {capacity} busy · {queued} queued',
+  'acc.planColon': ': ',
 } as const;
 
 export type MessageKey = keyof typeof en;

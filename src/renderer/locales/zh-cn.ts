@@ -280,7 +280,7 @@ export const zhCN: Record<MessageKey, string> = {
   'acc.validateSummary': '已检查 {total} 个：{active} 个可用，{problems} 个需要处理。',
   'acc.keptLines': '已添加成功的行已从输入框移除；留下的是失败的行。',
   'error.detail': '详情：{message}',
-  'acc.pasteCookiesHint': '如需同时导入网站 Cookie，请每行粘贴一个 JSON 对象：{"realUserID":"…","token":"eyJ…","cookies":"a=b; c=d"}。',
+  'acc.pasteCookiesHint': '如需同时导入网站 Cookie，请每行粘贴一个 JSON 对象：{example}。',
   'acc.cookies': 'Cookie',
   'acc.cookiesLabel': 'MiniMax Agent 网站的 Cookie 请求头（包括 HttpOnly Cookie）',
   'acc.cookiesHelp': '请从已登录的浏览器中复制：开发者工具 → 网络 → 任意发往 Agent 网站的请求 → 请求标头 → Cookie。保存后将替换已存储的 Cookie，且不会再次显示。',
@@ -322,7 +322,7 @@ export const zhCN: Record<MessageKey, string> = {
   'settings.attachments.allowPrivateAddresses': '允许远程 URL 指向内网地址',
   'settings.attachments.allowPrivateAddressesHint': '允许客户端让中转服务从本机回环、局域网和云元数据地址获取内容。除非你在本地提供图片并信任所有客户端，否则请保持关闭。',
   'acc.apiKey.add': '添加 API 密钥（MiniMax 开放平台）',
-  'acc.apiKey.hint': '官方平台密钥与网页账号一起服务：原生工具调用、语音合成，并在网页账号繁忙或被拒时作为付费后备。每行一个密钥；加 cn: 或 intl: 前缀可指定该密钥的区域。',
+  'acc.apiKey.hint': '官方平台密钥与网页账号一起服务：原生工具调用、语音合成，并在网页账号繁忙或被拒时作为付费后备。每行一个密钥；加 {cn} 或 {intl} 前缀可指定该密钥的区域。',
   'acc.apiKey.paste': 'API 密钥',
   'acc.apiKey.kind': '密钥类型',
   'acc.apiKey.kind.pay-as-you-go': '按量付费',
@@ -414,4 +414,5 @@ export const zhCN: Record<MessageKey, string> = {
   'set.passphraseFor': '{label}（{action}）',
   'logs.profileOutcome': '{outcome}：{reason}',
   'dash.busyQueuedLine': '忙碌与排队：{capacity} 个并发中 {busy} 个忙碌 · {queued} 个排队',
+  'acc.planColon': '：',
 };
