@@ -41,7 +41,7 @@ async function openPage(page: Page, id: string): Promise<void> {
  * Latin words in the visible text outside code, inputs and proper names: on a Chinese page these
  * are strings that skipped the locale files.
  */
-const ALLOWED = /^(MiniMax|Relay|OpenAI|Anthropic|Gemini|Claude|Code|Cherry|Studio|LobeChat|ChatBox|Cline|SDK|SDKs|API|URL|JSON|JSONL|HTTP|HTTPS|Token|Tokens|Cookie|Cookies|Console|Application|Local|Storage|Web|UI|ID|Agent|Open|Platform|Mac|Cmd|Option|Enter|Bearer|Base|gpt|realUserID|token|user_detail_agent|alice|bob|curl|Python|Node|js|env|Ctrl|Shift|Tab|F12|GitHub|Chrome|Edge|Firefox|Safari|CLI|cli|Speak|Retry-After|POST|GET|ms|s|am|pm|openai|anthropic|gemini|gemini-cli|TypeScript|JavaScript)$/;
+const ALLOWED = /^(MiniMax|Relay|OpenAI|Responses|Anthropic|Gemini|Claude|Code|Cherry|Studio|LobeChat|ChatBox|Cline|SDK|SDKs|API|URL|JSON|JSONL|HTTP|HTTPS|Token|Tokens|Cookie|Cookies|Console|Application|Local|Storage|Web|UI|ID|Agent|Open|Platform|Mac|Cmd|Option|Enter|Bearer|Base|gpt|realUserID|token|user_detail_agent|alice|bob|curl|Python|Node|js|env|Ctrl|Shift|Tab|F12|GitHub|Chrome|Edge|Firefox|Safari|CLI|cli|Speak|Retry-After|POST|GET|ms|s|am|pm|openai|anthropic|gemini|gemini-cli|TypeScript|JavaScript)$/;
 
 async function englishLeftovers(page: Page): Promise<string[]> {
   // A string, not a function: the e2e files are typed without the DOM library.
@@ -123,4 +123,23 @@ test('the model picker fills every snippet, and Claude Code gets all its model v
   const pre = page.locator('[data-snippet="curl"] pre');
   expect(await pre.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
   await shot(page, 'connect-model-picker');
+});
+
+test('in Chinese, the failover reason and the model explanation are Chinese too', async ({ page }) => {
+  await callApi(env.relay, 'settings/update', { ui: { language: 'zh-CN' } });
+  await page.goto(env.relay.uiLink);
+  await openPage(page, 'logs');
+  await page.locator('[data-log-id]').first().click();
+  const reason = page.getByTestId('log-detail').locator('.attempt-reason').first();
+  await expect(reason).toContainText('原因：最空闲');
+  expect(await englishLeftovers(page), 'English in the log detail').toEqual([]);
+
+  await openPage(page, 'models');
+  await page.getByRole('textbox', { name: '试一个模型名' }).fill('gpt-4o');
+  const result = page.getByTestId('explain-result');
+  await expect(result).toContainText('gpt-4o 是未知名称，使用默认模型 → ');
+  await expect(result).toContainText('深度思考');
+  expect(await englishLeftovers(page), 'English in the model explanation').toEqual([]);
+  await shot(page, 'product-zh-cn-models-explain');
+  await callApi(env.relay, 'settings/update', { ui: { language: 'en' } });
 });

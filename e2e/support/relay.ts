@@ -55,18 +55,18 @@ export function removeDir(dir: string): void {
 }
 
 /**
- * The banner names the web UI; it carries the token only when the relay generated it now, so with
- * MINIMAX_RELAY_ADMIN_TOKEN set the link is completed with the token the test chose.
+ * The UI link from the banner. A token given in the environment is never echoed, so the link is
+ * then completed with the token this harness set.
  */
-function waitForUiLink(child: ChildProcess, output: { text: string }, adminToken: string, timeoutMs: number): Promise<string> {
+function waitForUiLink(child: ChildProcess, output: { text: string }, timeoutMs: number, adminToken: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the relay printed no UI link within ${timeoutMs} ms:\n${output.text}`)), timeoutMs);
     const onData = (chunk: Buffer): void => {
       output.text += chunk.toString('utf8');
-      const match = /Web UI:\s+(http:\/\/\S+?)(#token=\S+)?\s/.exec(output.text);
+      const match = /Web UI:\s+(http:\/\/\S+)/.exec(output.text);
       if (match?.[1]) {
         clearTimeout(timer);
-        resolve(`${match[1]}#token=${encodeURIComponent(adminToken)}`);
+        resolve(match[1].includes('#token=') ? match[1] : `${match[1]}#token=${encodeURIComponent(adminToken)}`);
       }
     };
     child.stdout?.on('data', onData);
@@ -95,7 +95,7 @@ export async function startRelay(options: StartRelayOptions): Promise<RelayProce
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output = { text: '' };
-  const uiLink = await waitForUiLink(child, output, adminToken, 45_000);
+  const uiLink = await waitForUiLink(child, output, 45_000, adminToken);
   const baseUrl = new URL(uiLink).origin;
   let exited = child.exitCode !== null;
   child.once('exit', () => (exited = true));

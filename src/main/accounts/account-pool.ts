@@ -4,7 +4,7 @@ import { RelayError } from '../../shared/errors';
 import { silentLogger, type Logger } from '../logs/types';
 import type { AccountRepository } from './account-repository';
 import { applyLeaseOutcome } from './lease-outcome';
-import { compareCandidates, describeChoice, effectiveStatus, isHealthy, recoversAt, type Candidate } from './pool-selection';
+import { choiceReasonParts, compareCandidates, describeChoiceParts, effectiveStatus, isHealthy, recoversAt, type Candidate } from './pool-selection';
 import type { AccountLease, AccountPool, AcquireOptions } from './types';
 
 export { nextLocalMidnight } from './lease-outcome';
@@ -205,10 +205,12 @@ class QueuedAccountPool implements ManagedAccountPool {
     this.#busy.set(id, this.busyCount(id) + 1);
     this.#lastPick.set(id, ++this.#pickSeq);
     let released = false;
+    const reasonParts = choiceReasonParts(candidate, { pinned: Boolean(options.pinnedAccountId), pinnedBy: options.pinnedBy ?? null, competitors, preferred: options.providers?.[0] ?? null });
     return {
       account: record,
       upstream,
-      reason: describeChoice(candidate, { pinned: Boolean(options.pinnedAccountId), pinnedBy: options.pinnedBy ?? null, competitors, preferred: options.providers?.[0] ?? null }),
+      reason: describeChoiceParts(reasonParts),
+      reasonParts,
       queueWaitMs,
       release: (outcome) => {
         if (released) return;

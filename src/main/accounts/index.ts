@@ -10,4 +10,4 @@ export {
 } from './account-repository';
 export { applyLeaseOutcome } from './lease-outcome';
 export { createAccountPool, nextLocalMidnight, type AccountPoolDeps, type ManagedAccountPool, type PoolSettingsLike, type PoolTimers } from './account-pool';
-export { compareCandidates, describeChoice, effectiveStatus, isHealthy } from './pool-selection';
+export { choiceReasonParts, compareCandidates, describeChoice, effectiveStatus, isHealthy } from './pool-selection';

@@ -1,4 +1,5 @@
 import type { AccountRecord, AccountStatus, ProviderKind } from '../../shared/domain/account';
+import type { ChoiceReasonPart } from '../../shared/domain/request-log';
 
 /**
  * Pure choice rules of the pool. An account whose cooldown or credit reset has passed counts as
@@ -54,19 +55,53 @@ export function compareCandidates(a: Candidate, b: Candidate): number {
   return a.lastPick - b.lastPick;
 }
 
-export function describeChoice(
-  chosen: Candidate,
-  options: { pinnedBy?: string | null; pinned: boolean; competitors: number; preferred?: ProviderKind | null },
-): string {
+export interface ChoiceOptions {
+  pinnedBy?: string | null;
+  pinned: boolean;
+  competitors: number;
+  preferred?: ProviderKind | null;
+}
+
+/** Why the pool chose this account, as codes and values (the UI translates them). */
+export function choiceReasonParts(chosen: Candidate, options: ChoiceOptions): ChoiceReasonPart[] {
   if (options.pinned) {
-    return options.pinnedBy ? `only account pinned by alias ${options.pinnedBy}` : 'only account pinned by the request';
+    return [options.pinnedBy ? { code: 'pinned_alias', params: { alias: options.pinnedBy } } : { code: 'pinned_request', params: {} }];
   }
-  const parts = [`least busy (${chosen.busy} of ${chosen.record.maxConcurrency})`];
+  const parts: ChoiceReasonPart[] = [{ code: 'least_busy', params: { busy: chosen.busy, max: chosen.record.maxConcurrency } }];
   const credits = chosen.record.credits;
-  if (credits) parts.push(`${credits.remaining} credits left`);
-  else parts.push('credits unknown');
-  if (options.competitors === 0) parts.push('only healthy account');
+  parts.push(credits ? { code: 'credits_left', params: { remaining: credits.remaining } } : { code: 'credits_unknown', params: {} });
+  if (options.competitors === 0) parts.push({ code: 'only_healthy', params: {} });
   // A routing fallback: the preferred provider had no free healthy account.
-  if (options.preferred && chosen.record.provider !== options.preferred) parts.push(`fallback to ${chosen.record.provider} (no ${options.preferred} account free)`);
-  return parts.join(', ');
+  if (options.preferred && chosen.record.provider !== options.preferred) {
+    parts.push({ code: 'provider_fallback', params: { provider: chosen.record.provider, preferred: options.preferred } });
+  }
+  return parts;
+}
+
+function englishPart(part: ChoiceReasonPart): string {
+  switch (part.code) {
+    case 'pinned_alias':
+      return `only account pinned by alias ${part.params.alias}`;
+    case 'pinned_request':
+      return 'only account pinned by the request';
+    case 'least_busy':
+      return `least busy (${part.params.busy} of ${part.params.max})`;
+    case 'credits_left':
+      return `${part.params.remaining} credits left`;
+    case 'credits_unknown':
+      return 'credits unknown';
+    case 'only_healthy':
+      return 'only healthy account';
+    case 'provider_fallback':
+      return `fallback to ${part.params.provider} (no ${part.params.preferred} account free)`;
+  }
+}
+
+/** The English text of the reason, for logs and the API. */
+export function describeChoiceParts(parts: readonly ChoiceReasonPart[]): string {
+  return parts.map(englishPart).join(', ');
+}
+
+export function describeChoice(chosen: Candidate, options: ChoiceOptions): string {
+  return describeChoiceParts(choiceReasonParts(chosen, options));
 }

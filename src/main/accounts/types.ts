@@ -5,6 +5,7 @@
  */
 import type { PoolHealth } from '../../shared/contract';
 import type { AccountRecord, ProviderKind } from '../../shared/domain/account';
+import type { ChoiceReasonPart } from '../../shared/domain/request-log';
 import type { ErrorCode } from '../../shared/errors';
 import type { ProviderAccount } from '../providers/types';
 
@@ -40,6 +41,8 @@ export interface AccountLease {
   upstream: ProviderAccount;
   /** Why the pool chose this account, for the request log ("least busy; 180 credits left"). */
   reason: string;
+  /** The same reason as codes and values, for the UI's languages. */
+  reasonParts?: ChoiceReasonPart[];
   /** How long the request waited in the queue for this lease. */
   queueWaitMs: number;
   /** Frees the slot and applies the outcome. Idempotent: a second call does nothing. */

@@ -72,6 +72,14 @@ describe('createModelResolver', () => {
     expect(r.resolve('claude-3-opus').explanation).toBe('claude-3-opus matched alias claude-* (wildcard) → MiniMax-M2.5-Think: deep thinking on, web search off');
   });
 
+  it('gives the explanation as values too, for the UI to say in its language', () => {
+    const r = resolver([mapping('c', 'claude-*', 'MiniMax-M2.5-Think'), mapping('g', 'gpt-4o', 'MiniMax-M2.7')]);
+    expect(r.resolve('claude-3-opus').explanationParams).toEqual({ pattern: 'claude-*', overridden: false });
+    expect(r.resolve('gpt-4o', { webSearch: true }).explanationParams).toEqual({ pattern: 'gpt-4o', overridden: true });
+    expect(r.resolve('MiniMax-M2.7').explanationParams).toEqual({ pattern: null, overridden: false });
+    expect(r.resolve('llama-3')).toMatchObject({ via: 'default', explanationParams: { pattern: null, overridden: false } });
+  });
+
   it('falls back to the default model for unknown names', () => {
     expect(resolver([], { defaultModel: 'MiniMax-M2.5-Search' }).resolve('llama-3')).toMatchObject({ model: 'MiniMax-M2.5-Search', via: 'default', webSearch: true });
     expect(resolver().resolve('llama-3').explanation).toContain('default');

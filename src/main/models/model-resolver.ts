@@ -39,7 +39,8 @@ function finish(
   const webSearch = canSearch(target.base) && (hints.webSearch ?? target.webSearch);
   // The model that runs is the variant with the effective capabilities, so logs say what ran.
   const model = variantOf(target.base, { thinking, webSearch });
-  const overridden = thinking !== target.thinking || webSearch !== target.webSearch ? ' (request options override the name)' : '';
+  const explanationParams = { pattern: mapping?.pattern ?? null, overridden: thinking !== target.thinking || webSearch !== target.webSearch };
+  const overridden = explanationParams.overridden ? ' (request options override the name)' : '';
   const pinned = mapping?.accountId ? `; pinned to account ${mapping.accountId}` : '';
   return {
     requested,
@@ -52,6 +53,7 @@ function finish(
     routing: mapping?.routing ?? null,
     providers: target.providers ?? null,
     explanation: `${requested} ${how} → ${model.id}: ${describeCapabilities(thinking, webSearch)}${overridden}${pinned}`,
+    explanationParams,
   };
 }
 

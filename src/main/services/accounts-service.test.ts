@@ -31,6 +31,8 @@ describe('accounts.import', () => {
       [3, true, 'created'],
     ]);
     expect(result.results[1]?.error?.code).toBe('invalid_credential');
+    // The bad line is named by its masked input like the good ones, not by a running number.
+    expect(result.results[1]?.input).toBe('••••••••');
     expect(result.results[0]?.input).not.toContain(fakeJwt('111111'));
     expect(result.results[0]?.account).toMatchObject({ region: 'intl', status: 'active', credits: { remaining: 200 } });
     expect(progress.map((p) => [p.kind, p.done, p.total])).toEqual([

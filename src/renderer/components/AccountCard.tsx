@@ -44,7 +44,15 @@ function Credits({ account, now }: { account: AccountSummary; now: number }) {
   const { remaining, resetAt } = account.credits;
   return (
     <span data-testid="credits">
-      {account.credits.planName ? `${account.credits.planName}: ` : ''}
+      {account.credits.planName ? (
+        <>
+          {/* The upstream's own plan name: data, not UI text. */}
+          <span className="plan-name" data-raw="">
+            {account.credits.planName}
+          </span>
+          {t('acc.planColon')}
+        </>
+      ) : null}
       {t('acc.credits', { remaining })}
       {resetAt && resetAt > now ? ` · ${t('acc.resetsIn', { time: formatSpan(resetAt - now, t) })}` : ''}
     </span>
@@ -70,7 +78,7 @@ export function AccountCard(props: AccountCardProps) {
         <span className="muted">{account.maskedUserId}</span>
         {account.email ? <span className="muted">{account.email}</span> : null}
         <label className="toggle">
-          <input type="checkbox" checked={account.enabled} disabled={busy} onChange={(e) => props.onToggle(e.target.checked)} aria-label={`${t('acc.enabled')}: ${label}`} />
+          <input type="checkbox" checked={account.enabled} disabled={busy} onChange={(e) => props.onToggle(e.target.checked)} aria-label={t('acc.enabledFor', { label })} />
           {t('acc.enabled')}
         </label>
       </div>

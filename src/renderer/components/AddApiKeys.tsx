@@ -3,6 +3,7 @@ import { OPEN_KEY_KINDS, REGIONS, type OpenKeyKind, type Region } from '../../sh
 import { useT } from '../hooks/use-t';
 import { useAccountsStore } from '../stores/accounts-store';
 import { ImportResults } from './ImportResults';
+import { TextWithCode } from './TextWithCode';
 
 /** Adds MiniMax Open Platform API keys (one per line, `cn:`/`intl:` prefixes allowed) next to web accounts. */
 export function AddApiKeys() {
@@ -19,7 +20,9 @@ export function AddApiKeys() {
   return (
     <section className="card" aria-label={t('acc.apiKey.add')}>
       <h3>{t('acc.apiKey.add')}</h3>
-      <p className="muted small">{t('acc.apiKey.hint')}</p>
+      <p className="muted small">
+        <TextWithCode text={t('acc.apiKey.hint')} code={{ cn: 'cn:', intl: 'intl:' }} />
+      </p>
       <div className="row">
         <label>
           {t('acc.region')}

@@ -9,7 +9,11 @@ export function AttemptProfiles({ profiles }: { profiles: ProfileAttempt[] | und
     <ul className="attempt-profiles" aria-label={t('logs.profiles')}>
       {profiles.map((profile) => (
         <li key={profile.profile}>
-          <code>{profile.profile}</code> {t(`logs.profile.${profile.outcome}`)}: {profile.reason}
+          <code>{profile.profile}</code>{' '}
+          {/* An accepted profile's reason only repeats its outcome. */}
+          {profile.outcome === 'accepted'
+            ? t('logs.profile.accepted')
+            : t('logs.profileOutcome', { outcome: t(`logs.profile.${profile.outcome}`), reason: profile.reason })}
         </li>
       ))}
     </ul>

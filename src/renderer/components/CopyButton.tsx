@@ -14,7 +14,7 @@ export function CopyButton({ value, label }: { value: string; label: string }) {
     }
   };
   return (
-    <button type="button" className="button small" aria-label={`${t('common.copy')}: ${label}`} onClick={() => void copy()}>
+    <button type="button" className="button small" aria-label={t('common.copyLabel', { label })} onClick={() => void copy()}>
       {copied ? t('common.copied') : t('common.copy')}
     </button>
   );

@@ -1,5 +1,6 @@
 import type { ModelResolution } from '../../shared/domain/model-mapping';
 import { useT } from '../hooks/use-t';
+import { modelExplanationText } from '../lib/model-explanation';
 
 export function ExplainResult({ resolution, accountLabel }: { resolution: ModelResolution; accountLabel: string | null }) {
   const t = useT();
@@ -11,7 +12,7 @@ export function ExplainResult({ resolution, accountLabel }: { resolution: ModelR
         {resolution.webSearch ? <span className="badge ok">{t('models.search')}</span> : null}
         {accountLabel ? <span className="muted"> · {t('models.pinned', { account: accountLabel })}</span> : null}
       </p>
-      <p className="muted">{resolution.explanation}</p>
+      <p className="muted">{modelExplanationText(t, resolution)}</p>
     </div>
   );
 }

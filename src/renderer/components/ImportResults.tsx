@@ -15,7 +15,7 @@ export function ImportResults({ result }: { result: ImportResult }) {
       <ul>
         {result.results.map((line) => (
           <li key={line.line} className={line.ok ? 'ok-text' : 'bad-text'} data-ok={line.ok}>
-            {t('acc.line', { line: line.line })}: <code>{line.input}</code>{' '}
+            {t('acc.lineInput', { line: line.line })} <code>{line.input}</code>{' '}
             {line.ok ? `${line.action ? t(line.action === 'created' ? 'acc.created' : 'acc.updated') : ''} ${line.account?.label ?? ''}` : null}
             {!line.ok && line.error ? (
               <>

@@ -1,7 +1,8 @@
 import type { RequestAttempt, RequestLogEntry } from '../../shared/domain/request-log';
-import { useNextStep, useT } from '../hooks/use-t';
+import { useErrorTitle, useNextStep, useT } from '../hooks/use-t';
+import { choiceReasonText } from '../lib/choice-reason';
 import { formatDateTime, formatMs } from '../lib/format';
-import { ErrorNotice } from './ErrorNotice';
+import { ErrorDetail, ErrorNotice } from './ErrorNotice';
 import { LogAttachments } from './LogAttachments';
 import { RequestStatusBadge } from './StatusBadge';
 import { AttemptProfiles } from './AttemptProfiles';
@@ -9,6 +10,7 @@ import { AttemptProfiles } from './AttemptProfiles';
 function Attempt({ attempt, index, locale }: { attempt: RequestAttempt; index: number; locale: string }) {
   const t = useT();
   const nextStep = useNextStep();
+  const errorTitle = useErrorTitle();
   const duration = attempt.endedAt === null ? null : attempt.endedAt - attempt.startedAt;
   return (
     <li className={`attempt ${attempt.outcome ?? 'running'}`}>
@@ -23,11 +25,12 @@ function Attempt({ attempt, index, locale }: { attempt: RequestAttempt; index: n
           {formatDateTime(attempt.startedAt, locale)} · {formatMs(duration)}
         </span>
       </div>
-      <div className="attempt-reason">{t('logs.attemptReason', { reason: attempt.reason })}</div>
+      <div className="attempt-reason">{t('logs.attemptReason', { reason: choiceReasonText(t, attempt) })}</div>
       <AttemptProfiles profiles={attempt.profiles} />
       {attempt.errorCode ? (
         <div className="attempt-error">
-          <code>{attempt.errorCode}</code> {attempt.errorMessage} — {nextStep(attempt.errorCode)}
+          <code>{attempt.errorCode}</code> {errorTitle(attempt.errorCode)} {t('error.next', { step: nextStep(attempt.errorCode) })}{' '}
+          {attempt.errorMessage ? <ErrorDetail message={attempt.errorMessage} /> : null}
         </div>
       ) : null}
     </li>

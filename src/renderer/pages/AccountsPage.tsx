@@ -9,7 +9,11 @@ import { ProgressBar } from '../components/ProgressBar';
 import { useLanguage, useNow, useT } from '../hooks/use-t';
 import { textAfterImport } from '../lib/import-text';
 import { useAccountsStore } from '../stores/accounts-store';
+import { TextWithCode } from '../components/TextWithCode';
 import { useRelayStore } from '../stores/relay-store';
+
+/** One line of an import with cookies, as the hint shows it. */
+const COOKIE_LINE_EXAMPLE = '{"realUserID":"…","token":"eyJ…","cookies":"a=b; c=d"}';
 
 function groupAccounts(accounts: AccountSummary[]): { provider: ProviderKind; region: Region; accounts: AccountSummary[] }[] {
   const groups = new Map<string, { provider: ProviderKind; region: Region; accounts: AccountSummary[] }>();
@@ -64,7 +68,9 @@ function AddAccounts({ canLogin, hasAccounts }: { canLogin: boolean; hasAccounts
         {t('acc.paste')}
         <textarea rows={3} value={text} placeholder={t('acc.pastePlaceholder')} onChange={(e) => setText(e.target.value)} spellCheck={false} />
       </label>
-      <p className="muted small">{t('acc.pasteCookiesHint')}</p>
+      <p className="muted small">
+        <TextWithCode text={t('acc.pasteCookiesHint')} code={{ example: COOKIE_LINE_EXAMPLE }} />
+      </p>
       <div className="row">
         <button type="button" className="button primary" disabled={importing || text.trim() === ''} onClick={() => void submit()}>
           {importing ? t('acc.importing') : t('acc.import')}

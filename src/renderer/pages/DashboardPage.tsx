@@ -1,13 +1,13 @@
 import { useEffect, useMemo } from 'react';
 import { ACCOUNT_STATUSES, type AccountStatus, type AccountSummary } from '../../shared/domain/account';
 import { CopyField } from '../components/CopyButton';
-import { ErrorNotice } from '../components/ErrorNotice';
+import { ErrorDetail, ErrorNotice } from '../components/ErrorNotice';
 import { UsageSection } from '../components/dashboard/UsageSection';
 import { PoolWaits } from '../components/PoolWaits';
 import { StatCard } from '../components/StatCard';
 import { ProviderSplit } from '../components/ProviderSplit';
 import { AccountStatusBadge } from '../components/StatusBadge';
-import { useLanguage, useNextStep, useNow, useT } from '../hooks/use-t';
+import { useErrorTitle, useLanguage, useNextStep, useNow, useT } from '../hooks/use-t';
 import { accountStatusView } from '../lib/account-status-view';
 import { formatClock, formatMs, formatPercent } from '../lib/format';
 import { useAccountsStore } from '../stores/accounts-store';
@@ -27,6 +27,7 @@ export function DashboardPage() {
   const t = useT();
   const locale = useLanguage();
   const nextStep = useNextStep();
+  const errorTitle = useErrorTitle();
   const status = useRelayStore((s) => s.status);
   const stats = useRelayStore((s) => s.stats);
   const error = useRelayStore((s) => s.error);
@@ -86,7 +87,7 @@ export function DashboardPage() {
           <PoolWaits accounts={accounts} now={now} />
           {pool ? (
             <p>
-              {t('dash.busyQueued')}: {t('dash.busyQueuedValue', { busy: pool.busy, capacity: pool.capacity, queued: pool.queued })}
+              {t('dash.busyQueuedLine', { busy: pool.busy, capacity: pool.capacity, queued: pool.queued })}
             </p>
           ) : null}
         </section>
@@ -106,9 +107,10 @@ export function DashboardPage() {
           {recentErrors.map((entry) => (
             <li key={entry.id}>
               <a href={`#/logs?id=${entry.id}`}>
-                <span className="muted">{formatClock(entry.time, locale)}</span> <code>{entry.errorCode}</code> {entry.errorMessage}
+                <span className="muted">{formatClock(entry.time, locale)}</span> <code>{entry.errorCode}</code> {entry.errorCode ? errorTitle(entry.errorCode) : null}
               </a>
               <div className="error-next">{entry.errorCode ? t('error.next', { step: nextStep(entry.errorCode) }) : null}</div>
+              {entry.errorMessage ? <ErrorDetail message={entry.errorMessage} /> : null}
             </li>
           ))}
         </ul>

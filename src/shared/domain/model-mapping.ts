@@ -43,8 +43,18 @@ export interface ModelResolution {
   mappingId: string | null;
   accountId: string | null;
   explanation: string;
+  /** The same explanation as values, so the UI can say it in the user's language. */
+  explanationParams?: ModelExplanationParams;
   /** The alias's routing policy, when it sets one. */
   routing?: RoutingPolicy | null;
   /** Only these providers serve the model (absent or null: any). */
   providers?: ProviderKind[] | null;
+}
+
+/** What `explanation` says, as values: `ModelResolution.via` is its code. */
+export interface ModelExplanationParams {
+  /** The alias pattern that matched (alias and wildcard only). */
+  pattern: string | null;
+  /** Request options (thinking, web search) changed what the name alone would give. */
+  overridden: boolean;
 }

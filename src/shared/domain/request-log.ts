@@ -11,6 +11,8 @@ export interface RequestAttempt {
   accountLabel: string;
   /** Why the pool chose this account (e.g. "least busy, 120 credits"). */
   reason: string;
+  /** The same reason as codes and values, so the UI can say it in the user's language. */
+  reasonParts?: ChoiceReasonPart[];
   startedAt: number;
   endedAt: number | null;
   outcome: 'success' | 'failover' | 'error' | 'aborted' | null;
@@ -151,3 +153,14 @@ export interface StatsSummary {
   timeline: StatsBucket[];
   ranges?: StatsRanges;
 }
+
+/** One clause of why the pool chose an account; `describeChoice` renders the English `reason`. */
+export type ChoiceReasonPart =
+  | { code: 'pinned_alias'; params: { alias: string } }
+  | { code: 'pinned_request'; params: Record<string, never> }
+  | { code: 'least_busy'; params: { busy: number; max: number } }
+  | { code: 'credits_left'; params: { remaining: number } }
+  | { code: 'credits_unknown'; params: Record<string, never> }
+  | { code: 'only_healthy'; params: Record<string, never> }
+  | { code: 'provider_fallback'; params: { provider: ProviderKind; preferred: ProviderKind } };
+export type ChoiceReasonCode = ChoiceReasonPart['code'];

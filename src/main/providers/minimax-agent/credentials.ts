@@ -9,6 +9,7 @@
  */
 import { jwtDecode } from 'jwt-decode';
 import { z } from 'zod';
+import { EMPTY_INPUT_MARK, maskCredentialInput } from './mask-input';
 import type { ErrorInfo } from '../../../shared/errors';
 import { formatCookieHeader, parseCookieHeader } from '../../oauth/cookie-header';
 import { isGuestClaims } from '../../oauth/guest';
@@ -37,7 +38,7 @@ export interface ParsedCredential {
 
 export type CredentialParseResult =
   | { ok: true; credential: ParsedCredential; expired: boolean }
-  | { ok: false; error: ErrorInfo & { code: 'invalid_credential' | 'guest_token' } };
+  | { ok: false; error: ErrorInfo & { code: 'invalid_credential' | 'guest_token' }; masked?: string };
 
 /** Separate fields, as stored accounts or a pasted JSON object carry them. */
 export interface CredentialFields {
@@ -73,7 +74,7 @@ const fieldsSchema = z.object({
   cookie: z.string().optional(),
 });
 
-function fail(code: 'invalid_credential' | 'guest_token', message: string): CredentialParseResult {
+function fail(code: 'invalid_credential' | 'guest_token', message: string): Extract<CredentialParseResult, { ok: false }> {
   return { ok: false, error: { code, message } };
 }
 
@@ -81,10 +82,14 @@ function fail(code: 'invalid_credential' | 'guest_token', message: string): Cred
 export function parseCredentials(input: string | CredentialFields, now: number = Date.now()): CredentialParseResult[] {
   if (typeof input !== 'string') return [parseFields(input, now)];
   const text = input.trim();
-  if (text === '') return [fail('invalid_credential', 'The credential is empty: paste a token or a realUserID+token string.')];
+  if (text === '') return [{ ...fail('invalid_credential', 'The credential is empty: paste a token or a realUserID+token string.'), masked: EMPTY_INPUT_MARK }];
   const entries = parseJsonEntries(text) ?? splitEntries(text);
-  if (entries.length === 0) return [fail('invalid_credential', 'No credential found in the pasted text.')];
-  return entries.map((entry) => parseEntry(entry, now));
+  if (entries.length === 0) return [{ ...fail('invalid_credential', 'No credential found in the pasted text.'), masked: maskCredentialInput(text) }];
+  // A failed entry carries its masked input, so results can name it like the valid ones.
+  return entries.map((entry) => {
+    const result = parseEntry(entry, now);
+    return result.ok ? result : { ...result, masked: maskCredentialInput(entry) };
+  });
 }
 
 /** One entry per line; a line that is a JSON object stays whole (its cookies hold commas), others split at commas. */

@@ -5,6 +5,7 @@ import { maskUserId } from '../../../shared/domain/account';
 import type { ImportEntry, ProviderModule } from '../module';
 import { createMinimaxAgentProvider } from './index';
 import { parseCredentials } from './credentials';
+import { EMPTY_INPUT_MARK } from './mask-input';
 
 function agentBaseUrl(settings: Settings, region: Region): string {
   return region === 'cn' ? settings.upstream.cnBaseUrl : settings.upstream.intlBaseUrl;
@@ -22,8 +23,8 @@ export const minimaxAgentModule: ProviderModule = {
   models: ['MiniMax-M2.7', 'MiniMax-M2.5'],
   settingsSchema: upstreamSettingsSchema,
   parseImport(text, context) {
-    return parseCredentials(text, context.now).map((entry, index): ImportEntry => {
-      if (!entry.ok) return { ok: false, masked: `entry ${index + 1}`, error: entry.error };
+    return parseCredentials(text, context.now).map((entry): ImportEntry => {
+      if (!entry.ok) return { ok: false, masked: entry.masked ?? EMPTY_INPUT_MARK, error: entry.error };
       const { credential } = entry;
       const user = credential.realUserId ? maskUserId(credential.realUserId) : '?';
       return {

@@ -54,6 +54,7 @@ export class AttemptLog {
       accountId: lease.account.id,
       accountLabel: lease.account.label,
       reason: lease.reason,
+      ...(lease.reasonParts ? { reasonParts: lease.reasonParts } : {}),
       startedAt: this.now(),
       endedAt: null,
       outcome: null,

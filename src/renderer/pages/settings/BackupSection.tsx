@@ -47,7 +47,7 @@ export function BackupSection() {
             <label htmlFor="restore-file">{t('set.restoreFile')}</label>
             <input id="restore-file" type="file" accept=".mmrbak,.bak,application/octet-stream,*/*" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
           </div>
-          <TextField type="password" label={`${t('set.passphrase')} (${t('set.restore')})`} value={restorePassphrase} onChange={setRestorePassphrase} />
+          <TextField type="password" label={t('set.passphraseFor', { label: t('set.passphrase'), action: t('set.restore') })} value={restorePassphrase} onChange={setRestorePassphrase} />
           <button type="button" className="button" disabled={busy || !file || restorePassphrase === ''} onClick={() => void restore()}>
             {busy ? t('set.restoring') : t('set.restore')}
           </button>
