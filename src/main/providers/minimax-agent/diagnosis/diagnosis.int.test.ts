@@ -71,7 +71,7 @@ describe('diagnosis against the simulator', () => {
     const { run } = await setup({ protocol: '2026-05' });
     const report = await run();
     expect(sendSteps(report)).toEqual([['signed-2026-04', 'failed', 401], ['web-cookie-2026-05', 'ok', 200]]);
-    expect(report.steps.find((s) => s.call === 'send_msg')).toMatchObject({ shape: 'empty', note: 'Refused outright (HTTP 401, empty body).' });
+    expect(report.steps.find((s) => s.call === 'send_msg')).toMatchObject({ shape: 'empty', errorCode: 'upstream_protocol_rejected', note: 'Refused outright (HTTP 401, empty body).' });
     expect(report.workingProfiles).toEqual(['web-cookie-2026-05']);
     expect(report.text).toContain('Working request profiles: web-cookie-2026-05');
   });

@@ -109,7 +109,10 @@ async function tryProfile(run: Run, identity: CallIdentity, profile: RequestProf
   );
   if (!sent.ok) {
     // The mapped message would say "log in again"; for one profile's send it only means refused.
-    if (isRelayError(sent.error) && isRefusedOutright(sent.error)) sent.step.note = `Refused outright (${describeRefusal(sent.error)}).`;
+    if (isRelayError(sent.error) && isRefusedOutright(sent.error)) {
+      sent.step.errorCode = 'upstream_protocol_rejected';
+      sent.step.note = `Refused outright (${describeRefusal(sent.error)}).`;
+    }
     return false;
   }
   run.secrets.extra.push(String(sent.value.chat_id), String(sent.value.msg_id));
