@@ -31,8 +31,10 @@ function findBinary() {
   return { dir, binary };
 }
 
-function fail(lines) {
-  process.stderr.write(`\n${process.argv.includes('--dist') ? 'Cannot package the desktop app' : 'Cannot start the desktop app'}:\n${lines.map((line) => `  ${line}`).join('\n')}\n\n`);
+/** One line on stderr: what failed, why and what to do (several lines read as a stack trace). */
+function fail(reason) {
+  const what = process.argv.includes('--dist') ? 'Cannot package the desktop app' : 'Cannot start the desktop app';
+  process.stderr.write(`${what}: ${reason}\n`);
   process.exit(1);
 }
 
@@ -44,14 +46,11 @@ const oldNode = major < 22 || (major === 22 && minor < 12);
 
 const found = findBinary();
 if (found.binary && !(forDist && oldNode)) process.exit(0);
-if (!found.dir) fail([`Electron: ${found.reason}.`]);
+if (!found.dir) fail(`${found.reason}.`);
 
 if (oldNode) {
-  fail([
-    forDist ? 'Packaging the desktop app downloads Electron,' : `The Electron runtime is not downloaded yet (${found.reason}),`,
-    `and Electron's installer needs Node.js >= 22.12 (this is ${process.versions.node}).`,
-    `Upgrade Node.js and run \`${command}\` again, or use the headless server: \`npm run serve\`.`,
-  ]);
+  const need = forDist ? 'packaging downloads Electron, which' : 'the Electron runtime is not downloaded yet and its installer';
+  fail(`${need} needs Node.js >= 22.12 (this is ${process.versions.node}); upgrade Node.js and run \`${command}\` again, or use \`npm run serve\` (no Electron).`);
 }
 if (found.binary) process.exit(0);
 
@@ -62,10 +61,6 @@ if (result.status !== 0 || !findBinary().binary) {
   const output = `${result.stderr ?? ''}\n${result.stdout ?? ''}`;
   const offline = /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|ECONNRESET|getaddrinfo|socket hang up/.test(output);
   const cause = output.split('\n').find((line) => /Error|ENOTFOUND|EAI_AGAIN|ECONN|ETIMEDOUT/.test(line))?.trim() ?? `exit code ${result.status}`;
-  fail([
-    offline
-      ? 'Cannot download the Electron runtime: no connection to github.com (or the mirror in ELECTRON_MIRROR).'
-      : `Downloading the Electron runtime failed (${cause}).`,
-    `Check the network or proxy settings, then run \`${command}\` again. The headless server (\`npm run serve\`) needs no Electron.`,
-  ]);
+  const why = offline ? 'no connection to github.com (or the mirror in ELECTRON_MIRROR)' : cause;
+  fail(`downloading the Electron runtime failed (${why}); check the network or proxy and run \`${command}\` again, or use \`npm run serve\` (no Electron).`);
 }
