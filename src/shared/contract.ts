@@ -110,7 +110,25 @@ export interface ProgressEvent {
   done: number;
   total: number;
   message: string;
+  /** What is happening as a code the UI translates (`progress.step.<step>`); `message` stays for logs and the API. */
+  step?: ProgressStep;
+  params?: Record<string, string | number>;
 }
+
+/** Progress steps the UI renders from its locale files (see ProgressEvent.step). */
+export const PROGRESS_STEPS = [
+  'import_checked',
+  'validate_checked',
+  'cleanup_deleted',
+  'login_waiting',
+  'login_rejected',
+  'login_validating',
+  'login_saved',
+  'login_failed',
+  'restore_opening',
+  'restore_done',
+] as const;
+export type ProgressStep = (typeof PROGRESS_STEPS)[number];
 
 export interface BridgeApi {
   app: {

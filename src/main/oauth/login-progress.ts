@@ -8,12 +8,15 @@ export function toLoginProgress(taskId: string, state: LoginState): ProgressEven
   const base = { taskId, kind: 'login' as const, total: TOTAL_STEPS };
   switch (state.phase) {
     case 'waiting':
-      return { ...base, done: 0, message: state.notice ?? 'Waiting for you to log in to MiniMax in the login window…' };
+      return state.notice
+        ? { ...base, done: 0, message: state.notice, step: 'login_rejected', params: { detail: state.notice } }
+        : { ...base, done: 0, message: 'Waiting for you to log in to MiniMax in the login window…', step: 'login_waiting' };
     case 'validating':
-      return { ...base, done: 1, message: 'Logged in. Checking the account with MiniMax…' };
+      return { ...base, done: 1, message: 'Logged in. Checking the account with MiniMax…', step: 'login_validating' };
     case 'succeeded':
-      return { ...base, done: TOTAL_STEPS, message: 'Account saved.' };
+      return { ...base, done: TOTAL_STEPS, message: 'Account saved.', step: 'login_saved' };
     case 'failed':
-      return { ...base, done: TOTAL_STEPS, message: `${state.error.message} (${state.error.code})` };
+      // The UI shows the translated title of `code`; the English message stays for logs.
+      return { ...base, done: TOTAL_STEPS, message: `${state.error.message} (${state.error.code})`, step: 'login_failed', params: { code: state.error.code } };
   }
 }

@@ -128,7 +128,7 @@ export async function importAccounts(deps: ImportDeps, input: ImportInput): Prom
     if (!entry.ok) results.push({ line, input: entry.masked, ok: false, account: null, action: null, error: entry.error });
     else if (entry.expired) results.push(expiredResult(entry, line));
     else results.push(await importOne(deps, module, entry, input, line));
-    progress?.report(line, `Checked ${line} of ${parsed.length}`);
+    progress?.report(line, `Checked ${line} of ${parsed.length}`, parsed.length, { step: 'import_checked', params: { done: line, total: parsed.length } });
   }
   return {
     results,

@@ -69,7 +69,7 @@ export function createAccountsService(deps: AccountsServiceDeps): BridgeApi['acc
           // One unreachable account must not stop the others; its status is left as it was.
           deps.logger.warn({ err: error, accountId: record.id }, 'account check failed');
         }
-        progress.report(index + 1, `Checked ${record.label}`);
+        progress.report(index + 1, `Checked ${record.label}`, records.length, { step: 'validate_checked', params: { label: record.label } });
       }
       return list();
     },
@@ -81,7 +81,7 @@ export function createAccountsService(deps: AccountsServiceDeps): BridgeApi['acc
       const upstream = repository.toProviderAccount(record, deps.baseUrlFor(record.region, record.provider));
       const progress = createProgress(deps.events, 'cleanup', 0);
       return providerFor(record.provider).cleanupChats(upstream, ({ done, total }) => {
-        progress.report(done, `Deleted ${done} of ${total} chats`, total);
+        progress.report(done, `Deleted ${done} of ${total} chats`, total, { step: 'cleanup_deleted', params: { done, total } });
       });
     },
     async setCookies({ id, cookies }) {

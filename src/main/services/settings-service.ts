@@ -75,12 +75,15 @@ export function createSettingsService(deps: SettingsServiceDeps): BridgeApi['set
     },
     async restore({ data, passphrase }) {
       const progress = createProgress(deps.events, 'restore', 1);
-      progress.report(0, 'Opening the backup');
+      progress.report(0, 'Opening the backup', 1, { step: 'restore_opening' });
       const before = store.getSettings().server;
       const summary = await store.restoreBackup(data, passphrase);
       const after = store.getSettings().server;
       if (after.host !== before.host || after.port !== before.port) await moveListener(before);
-      progress.report(1, `Restored ${summary.accounts} accounts, ${summary.mappings} aliases, ${summary.apiKeys} API keys`);
+      progress.report(1, `Restored ${summary.accounts} accounts, ${summary.mappings} aliases, ${summary.apiKeys} API keys`, 1, {
+        step: 'restore_done',
+        params: { accounts: summary.accounts, mappings: summary.mappings, apiKeys: summary.apiKeys },
+      });
       return summary;
     },
   };

@@ -414,6 +414,17 @@ export const en = {
   'logs.profileOutcome': '{outcome}: {reason}',
   'dash.busyQueuedLine': 'Busy / queued: {busy} of {capacity} busy · {queued} queued',
   'acc.planColon': ': ',
+  // Progress steps (ProgressEvent.step), rendered instead of the server's English message.
+  'progress.step.import_checked': 'Checked {done} of {total}',
+  'progress.step.validate_checked': 'Checked {label}',
+  'progress.step.cleanup_deleted': 'Deleted {done} of {total} chats',
+  'progress.step.login_waiting': 'Waiting for you to log in to MiniMax in the login window…',
+  'progress.step.login_rejected': 'Not logged in yet: {detail}',
+  'progress.step.login_validating': 'Logged in. Checking the account with MiniMax…',
+  'progress.step.login_saved': 'Account saved.',
+  'progress.step.login_failed': 'Login failed: {title}',
+  'progress.step.restore_opening': 'Opening the backup…',
+  'progress.step.restore_done': 'Restored {accounts} accounts, {mappings} aliases, {apiKeys} API keys.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -415,4 +415,15 @@ export const zhCN: Record<MessageKey, string> = {
   'logs.profileOutcome': '{outcome}：{reason}',
   'dash.busyQueuedLine': '忙碌与排队：{capacity} 个并发中 {busy} 个忙碌 · {queued} 个排队',
   'acc.planColon': '：',
+  // 进度步骤（ProgressEvent.step）。
+  'progress.step.import_checked': '已检查 {done} / {total}',
+  'progress.step.validate_checked': '已检查 {label}',
+  'progress.step.cleanup_deleted': '已删除 {done} / {total} 个对话',
+  'progress.step.login_waiting': '请在登录窗口中登录 MiniMax……',
+  'progress.step.login_rejected': '尚未登录：{detail}',
+  'progress.step.login_validating': '已登录，正在向 MiniMax 验证账号……',
+  'progress.step.login_saved': '账号已保存。',
+  'progress.step.login_failed': '登录失败：{title}',
+  'progress.step.restore_opening': '正在打开备份……',
+  'progress.step.restore_done': '已恢复 {accounts} 个账号、{mappings} 个别名、{apiKeys} 个 API 密钥。',
 };
