@@ -425,6 +425,9 @@ export const en = {
   'progress.step.login_failed': 'Login failed: {title}',
   'progress.step.restore_opening': 'Opening the backup…',
   'progress.step.restore_done': 'Restored {accounts} accounts, {mappings} aliases, {apiKeys} API keys.',
+  // Request-profile reasons (ProfileAttempt.reasonCode) in the Logs detail.
+  'logs.profileReason.no_cookies': 'no browser cookies are stored for this account',
+  'logs.profileReason.refused_recently': 'refused {minutes} min ago; re-probed at most once a day',
 } as const;
 
 export type MessageKey = keyof typeof en;

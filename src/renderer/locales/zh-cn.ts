@@ -426,4 +426,7 @@ export const zhCN: Record<MessageKey, string> = {
   'progress.step.login_failed': '登录失败：{title}',
   'progress.step.restore_opening': '正在打开备份……',
   'progress.step.restore_done': '已恢复 {accounts} 个账号、{mappings} 个别名、{apiKeys} 个 API 密钥。',
+  // 请求配置的原因（ProfileAttempt.reasonCode）。
+  'logs.profileReason.no_cookies': '此账号未保存浏览器 Cookie',
+  'logs.profileReason.refused_recently': '{minutes} 分钟前被拒绝；每天最多重新探测一次',
 };

@@ -29,7 +29,13 @@ export interface ProfileAttempt {
   httpStatus: number | null;
   /** Why, in words (never a secret): "HTTP 401, empty body", "no browser cookies stored". */
   reason: string;
+  /** `reason` as a code the UI translates (`logs.profileReason.<code>`) when it is worded in English. */
+  reasonCode?: ProfileReasonCode;
+  reasonParams?: Record<string, string | number>;
 }
+
+/** no_cookies: skipped, none stored; refused_recently: skipped, refused {minutes} min ago. */
+export type ProfileReasonCode = 'no_cookies' | 'refused_recently';
 
 /** An image or file a request sent upstream, as the log keeps it: facts, never the bytes. */
 export interface RequestAttachment {

@@ -4,6 +4,7 @@ import { silentLogger } from '../../logs/types';
 import { createNodeTransport } from '../transport';
 import type { ProviderAccount } from '../types';
 import { ACCOUNT, TOKEN, baseOk, createFakeUpstream, json } from './fake-upstream';
+import type { ProfileAttempt } from '../../../shared/domain/request-log';
 import { REPROBE_AFTER_MS, sendNegotiated } from './negotiate';
 import { createMemoryProfileMemory } from './profile-memory';
 import { PATHS } from './protocol';
@@ -18,7 +19,7 @@ function setup(account: ProviderAccount = COOKIE_ACCOUNT) {
   const cookies = account.credential.kind === 'minimax-agent' ? account.credential.cookies : undefined;
   const identity: CallIdentity = { account, baseUrl: account.baseUrl, token: TOKEN, realUserId: '42', deviceId: '9', ...(cookies ? { cookies } : {}) };
   const deps = { http, memory, now: upstream.now, logger: silentLogger };
-  const send = () => sendNegotiated(deps, identity, () => ({ msg_type: 1, text: 'x' }));
+  const send = (onTries?: (tries: ProfileAttempt[]) => void) => sendNegotiated(deps, identity, () => ({ msg_type: 1, text: 'x' }), onTries);
   upstream.on(PATHS.userInfo, () => json({ statusInfo: { code: 0 }, data: { userInfo: { realUserID: '42' } } }));
   // The April request (token header) is refused with an empty 401; the cookie one is accepted.
   upstream.on(PATHS.sendMsg, (call) => (call.headers.token ? new Response('', { status: 401 }) : baseOk({ chat_id: 5, msg_id: 1 })));
@@ -55,8 +56,11 @@ describe('request profile negotiation', () => {
     // The cookie profile now fails too (e.g. cookies went stale): within a day the April one is skipped.
     upstream.on(PATHS.sendMsg, () => new Response('', { status: 401 }));
     upstream.advance(60 * 60 * 1000);
-    const early = await rejection(send());
+    let tries: ProfileAttempt[] = [];
+    const early = await rejection(send((latest) => (tries = latest)));
     expect(early.code).toBe('upstream_protocol_rejected');
+    // The UI translates the skip by its code; the English reason stays for logs.
+    expect(tries.find((t) => t.outcome === 'skipped')).toMatchObject({ reasonCode: 'refused_recently', reasonParams: { minutes: 60 } });
     expect(early.detail?.profiles).toMatch(/signed-2026-04: skipped \(refused 60 min ago; re-probed at most once a day\)/);
     expect(upstream.callsTo(PATHS.sendMsg)).toHaveLength(3);
     upstream.advance(REPROBE_AFTER_MS);

@@ -44,12 +44,15 @@ export function orderProfiles(profiles: readonly RequestProfile[], state: Profil
 
 const NO_COOKIES = 'no browser cookies are stored for this account';
 
+type SkipReason = Pick<ProfileAttempt, 'reason' | 'reasonCode' | 'reasonParams'>;
+
 /** Why a profile is not tried now, or null to try it. The first one sent is always tried. */
-function skipReason(profile: RequestProfile, identity: CallIdentity, state: ProfileState, now: number, first: boolean): string | null {
-  if (profile.needsCookies && !identity.cookies) return NO_COOKIES;
+function skipReason(profile: RequestProfile, identity: CallIdentity, state: ProfileState, now: number, first: boolean): SkipReason | null {
+  if (profile.needsCookies && !identity.cookies) return { reason: NO_COOKIES, reasonCode: 'no_cookies' };
   const failedAt = state.failedAt[profile.id];
   if (!first && failedAt !== undefined && now - failedAt < REPROBE_AFTER_MS) {
-    return `refused ${Math.round((now - failedAt) / 60_000)} min ago; re-probed at most once a day`;
+    const minutes = Math.round((now - failedAt) / 60_000);
+    return { reason: `refused ${minutes} min ago; re-probed at most once a day`, reasonCode: 'refused_recently', reasonParams: { minutes } };
   }
   return null;
 }
@@ -90,7 +93,7 @@ export async function sendNegotiated(
     // The first profile actually sent is always tried, however recently it failed.
     const skip = skipReason(profile, identity, state, deps.now(), !tries.some((t) => t.outcome !== 'skipped'));
     if (skip) {
-      tries.push({ profile: profile.id, outcome: 'skipped', httpStatus: null, reason: skip });
+      tries.push({ profile: profile.id, outcome: 'skipped', httpStatus: null, ...skip });
       continue;
     }
     try {
