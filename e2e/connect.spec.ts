@@ -15,7 +15,7 @@ test.afterAll(async () => {
 test('without an account a test request shows its error code and the next step', async ({ page }) => {
   await page.goto(env.relay.uiLink);
   await page.getByRole('link', { name: 'Connect a client' }).click();
-  const openai = page.getByRole('listitem', { name: 'OpenAI' });
+  const openai = page.getByRole('listitem', { name: 'OpenAI', exact: true });
   await openai.getByRole('button', { name: 'Send a test request' }).click();
   const error = openai.locator('[data-error-code]');
   await expect(error).toHaveAttribute('data-error-code', 'no_account');
