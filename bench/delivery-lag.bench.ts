@@ -6,7 +6,7 @@
  */
 import { createMinimaxAgentProvider } from '../src/main/providers/minimax-agent';
 import { createMemoryChatLedger } from '../src/main/providers/minimax-agent/ledger';
-import type { CanonicalRequest } from '../src/main/proxy/canonical';
+import type { CanonicalRequest } from '../src/main/relay/canonical';
 import type { ProviderAccount, ProviderChatOptions } from '../src/main/providers/types';
 import { startSimulator, type SimAccount, type SimChat } from '../tools/minimax-sim';
 import type { BenchResult } from './run';

@@ -34,6 +34,14 @@ describe('architecture', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('keeps providers off the HTTP front: they import the engine (src/main/relay), never src/main/proxy', () => {
+    const offenders = listSources(join(root, 'src/main/providers'))
+      .filter((path) => !/\.test\.tsx?$/.test(path))
+      .filter((path) => /from\s+['"](?:\.\.\/)+proxy\//.test(readFileSync(path, 'utf8')))
+      .map((path) => relative(root, path));
+    expect(offenders).toEqual([]);
+  });
+
   it('detects an electron import when one is present (guards the pattern itself)', () => {
     expect(ELECTRON_IMPORT.test("import { app } from 'electron';")).toBe(true);
     expect(ELECTRON_IMPORT.test("const Store = require('electron-store');")).toBe(true);

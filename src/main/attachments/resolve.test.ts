@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RelayError } from '../../shared/errors';
-import type { CanonicalMessage } from '../proxy/canonical';
+import type { CanonicalMessage } from '../relay/canonical';
 import { createAttachmentResolver } from './resolve';
 import { JPEG_BYTES, PDF_BYTES, PNG_BYTES } from './test-files';
 import type { AttachmentLimits } from './types';

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { RelayError } from '../../shared/errors';
-import type { CanonicalMessage } from '../proxy/canonical';
+import type { CanonicalMessage } from '../relay/canonical';
 import type { AddressPolicy, ResolveAll } from './address-guard';
 import { decodeBase64, decodedLength, parseDataUrl } from './decode';
 import { RemoteFetchError, fetchRemoteFile } from './remote-fetch';

@@ -6,7 +6,7 @@
  * were new; the flattened text names them without sending them again, as the web app does
  * (MiniMax-Free-API uploads only the last message's files).
  */
-import type { CanonicalMessage, ContentPart } from '../proxy/canonical';
+import type { CanonicalMessage, ContentPart } from '../relay/canonical';
 
 export type AttachmentPart = Extract<ContentPart, { type: 'image' | 'file' }>;
 

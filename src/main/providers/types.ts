@@ -9,7 +9,7 @@ export type { OpenKeyKind } from '../../shared/domain/account';
 import type { SignatureVariant } from '../../shared/domain/settings';
 import type { DiagnosisReport } from '../../shared/domain/diagnosis';
 import type { ProfileAttempt } from '../../shared/domain/request-log';
-import type { CanonicalEvent, CanonicalRequest, ModelCapabilities } from '../proxy/canonical';
+import type { CanonicalEvent, CanonicalRequest, ModelCapabilities } from '../relay/canonical';
 import type { ResolvedAttachment } from '../attachments/types';
 
 /** A web account's credential, decrypted for the duration of one call. */

@@ -8,7 +8,7 @@
  */
 import type { Response } from 'express';
 import { toErrorInfo } from '../../shared/errors';
-import type { CanonicalEvent, CanonicalRequest } from './canonical';
+import type { CanonicalEvent, CanonicalRequest } from '../relay/canonical';
 import { clientGone } from './dialects/client-gone';
 import type { ChatEncoder, ChatStream, DialectContext } from './dialects/types';
 import { statusForError } from './errors';

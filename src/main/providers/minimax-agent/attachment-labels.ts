@@ -4,7 +4,7 @@
  * turns' attachments are named as such and not sent again (attachments/select.ts says why).
  */
 import { latestTurnStart, sendsAttachments, type AttachmentPart } from '../../attachments/select';
-import type { CanonicalMessage, ContentPart } from '../../proxy/canonical';
+import type { CanonicalMessage, ContentPart } from '../../relay/canonical';
 
 export type PartLabel = (part: AttachmentPart) => string;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RelayError } from '../../../shared/errors';
-import type { CanonicalEvent, CanonicalRequest } from '../../proxy/canonical';
+import type { CanonicalEvent, CanonicalRequest } from '../../relay/canonical';
 import type { ProviderChatOptions } from '../types';
 import { MAX_POLL_INTERVAL_MS, MIN_POLL_INTERVAL_MS } from './cadence';
 import { ACCOUNT, TOKEN, baseError, createFakeUpstream, detail, json } from './fake-upstream';

@@ -7,7 +7,7 @@
 import type { CreditInfo } from '../../../shared/domain/account';
 import { RelayError, isRelayError } from '../../../shared/errors';
 import type { Logger } from '../../logs/types';
-import type { CanonicalEvent, CanonicalRequest } from '../../proxy/canonical';
+import type { CanonicalEvent, CanonicalRequest } from '../../relay/canonical';
 import type { ProviderAccount, ProviderChatOptions } from '../types';
 import { MAX_POLL_FAILURES, MIN_POLL_INTERVAL_MS, createPollCadence, pollRetryDelay } from './cadence';
 import { endAbandonedChat, type AbandonedChat } from './abandoned-chat';

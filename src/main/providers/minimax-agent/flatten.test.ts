@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CanonicalMessage } from '../../proxy/canonical';
+import type { CanonicalMessage } from '../../relay/canonical';
 import { flattenConversation } from './flatten';
 
 const text = (value: string) => [{ type: 'text' as const, text: value }];

@@ -14,7 +14,7 @@
  * - the text ends with an `assistant:` cue line, also for a single message, so the model always
  *   answers as the assistant rather than continuing the user's line.
  */
-import type { CanonicalMessage, CanonicalToolCall, ContentPart } from '../../proxy/canonical';
+import type { CanonicalMessage, CanonicalToolCall, ContentPart } from '../../relay/canonical';
 import { createAttachmentLabels, type PartLabel } from './attachment-labels';
 
 export function flattenConversation(messages: readonly CanonicalMessage[]): string {

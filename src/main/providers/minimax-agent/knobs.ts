@@ -3,7 +3,7 @@
  * numbers themselves (`chat_type`, `model_option`, `sub_agent_ids`) are UNVERIFIED third-party
  * data (protocol reference §3.3, §7, §10.4) and live in the profiles, not here.
  */
-import type { ModelCapabilities } from '../../proxy/canonical';
+import type { ModelCapabilities } from '../../relay/canonical';
 import { DEFAULT_PROFILE, type ModelOption, type RequestProfile } from './profiles';
 import { toSendAttachment, type UploadedFile } from './upload/attachment-shape';
 

@@ -4,7 +4,7 @@
  */
 import type { SignatureVariant } from '../../../shared/domain/settings';
 import type { SimAccount, Simulator } from '../../../../tools/minimax-sim';
-import type { CanonicalEvent, CanonicalRequest } from '../../proxy/canonical';
+import type { CanonicalEvent, CanonicalRequest } from '../../relay/canonical';
 import type { ProviderAccount, ProviderChatOptions } from '../types';
 import { createMinimaxAgentProvider } from './index';
 import { createMemoryChatLedger } from './ledger';

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { RelayError } from '../../../shared/errors';
-import type { CanonicalEvent, CanonicalRequest } from '../../proxy/canonical';
+import type { CanonicalEvent, CanonicalRequest } from '../../relay/canonical';
 import type { ProviderChatOptions } from '../types';
 import { businessError, type OpenHttp } from './http';
 import { CHAT_PATH, chunkSchema } from './protocol';

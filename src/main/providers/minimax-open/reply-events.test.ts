@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CanonicalEvent } from '../../proxy/canonical';
+import type { CanonicalEvent } from '../../relay/canonical';
 import { createReplyEvents } from './reply-events';
 import { createThinkSplitter } from './think-splitter';
 import type { ChatChunk } from './protocol';

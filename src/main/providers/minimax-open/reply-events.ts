@@ -4,7 +4,7 @@
  * argument fragments per index and are emitted whole once the reply ends; usage is the platform's
  * own count. The `finish` event waits for the end of the stream because usage follows it.
  */
-import type { CanonicalEvent, FinishReason } from '../../proxy/canonical';
+import type { CanonicalEvent, FinishReason } from '../../relay/canonical';
 import { RelayError } from '../../../shared/errors';
 import type { ChatChunk, MessageDelta } from './protocol';
 import { createThinkSplitter } from './think-splitter';

@@ -3,7 +3,7 @@
  * emulation), images as `image_url` parts, and `reasoning_split` asks the platform to return the
  * model's thinking in its own field instead of `<think>` tags inside the text.
  */
-import type { CanonicalMessage, CanonicalRequest, ContentPart, ToolChoice } from '../../proxy/canonical';
+import type { CanonicalMessage, CanonicalRequest, ContentPart, ToolChoice } from '../../relay/canonical';
 import { OPEN_MODELS } from './protocol';
 
 type WirePart = { type: 'text'; text: string } | { type: 'image_url'; image_url: { url: string } };

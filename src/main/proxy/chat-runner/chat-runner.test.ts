@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RelayError } from '../../../shared/errors';
-import type { CanonicalEvent, CanonicalRequest } from '../canonical';
+import type { CanonicalEvent, CanonicalRequest } from '../../relay/canonical';
 import { abortableDelay, createFakeDeps, textReply } from '../test-support/fakes';
 import type { FakeDeps } from '../test-support/fakes';
 import { createChatRunner } from '.';

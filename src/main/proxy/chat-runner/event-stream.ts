@@ -5,7 +5,7 @@
  */
 import { RelayError } from '../../../shared/errors';
 import type { RequestLog, Logger } from '../../logs/types';
-import type { CanonicalEvent, CanonicalRequest, TokenUsage } from '../canonical';
+import type { CanonicalEvent, CanonicalRequest, TokenUsage } from '../../relay/canonical';
 import type { RequestAttachment } from '../../../shared/domain/request-log';
 import { statusForError } from '../errors';
 import { limitOutput } from '../tools';

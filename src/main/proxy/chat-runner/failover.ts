@@ -8,7 +8,7 @@ import type { AccountLease, AccountPool } from '../../accounts/types';
 import type { Logger } from '../../logs/types';
 import type { ProviderChatOptions, UpstreamProvider } from '../../providers/types';
 import type { ProviderKind } from '../../../shared/domain/account';
-import type { CanonicalEvent, CanonicalRequest } from '../canonical';
+import type { CanonicalEvent, CanonicalRequest } from '../../relay/canonical';
 import type { ProviderLookup } from '../types';
 import { isFailoverError, outcomeFor, toRelayError } from './errors';
 import type { AttemptLog } from './request-entry';

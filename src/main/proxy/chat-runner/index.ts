@@ -8,7 +8,7 @@ import type { RoutingPolicy, Settings } from '../../../shared/domain/settings';
 import type { AccountPool } from '../../accounts/types';
 import type { Logger, RequestLog } from '../../logs/types';
 import type { ModelResolver } from '../../models/types';
-import type { CanonicalRequest } from '../canonical';
+import type { CanonicalRequest } from '../../relay/canonical';
 import type { ChatStream } from '../dialects/types';
 import { statusForError } from '../errors';
 import type { ProviderLookup, ToolEmulation } from '../types';

@@ -3,7 +3,7 @@ import { pendingRequestLogEntry, type RequestAttempt, type RequestLogEntry } fro
 import type { RelayError } from '../../../shared/errors';
 import type { AccountLease } from '../../accounts/types';
 import type { RequestLog } from '../../logs/types';
-import type { CanonicalRequest } from '../canonical';
+import type { CanonicalRequest } from '../../relay/canonical';
 
 const BODY_LOG_LIMIT = 64 * 1024;
 

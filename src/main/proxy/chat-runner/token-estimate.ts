@@ -7,7 +7,7 @@
  * token-estimate.test.ts for the measured accuracy). The work is linear in the text and the scan
  * allocates nothing, so even a megabyte of one letter is counted in milliseconds.
  */
-import type { CanonicalMessage, CanonicalRequest } from '../canonical';
+import type { CanonicalMessage, CanonicalRequest } from '../../relay/canonical';
 
 type CharClass = 'latin' | 'digit' | 'cjk' | 'kana-hangul' | 'letter' | 'space' | 'newline' | 'punct' | 'other';
 

@@ -9,7 +9,7 @@
 import type { Router } from 'express';
 import type { DialectId } from '../../../shared/domain/dialects';
 import type { ErrorInfo, RelayError } from '../../../shared/errors';
-import type { CanonicalEvent, CanonicalRequest } from '../canonical';
+import type { CanonicalEvent, CanonicalRequest } from '../../relay/canonical';
 
 export interface ChatStream {
   /** The request-log id (usable as the response id). */

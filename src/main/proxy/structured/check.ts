@@ -4,7 +4,7 @@
  * value is validated with ajv. Validators are cached per schema: clients resend the same one.
  */
 import type { ErrorObject } from 'ajv';
-import type { ResponseFormat } from '../canonical';
+import type { ResponseFormat } from '../../relay/canonical';
 import { parseLooseJson } from '../tools/repair';
 import { createSchemaCompiler } from '../tools/schema';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RelayError } from '../../../shared/errors';
-import type { CanonicalEvent, CanonicalRequest } from '../canonical';
+import type { CanonicalEvent, CanonicalRequest } from '../../relay/canonical';
 import type { ChatStream } from '../dialects/types';
 import { createFormatChecker } from './check';
 import { createStructuredOutput } from './engine';

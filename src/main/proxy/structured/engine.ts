@@ -10,7 +10,7 @@
  * tool is not a final answer and passes through unchecked.
  */
 import { RelayError } from '../../../shared/errors';
-import type { CanonicalEvent, FinishReason, ResponseFormat, TokenUsage } from '../canonical';
+import type { CanonicalEvent, FinishReason, ResponseFormat, TokenUsage } from '../../relay/canonical';
 import type { ChatStream, DialectContext } from '../dialects/types';
 import type { FormatChecker } from './check';
 import { prepareFormatRequest } from './prompt';

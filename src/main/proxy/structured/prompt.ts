@@ -3,7 +3,7 @@
  * response-format field, so the format lives in the prompt, and the reply is checked afterwards
  * (check.ts): the prompt makes a valid reply likely, the check makes an invalid one impossible.
  */
-import type { CanonicalRequest, ResponseFormat } from '../canonical';
+import type { CanonicalRequest, ResponseFormat } from '../../relay/canonical';
 
 const RULES = [
   'Reply with the JSON value only: no prose before or after it, no Markdown, no code fences, no comments.',

@@ -3,7 +3,7 @@
  * same conversation (with the format instruction), the rejected reply, and what was wrong with it.
  * Tools are left out: the model is asked for JSON, not for another call.
  */
-import type { CanonicalRequest } from '../canonical';
+import type { CanonicalRequest } from '../../relay/canonical';
 
 /** How much of the rejected reply goes back to the model (a runaway reply must not double the prompt). */
 const MAX_ECHOED_CHARS = 16_000;

@@ -14,7 +14,7 @@ import type { RequestLog } from '../../logs/types';
 import { silentLogger } from '../../logs/types';
 import type { ModelResolver } from '../../models/types';
 import type { ProviderChatOptions, UpstreamProvider } from '../../providers/types';
-import type { CanonicalEvent, CanonicalRequest } from '../canonical';
+import type { CanonicalEvent, CanonicalRequest } from '../../relay/canonical';
 import { openaiDialect } from '../dialects/openai';
 import type { ProxyDeps } from '../types';
 

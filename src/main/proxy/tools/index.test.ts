@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Logger } from '../../logs/types';
 import { silentLogger } from '../../logs/types';
-import type { CanonicalEvent, CanonicalRequest, CanonicalTool } from '../canonical';
+import type { CanonicalEvent, CanonicalRequest, CanonicalTool } from '../../relay/canonical';
 import { createToolEmulation } from './index';
 
 const tools: CanonicalTool[] = [

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../../logs/types';
-import type { CanonicalEvent, CanonicalRequest } from '../canonical';
+import type { CanonicalEvent, CanonicalRequest } from '../../relay/canonical';
 import { prepareToolRequest, hasActiveTools } from './prompt';
 import { createCallRecovery } from './recover';
 import { createCallScanner } from './scanner';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CanonicalEvent } from '../canonical';
+import type { CanonicalEvent } from '../../relay/canonical';
 import { limitOutput } from './limits';
 
 async function collect(chunks: string[], limits: { maxTokens?: number; stopSequences?: string[] }): Promise<{ events: CanonicalEvent[]; pulled: number }> {

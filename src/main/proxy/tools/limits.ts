@@ -5,7 +5,7 @@
  * `return()` stops its polling). Only text counts; reasoning is not cut. Applying it twice is
  * harmless: a cut reply holds no stop sequence and fits the limit.
  */
-import type { CanonicalEvent, CanonicalRequest } from '../canonical';
+import type { CanonicalEvent, CanonicalRequest } from '../../relay/canonical';
 import { estimateRaw, prefixWithinTokens } from '../chat-runner/token-estimate';
 import { partialMarkerStart } from './scanner';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CanonicalRequest, ToolChoice } from '../canonical';
+import type { CanonicalRequest, ToolChoice } from '../../relay/canonical';
 import { prepareToolRequest } from './prompt';
 
 const weather = { name: 'get_weather', description: 'Weather for a city', parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } };

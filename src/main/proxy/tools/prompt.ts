@@ -3,7 +3,7 @@
  * chat template (tools as one JSON object per line inside `<tools>`) and asks for the model's
  * trained call syntax, which is what it emits most reliably.
  */
-import type { CanonicalRequest, CanonicalTool, ToolChoice } from '../canonical';
+import type { CanonicalRequest, CanonicalTool, ToolChoice } from '../../relay/canonical';
 import { assertToolJsonBounded } from './schema';
 
 export function hasActiveTools(request: CanonicalRequest): request is CanonicalRequest & { tools: CanonicalTool[] } {

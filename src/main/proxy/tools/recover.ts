@@ -4,7 +4,7 @@
  * back as the text the model wrote, with a warning, so the client never sees a malformed call.
  */
 import type { Logger } from '../../logs/types';
-import type { CanonicalEvent, CanonicalTool } from '../canonical';
+import type { CanonicalEvent, CanonicalTool } from '../../relay/canonical';
 import { parseBlockBody, type RawArguments, type RawCall } from './formats';
 import { parseLooseJson } from './repair';
 import type { SchemaValidator } from './schema';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CanonicalRequest } from '../canonical';
+import type { CanonicalRequest } from '../../relay/canonical';
 import { prepareToolRequest } from './prompt';
 import { MAX_TOOL_JSON_DEPTH, nestsDeeperThan } from './schema';
 

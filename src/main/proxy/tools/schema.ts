@@ -6,7 +6,7 @@
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { RelayError } from '../../../shared/errors';
-import type { CanonicalRequest, JsonSchema } from '../canonical';
+import type { CanonicalRequest, JsonSchema } from '../../relay/canonical';
 import { parseLooseJson } from './repair';
 
 const MAX_CACHED_VALIDATORS = 500;

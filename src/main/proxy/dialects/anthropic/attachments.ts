@@ -1,6 +1,6 @@
 /** Anthropic `image` and `document` blocks (base64, url, text) → canonical parts named the Anthropic way (`messages.0.content.1`). */
 import { parseDataUrl } from '../../../attachments/decode';
-import type { ContentPart } from '../../canonical';
+import type { ContentPart } from '../../../relay/canonical';
 import type { AnthropicContentBlock } from './schema';
 
 type MediaBlock = Extract<AnthropicContentBlock, { type: 'image' | 'document' }>;

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../logs/types';
-import type { CanonicalEvent } from '../../canonical';
+import type { CanonicalEvent } from '../../../relay/canonical';
 import { hashApiKey } from '../../middleware/api-key-auth';
 import type { RelayServer } from '../../server';
 import { createFakeDeps } from '../../test-support/fakes';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CanonicalEvent } from '../../canonical';
+import type { CanonicalEvent } from '../../../relay/canonical';
 import { THINKING_SIGNATURE, collectMessage, createMessageEncoder } from './from-canonical';
 
 const meta = { id: 'msg_1', model: 'MiniMax-M2', inputTokens: 12 };

@@ -3,7 +3,7 @@
  * (`message_start`, content blocks, `message_delta`, `message_stop`) or one collected message.
  */
 import { estimateTokens } from '../../chat-runner';
-import type { CanonicalEvent, FinishReason, TokenUsage } from '../../canonical';
+import type { CanonicalEvent, FinishReason, TokenUsage } from '../../../relay/canonical';
 
 export interface MessageMeta {
   id: string;

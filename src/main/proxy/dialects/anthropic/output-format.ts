@@ -3,7 +3,7 @@
  * with `{type: "json_schema", schema}`. The reply then is one text block holding the JSON.
  */
 import { z } from 'zod';
-import type { ResponseFormat } from '../../canonical';
+import type { ResponseFormat } from '../../../relay/canonical';
 
 const jsonOutputFormat = z.looseObject({ type: z.literal('json_schema'), schema: z.record(z.string(), z.unknown()) });
 

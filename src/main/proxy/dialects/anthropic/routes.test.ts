@@ -2,7 +2,7 @@ import Anthropic from '@anthropic-ai/sdk';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RelayError } from '../../../../shared/errors';
 import { silentLogger } from '../../../logs/types';
-import type { CanonicalEvent } from '../../canonical';
+import type { CanonicalEvent } from '../../../relay/canonical';
 import type { RelayServer } from '../../server';
 import { abortableDelay, createFakeDeps } from '../../test-support/fakes';
 import type { FakeDeps } from '../../test-support/fakes';

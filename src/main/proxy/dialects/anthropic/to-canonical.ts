@@ -1,7 +1,7 @@
 /** Anthropic Messages request → CanonicalRequest (zod-validated; bad input is a 400 naming the field). */
 import type { z } from 'zod';
 import { RelayError } from '../../../../shared/errors';
-import type { CanonicalMessage, CanonicalRequest, CanonicalTool, ContentPart, ToolChoice } from '../../canonical';
+import type { CanonicalMessage, CanonicalRequest, CanonicalTool, ContentPart, ToolChoice } from '../../../relay/canonical';
 import type { AnthropicContentBlock, AnthropicMessage, MessagesRequest } from './schema';
 import { countTokensRequestSchema, messagesRequestSchema } from './schema';
 import { reportableIssue } from '../zod-issue';

@@ -4,7 +4,7 @@
  * (`inline_data`/`mime_type`, `file_data`/`file_uri`), and REST clients do send them.
  */
 import { parseDataUrl } from '../../../attachments/decode';
-import type { ContentPart } from '../../canonical';
+import type { ContentPart } from '../../../relay/canonical';
 import type { GeminiPart } from './schema';
 
 interface Inline {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CanonicalEvent } from '../../canonical';
+import type { CanonicalEvent } from '../../../relay/canonical';
 import { collectResponse, createChunkEncoder } from './from-canonical';
 
 const meta = { responseId: 'r1', model: 'MiniMax-M2', includeThoughts: true, promptTokens: 7 };

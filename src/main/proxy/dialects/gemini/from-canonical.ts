@@ -3,7 +3,7 @@
  * or elements of a JSON array), or one collected response.
  */
 import { estimateTokens } from '../../chat-runner';
-import type { CanonicalEvent, FinishReason, TokenUsage } from '../../canonical';
+import type { CanonicalEvent, FinishReason, TokenUsage } from '../../../relay/canonical';
 
 export interface ResponseMeta {
   responseId: string;

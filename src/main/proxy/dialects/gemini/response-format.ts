@@ -3,7 +3,7 @@
  * `responseSchema` (Gemini's OpenAPI subset) or `responseJsonSchema` (plain JSON Schema). The
  * Python SDK sends the snake_case spellings, so both are read.
  */
-import type { ResponseFormat } from '../../canonical';
+import type { ResponseFormat } from '../../../relay/canonical';
 import { toJsonSchema } from './json-schema';
 
 function pick(config: Record<string, unknown>, camel: string, snake: string): unknown {

@@ -1,7 +1,7 @@
 /** Gemini GenerateContent request → CanonicalRequest (zod-validated; bad input is a 400 naming the field). */
 import type { z } from 'zod';
 import { RelayError } from '../../../../shared/errors';
-import type { CanonicalMessage, CanonicalRequest, CanonicalTool, ContentPart, ToolChoice } from '../../canonical';
+import type { CanonicalMessage, CanonicalRequest, CanonicalTool, ContentPart, ToolChoice } from '../../../relay/canonical';
 import { toJsonSchema } from './json-schema';
 import { normalizeGeminiKeys } from './normalize-keys';
 import type { GeminiContent, GeminiPart, GenerateContentRequest } from './schema';

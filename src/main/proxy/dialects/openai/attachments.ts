@@ -1,7 +1,7 @@
 /** OpenAI `image_url` and `file` parts → canonical image/file parts named the OpenAI way (`messages[0].content[1]`). */
 import { RelayError } from '../../../../shared/errors';
 import { parseDataUrl } from '../../../attachments/decode';
-import type { ContentPart } from '../../canonical';
+import type { ContentPart } from '../../../relay/canonical';
 
 export function toImagePart(imageUrl: string | { url: string }, param: string): ContentPart {
   const url = typeof imageUrl === 'string' ? imageUrl : imageUrl.url;

@@ -2,7 +2,7 @@
  * Canonical events → OpenAI `chat.completion.chunk` SSE frames, or one collected
  * `chat.completion`. Both read the same event stream (non-streaming collects it).
  */
-import type { CanonicalEvent, FinishReason, TokenUsage } from '../../canonical';
+import type { CanonicalEvent, FinishReason, TokenUsage } from '../../../relay/canonical';
 import type { ChatEncoder, StreamFrame } from '../types';
 import { toOpenAIErrorBody } from './errors';
 

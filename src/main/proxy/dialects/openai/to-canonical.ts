@@ -1,7 +1,7 @@
 /** OpenAI chat-completions request → CanonicalRequest (zod-validated; bad input is a 400 naming the field). */
 import type { z } from 'zod';
 import { RelayError } from '../../../../shared/errors';
-import type { CanonicalMessage, CanonicalRequest, CanonicalToolCall, ContentPart, ResponseFormat, ToolChoice } from '../../canonical';
+import type { CanonicalMessage, CanonicalRequest, CanonicalToolCall, ContentPart, ResponseFormat, ToolChoice } from '../../../relay/canonical';
 import type { ChatCompletionRequest, OpenAIMessage } from './schema';
 import { chatCompletionRequestSchema } from './schema';
 import { toFilePart, toImagePart } from './attachments';

@@ -5,7 +5,7 @@
  */
 import { RelayError } from '../../../../shared/errors';
 import { parseDataUrl } from '../../../attachments/decode';
-import type { ContentPart } from '../../canonical';
+import type { ContentPart } from '../../../relay/canonical';
 
 /** `image_url` is a `data:` URL or an http(s) URL; uploaded file ids are OpenAI's own. */
 export function toImagePart(part: { image_url?: string | null }, param: string): ContentPart {

@@ -1,6 +1,6 @@
 /** The conversation a stored response continues with (`previous_response_id`). */
 import type { ResponseObject } from '../../../../shared/api/responses';
-import type { CanonicalMessage, CanonicalToolCall } from '../../canonical';
+import type { CanonicalMessage, CanonicalToolCall } from '../../../relay/canonical';
 
 /** The assistant turn a response's output amounts to (reasoning stays out, as the upstream cannot take it back). */
 function outputTurn(response: ResponseObject): CanonicalMessage | null {

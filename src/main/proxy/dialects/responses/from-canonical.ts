@@ -6,7 +6,7 @@
  */
 import type { ResponseObject } from '../../../../shared/api/responses';
 import type { ErrorInfo } from '../../../../shared/errors';
-import type { CanonicalEvent, CanonicalRequest } from '../../canonical';
+import type { CanonicalEvent, CanonicalRequest } from '../../../relay/canonical';
 import type { ChatEncoder, StreamFrame } from '../types';
 import { storedConversation } from './conversation';
 import { toInputItems } from './input-items';

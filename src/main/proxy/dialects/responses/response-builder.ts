@@ -16,7 +16,7 @@ import type {
   ResponseUsage,
 } from '../../../../shared/api/responses';
 import type { ErrorInfo } from '../../../../shared/errors';
-import type { CanonicalEvent, TokenUsage } from '../../canonical';
+import type { CanonicalEvent, TokenUsage } from '../../../relay/canonical';
 import type { CreateResponseRequest } from './schema';
 
 export type Emit = (type: string, data: Record<string, unknown>) => void;

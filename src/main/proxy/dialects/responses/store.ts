@@ -4,7 +4,7 @@
  * need durable state (Codex) send `store: false` and the whole conversation each turn anyway.
  */
 import type { ResponseObject } from '../../../../shared/api/responses';
-import type { CanonicalMessage } from '../../canonical';
+import type { CanonicalMessage } from '../../../relay/canonical';
 import type { InputItem } from './input-items';
 
 export interface StoredResponse {

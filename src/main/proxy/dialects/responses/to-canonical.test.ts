@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CanonicalMessage } from '../../canonical';
+import type { CanonicalMessage } from '../../../relay/canonical';
 import { parseCreateRequest, toCanonical } from './to-canonical';
 
 const convert = (body: unknown, history?: CanonicalMessage[]) => toCanonical(parseCreateRequest(body), 'req-1', history);

@@ -4,7 +4,7 @@
  * calls attach to the assistant turn they follow, and `text.format` is structured output.
  */
 import { RelayError } from '../../../../shared/errors';
-import type { CanonicalMessage, CanonicalRequest, CanonicalTool, CanonicalToolCall, ContentPart, ResponseFormat, ToolChoice } from '../../canonical';
+import type { CanonicalMessage, CanonicalRequest, CanonicalTool, CanonicalToolCall, ContentPart, ResponseFormat, ToolChoice } from '../../../relay/canonical';
 import { reportableIssue } from '../zod-issue';
 import { toFilePart, toImagePart } from './attachments';
 import type { CallOutputItem, CreateResponseRequest, CustomCallItem, FunctionCallItem, MessageItem, ResponsesContentPart, ResponsesInputItem } from './schema';
