@@ -6,6 +6,7 @@
 import { RelayError } from '../../../shared/errors';
 import type { RequestLog, Logger } from '../../logs/types';
 import type { CanonicalEvent, CanonicalRequest, TokenUsage } from '../../relay/canonical';
+import { guardEarlyReturn } from '../../relay/early-return';
 import type { RequestAttachment } from '../../../shared/domain/request-log';
 import { statusForError } from '../errors';
 import { limitOutput } from '../tools';
@@ -173,31 +174,19 @@ export function createEventStream(input: EventStreamInput, deps: EventStreamDeps
     }
   }
 
-  const generator = run();
-  let begun = false;
-  // A generator that never started skips its finally on return(): settle here instead, or a
-  // dialect that gives up before reading would hold the account forever.
+  // A dialect that gives up before reading would otherwise hold the account forever.
+  const guarded = guardEarlyReturn(run(), () => settle(input, deps, tally, new RelayError('aborted', 'The client closed the request.')));
   return {
-    next() {
-      begun = true;
-      return generator.next();
-    },
-    async return() {
-      if (!begun) {
-        begun = true;
-        await settle(input, deps, tally, new RelayError('aborted', 'The client closed the request.'));
-      }
-      return generator.return(undefined);
-    },
+    next: () => guarded.next(),
+    return: () => guarded.return?.() ?? Promise.resolve({ done: true, value: undefined }),
     async reject(error) {
       verdict = error;
-      if (!begun) {
-        begun = true;
+      if (guarded.claimUnstarted()) {
         await settle(input, deps, tally, null, verdict);
         return;
       }
       try {
-        for (let next = await generator.next(); !next.done; next = await generator.next());
+        for (let next = await guarded.next(); !next.done; next = await guarded.next());
       } catch {
         // An upstream failure while draining is recorded by settle; the verdict stands for the client.
       }

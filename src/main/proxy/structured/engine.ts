@@ -11,6 +11,7 @@
  */
 import { RelayError } from '../../../shared/errors';
 import type { CanonicalEvent, FinishReason, ResponseFormat, TokenUsage } from '../../relay/canonical';
+import { guardEarlyReturn } from '../../relay/early-return';
 import type { ChatStream, DialectContext } from '../dialects/types';
 import type { FormatChecker } from './check';
 import { prepareFormatRequest } from './prompt';
@@ -85,27 +86,6 @@ function invalidError(format: ResponseFormat, problems: readonly string[]): Rela
   });
 }
 
-/**
- * Gives a generator's cleanup to `return()` even before its first `next()` (a generator that never
- * started skips its `finally`), so a dialect that gives up early still lets the upstream go.
- */
-function guarded(generator: AsyncGenerator<CanonicalEvent, void, undefined>, current: () => ChatStream): AsyncIterator<CanonicalEvent> {
-  let begun = false;
-  return {
-    next() {
-      begun = true;
-      return generator.next();
-    },
-    async return() {
-      if (!begun) {
-        begun = true;
-        await current().events.return?.();
-      }
-      return generator.return(undefined);
-    },
-  };
-}
-
 export function createStructuredOutput(deps: StructuredOutputDeps): { startChat: StartChat } {
   return {
     async startChat(request, http) {
@@ -146,7 +126,7 @@ export function createStructuredOutput(deps: StructuredOutputDeps): { startChat:
         }
       }
 
-      return { requestId: first.requestId, model: first.model, events: guarded(run(), () => current) };
+      return { requestId: first.requestId, model: first.model, events: guardEarlyReturn(run(), async () => void (await current.events.return?.())) };
     },
   };
 }
