@@ -7,7 +7,7 @@
 import { Agent, createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { hashApiKey } from '../src/main/proxy/middleware/api-key-auth';
-import { startRealStack } from '../src/main/proxy/test-support/real-stack';
+import { startRealStack } from '../src/main/proxy/__test__/real-stack';
 import type { BenchResult } from './run';
 
 const CONCURRENCY = 16;

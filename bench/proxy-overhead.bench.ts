@@ -8,7 +8,7 @@
 import { createMinimaxAgentProvider } from '../src/main/providers/minimax-agent';
 import { createMemoryChatLedger } from '../src/main/providers/minimax-agent/ledger';
 import type { ProviderAccount } from '../src/main/providers/types';
-import { startRealStack } from '../src/main/proxy/test-support/real-stack';
+import { startRealStack } from '../src/main/proxy/__test__/real-stack';
 import { percentile } from './delivery-lag.bench';
 import type { BenchResult } from './run';
 

@@ -5,7 +5,7 @@
  * so on a busy machine the clients' own connection set-up spreads the arrivals out and less of the
  * load queues than the numbers of streams and accounts suggest.
  */
-import { startRealStack } from '../src/main/proxy/test-support/real-stack';
+import { startRealStack } from '../src/main/proxy/__test__/real-stack';
 import { percentile } from './delivery-lag.bench';
 import type { BenchResult } from './run';
 

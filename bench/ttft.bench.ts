@@ -9,7 +9,7 @@
  * - End-of-reply lag = `[DONE]` at the client − the upstream marking the reply done.
  * Run with and without tools declared (tool emulation scans the text for tool calls).
  */
-import { startRealStack, type RealStack } from '../src/main/proxy/test-support/real-stack';
+import { startRealStack, type RealStack } from '../src/main/proxy/__test__/real-stack';
 import { percentile } from './delivery-lag.bench';
 import type { BenchResult } from './run';
 

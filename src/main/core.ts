@@ -12,10 +12,8 @@ import { createRelayListener, type RelayListener } from './core/listener';
 import { createRelayState, type RelayState } from './core/relay-state';
 import { resumeChatCleanup } from './core/resume-cleanup';
 import type { RelayCore, RelayCoreOptions } from './core/types';
-import { createProxyApp, type ProxyApp } from './proxy/app';
-import { DIALECT_MODULES } from './proxy/dialects/registry';
-import { errorBodyForPath, sendError } from './proxy/errors';
-import { createToolEmulation } from './proxy/tools';
+import { createProxyApp, DIALECT_MODULES, errorBodyForPath, sendError, type ProxyApp } from './proxy';
+import { createToolEmulation } from './relay/tools';
 import { orderProviders } from './accounts/routing-policy';
 import { createEventBus, createServices, toSettingsView, type EventBus } from './services';
 

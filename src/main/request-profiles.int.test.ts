@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type SimAccount, type Simulator } from '../../tools/minimax-sim/index';
-import { dataUrl, PNG_BYTES } from './attachments/test-files';
+import { dataUrl, PNG_BYTES } from './attachments/__test__/test-files';
 import { createRelayCore, type RelayCore } from './core';
 import { createRelayState } from './core/relay-state';
 

@@ -9,7 +9,7 @@ import type { AccountSummary } from '../../src/shared/domain/account';
 import { defaultSettings } from '../../src/shared/domain/settings';
 import { silentLogger } from '../../src/main/logs/types';
 import { createLoginController, createLoginOriginPolicy, type LoginSurface } from '../../src/main/oauth';
-import { makeJwt } from '../../src/main/oauth/test-jwt';
+import { makeJwt } from '../../src/main/oauth/__test__/test-jwt';
 
 const OFFICIAL = createLoginOriginPolicy({ baseUrls: ['https://agent.minimaxi.com', 'https://agent.minimax.io'], override: null });
 

@@ -2,10 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createMemoryDocumentStore } from '../store/file-document-store';
 import { createRelayStore } from '../store/relay-store';
-import { createTestSecretBox, makeAccountRecord } from '../store/test-helpers';
+import { createTestSecretBox, makeAccountRecord } from '../store/__test__/test-helpers';
 import { createAccountPool } from './account-pool';
 import { createAccountRepository } from './account-repository';
-import { createFakeClock } from './test-clock';
+import { createFakeClock } from './__test__/test-clock';
 import type { AccountLease } from './types';
 
 const settle = () => new Promise<void>((resolve) => setImmediate(resolve));

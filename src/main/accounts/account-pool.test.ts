@@ -3,10 +3,10 @@ import type { AccountRecord } from '../../shared/domain/account';
 import type { RelayError } from '../../shared/errors';
 import { createMemoryDocumentStore } from '../store/file-document-store';
 import { createRelayStore } from '../store/relay-store';
-import { createTestSecretBox, makeAccountRecord } from '../store/test-helpers';
+import { createTestSecretBox, makeAccountRecord } from '../store/__test__/test-helpers';
 import { createAccountPool, nextLocalMidnight, type ManagedAccountPool, type PoolSettingsLike } from './account-pool';
 import { createAccountRepository } from './account-repository';
-import { createFakeClock } from './test-clock';
+import { createFakeClock } from './__test__/test-clock';
 import type { AccountLease, AcquireOptions } from './types';
 
 const pools: ManagedAccountPool[] = [];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createFileDocumentStore, createMemoryDocumentStore } from '../store/file-document-store';
 import { createFileSecretBox } from '../store/file-secret-box';
 import { createRelayStore } from '../store/relay-store';
-import { createTestSecretBox, makeTempDir } from '../store/test-helpers';
+import { createTestSecretBox, makeTempDir } from '../store/__test__/test-helpers';
 import { createAccountRepository, fingerprintApiKey, type AccountInput } from './account-repository';
 
 const TOKEN = 'eyJhbGciOiJIUzI1NiJ9.eyJ1c2VyIjoiMTIzIn0.sig';

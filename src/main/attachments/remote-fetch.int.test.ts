@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { blockedRange } from './address-guard';
 import { RemoteFetchError, fetchRemoteFile, type RemoteFetchOptions } from './remote-fetch';
-import { PNG_BYTES } from './test-files';
-import { startFileServer, type TestFileServer } from './test-server';
+import { PNG_BYTES } from './__test__/test-files';
+import { startFileServer, type TestFileServer } from './__test__/test-server';
 
 let server: TestFileServer;
 

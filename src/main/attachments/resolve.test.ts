@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { RelayError } from '../../shared/errors';
 import type { CanonicalMessage } from '../relay/canonical';
 import { createAttachmentResolver } from './resolve';
-import { JPEG_BYTES, PDF_BYTES, PNG_BYTES } from './test-files';
+import { JPEG_BYTES, PDF_BYTES, PNG_BYTES } from './__test__/test-files';
 import type { AttachmentLimits } from './types';
 
 const limits: AttachmentLimits = { maxCount: 3, maxBytes: 1000, maxTotalBytes: 2000, fetchTimeoutMs: 5_000, allowPrivateAddresses: false };

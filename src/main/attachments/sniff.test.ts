@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkAttachmentType, sniffMimeType } from './sniff';
-import { EXE_BYTES, JPEG_BYTES, PDF_BYTES, PNG_BYTES } from './test-files';
+import { EXE_BYTES, JPEG_BYTES, PDF_BYTES, PNG_BYTES } from './__test__/test-files';
 
 describe('sniffMimeType', () => {
   it('recognises formats by their signature, not by a name or declared type', () => {

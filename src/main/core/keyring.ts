@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { ApiKeyRecord, Settings } from '../../shared/domain/settings';
-import { hashApiKey } from '../proxy/middleware/api-key-auth';
+import { hashApiKey } from '../proxy';
 
 const INTERNAL_ID = 'internal:test-request';
 

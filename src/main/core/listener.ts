@@ -8,7 +8,7 @@ import type { RelayStatus } from '../../shared/contract';
 import { toErrorInfo, type ErrorInfo } from '../../shared/errors';
 import type { AccountPool } from '../accounts/types';
 import type { Logger } from '../logs/types';
-import { startRelayServer, type RelayHandler, type RelayServer } from '../proxy/server';
+import { startRelayServer, type RelayHandler, type RelayServer } from '../proxy';
 import type { EventBus } from '../services/event-bus';
 import type { RelayController } from '../services/types';
 

@@ -2,12 +2,12 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { silentLogger } from '../logs/types';
-import { makeTempDir } from '../store/test-helpers';
-import type { FakeSession, createFakeElectron } from './fake-electron';
+import { makeTempDir } from '../store/__test__/test-helpers';
+import type { FakeSession, createFakeElectron } from './__test__/fake-electron';
 
 const shared = vi.hoisted(() => ({ fake: null as ReturnType<typeof createFakeElectron> | null }));
 vi.mock('electron', async () => {
-  const { createFakeElectron } = await import('./fake-electron');
+  const { createFakeElectron } = await import('./__test__/fake-electron');
   shared.fake = createFakeElectron('');
   return { ...shared.fake.electron, default: shared.fake.electron };
 });

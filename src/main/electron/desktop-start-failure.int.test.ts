@@ -6,12 +6,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it, vi } from 'vitest';
-import { FakeBrowserWindow, type createFakeElectron } from './fake-electron';
+import { FakeBrowserWindow, type createFakeElectron } from './__test__/fake-electron';
 
 const shared = vi.hoisted(() => ({ fake: null as ReturnType<typeof createFakeElectron> | null }));
 
 vi.mock('electron', async () => {
-  const { createFakeElectron } = await import('./fake-electron');
+  const { createFakeElectron } = await import('./__test__/fake-electron');
   shared.fake = createFakeElectron(process.env.MINIMAX_RELAY_DATA_DIR ?? '');
   return { ...shared.fake.electron, default: shared.fake.electron };
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BRIDGE_METHODS, toChannel, type BridgeDomain } from '../../shared/contract';
 import { RelayError } from '../../shared/errors';
-import { createEchoServices } from './fake-services';
+import { createEchoServices } from './__test__/fake-services';
 import { createIpcHandlers, listIpcHandlers } from './ipc-handlers';
 
 const allMethods = (Object.keys(BRIDGE_METHODS) as BridgeDomain[]).flatMap((d) => (BRIDGE_METHODS[d] as readonly string[]).map((m) => [d, m] as const));

@@ -1,7 +1,7 @@
 import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeTempDir } from '../store/test-helpers';
+import { makeTempDir } from '../store/__test__/test-helpers';
 import { readTokensFile } from './tokens-file';
 
 const temps: { cleanup(): void }[] = [];

@@ -7,7 +7,7 @@ import type { BridgeApi, BridgeResult } from '../../shared/contract';
 import { getInputSchema } from '../../shared/contract-schemas';
 import { toErrorInfo, type ErrorInfo } from '../../shared/errors';
 import type { Logger } from '../logs/types';
-import { statusForError } from '../proxy/errors';
+import { statusForError } from '../../shared/error-status';
 
 export interface CallOutcome {
   status: number;

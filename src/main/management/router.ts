@@ -10,7 +10,7 @@ import type { BridgeApi } from '../../shared/contract';
 import { toErrorInfo, type ErrorInfo } from '../../shared/errors';
 import type { RelayCoreEvents } from '../core/types';
 import type { Logger } from '../logs/types';
-import { isLoopbackHost, parseHostHeader } from '../proxy/middleware/host-check';
+import { isLoopbackHost, parseHostHeader } from '../proxy';
 import { createAttemptGate, readBearer, verifyAdminToken, type AttemptGateOptions } from './admin-auth';
 import { callBridgeMethod } from './call-method';
 import { streamEvents } from './events-stream';

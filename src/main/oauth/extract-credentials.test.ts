@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StorageSnapshot } from './capture-script';
 import { extractCredentials, toCredentialString, unwrapToken } from './extract-credentials';
-import { makeJwt } from './test-jwt';
+import { makeJwt } from './__test__/test-jwt';
 
 const jwt = makeJwt({ user: { id: '111', name: 'Ann', deviceID: '9' }, exp: 2_000_000_000 });
 const snapshot = (token: string | null, userDetail: string | null = null): StorageSnapshot => ({ token, userDetail, url: 'http://x/' });

@@ -4,7 +4,7 @@ import type { AccountSummary } from '../../shared/domain/account';
 import { defaultSettings } from '../../shared/domain/settings';
 import { silentLogger } from '../logs/types';
 import { createLoginController, toImportLine, type LoginSurface } from './login-controller';
-import { makeJwt } from './test-jwt';
+import { makeJwt } from './__test__/test-jwt';
 
 const jwt = makeJwt({ user: { id: '900', name: 'Jo' }, exp: 2_000_000_000 });
 const SITE = 'http://127.0.0.1:8787';

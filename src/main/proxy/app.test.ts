@@ -2,9 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { RelayError } from '../../shared/errors';
 import { hashApiKey } from './middleware/api-key-auth';
 import type { RelayServer } from './server';
-import { createFakeDeps } from './test-support/fakes';
-import type { FakeDeps } from './test-support/fakes';
-import { parseSseData, serveApp } from './test-support/serve';
+import { createFakeDeps } from './__test__/fakes';
+import type { FakeDeps } from './__test__/fakes';
+import { parseSseData, serveApp } from './__test__/serve';
 
 let server: RelayServer | null = null;
 afterEach(async () => {

@@ -6,8 +6,8 @@
 import express from 'express';
 import type { ErrorRequestHandler, Express } from 'express';
 import { RelayError, toErrorInfo } from '../../shared/errors';
-import { createChatRunner } from './chat-runner';
-import { createDialectContext } from './dialect-context';
+import { createChatRunner } from '../relay/chat-runner';
+import { createDialectContext } from '../relay/dialect-context';
 import { errorBodyForPath, sendError, statusForError } from './errors';
 import { createFastLane, type FastLane } from './fast-lane';
 import { healthRoute } from './health';

@@ -7,7 +7,7 @@ import { hashApiKey } from './middleware/api-key-auth';
 import { geminiDialect } from './dialects/gemini';
 import { openaiDialect } from './dialects/openai';
 import { createFastLane } from './fast-lane';
-import { startRealStack, type RealStack } from './test-support/real-stack';
+import { startRealStack, type RealStack } from './__test__/real-stack';
 
 const FELL_THROUGH = 599;
 

@@ -1,8 +1,8 @@
 import { request } from 'node:http';
 import OpenAI from 'openai';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RealStack } from './test-support/real-stack';
-import { startRealStack } from './test-support/real-stack';
+import type { RealStack } from './__test__/real-stack';
+import { startRealStack } from './__test__/real-stack';
 
 let stack: RealStack | null = null;
 afterEach(async () => {

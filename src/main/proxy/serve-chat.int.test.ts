@@ -10,9 +10,9 @@ import { geminiDialect } from './dialects/gemini';
 import { openaiDialect } from './dialects/openai';
 import { responsesDialect } from './dialects/responses';
 import { MODEL_HEADER } from './serve-chat';
-import type { RealStack } from './test-support/real-stack';
-import { startRealStack } from './test-support/real-stack';
-import { waitUntil } from './test-support/serve';
+import type { RealStack } from './__test__/real-stack';
+import { startRealStack } from './__test__/real-stack';
+import { waitUntil } from './__test__/serve';
 
 let stack: RealStack | null = null;
 afterEach(async () => {

@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { hashApiKey } from './middleware/api-key-auth';
 import { createProxyApp } from './app';
 import { startRelayServer } from './server';
-import { abortableDelay, createFakeDeps } from './test-support/fakes';
-import { waitUntil } from './test-support/serve';
+import { abortableDelay, createFakeDeps } from './__test__/fakes';
+import { waitUntil } from './__test__/serve';
 
 describe('startRelayServer', () => {
   it('refuses a non-loopback host unless client API keys are configured', async () => {

@@ -5,18 +5,12 @@ import type { Settings } from '../../shared/domain/settings';
 import type { AccountPool } from '../accounts/types';
 import type { Logger, RequestLog } from '../logs/types';
 import type { ModelResolver } from '../models/types';
-import type { UpstreamProvider } from '../providers/types';
 import type { DialectModule } from './dialects/types';
-import type { ToolEmulation } from './tools';
+import type { ProviderLookup, ToolEmulation } from '../relay/types';
 import type { AttachmentResolver } from '../attachments';
-import type { ProviderOrder } from './chat-runner';
+import type { ProviderOrder } from '../relay/chat-runner';
 
-/** kind → provider (a Map satisfies it). */
-export interface ProviderLookup {
-  get(kind: ProviderKind): UpstreamProvider | undefined;
-}
-
-export type { ToolEmulation } from './tools';
+export type { ProviderLookup, ToolEmulation } from '../relay/types';
 
 export interface ProxyDeps {
   /** Read per request, so a settings change applies without rebuilding the app. */

@@ -77,7 +77,7 @@ export interface CanonicalRequest {
   thinking?: boolean;
   /** Client asked for web search (OpenAI `web_search_options`); undefined = model default. */
   webSearch?: boolean;
-  /** Structured output: the reply must be JSON (checked by proxy/structured); undefined = free text. */
+  /** Structured output: the reply must be JSON (checked by relay/structured); undefined = free text. */
   responseFormat?: ResponseFormat;
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { RelayError } from '../../shared/errors';
 import { silentLogger } from '../logs/types';
 import { createAccountsService } from './accounts-service';
-import { createServiceFixture, fakeJwt } from './test-support';
+import { createServiceFixture, fakeJwt } from './__test__/test-support';
 
 function setup() {
   const fixture = createServiceFixture();

@@ -3,7 +3,7 @@ import type { BridgeApi } from '../../shared/contract';
 import type { AccountRecord, AccountSummary, Region } from '../../shared/domain/account';
 import { RelayError } from '../../shared/errors';
 import type { AccountRepository } from '../accounts/account-repository';
-import type { ProviderLookup } from '../proxy/types';
+import type { ProviderLookup } from '../relay/types';
 import type { ProviderModule } from '../providers/module';
 import { findProviderModule, PROVIDER_MODULES } from '../providers/modules';
 import type { UpstreamProvider } from '../providers/types';

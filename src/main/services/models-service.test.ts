@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createModelResolver } from '../models/model-resolver';
 import { createModelsService } from './models-service';
-import { createServiceFixture } from './test-support';
+import { createServiceFixture } from './__test__/test-support';
 
 function setup() {
   const fixture = createServiceFixture();

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { RelayStatus } from '../../shared/contract';
 import { silentLogger } from '../logs/types';
 import { createSettingsService } from './settings-service';
-import { createServiceFixture } from './test-support';
+import { createServiceFixture } from './__test__/test-support';
 
 function status(error: RelayStatus['error'] = null): RelayStatus {
   return { running: error === null, host: '127.0.0.1', port: 8000, baseUrl: null, uiUrl: null, startedAt: null, pool: { byStatus: { active: 0, disabled: 0, expired: 0, invalid: 0, cooling: 0, exhausted: 0 }, busy: 0, queued: 0, capacity: 0 }, error };

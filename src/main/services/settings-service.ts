@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { BridgeApi, SettingsView } from '../../shared/contract';
 import type { ApiKeyRecord, Settings } from '../../shared/domain/settings';
 import { RelayError } from '../../shared/errors';
-import { hashApiKey } from '../proxy/middleware/api-key-auth';
+import { hashApiKey } from '../proxy';
 import type { RelayStore } from '../store/relay-store-types';
 import { createProgress } from './progress';
 import type { RelayController, ServiceContext } from './types';

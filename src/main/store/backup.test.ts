@@ -8,7 +8,7 @@ import { createFileSecretBox } from './file-secret-box';
 import { createRelayStore } from './relay-store';
 import type { RelayStore } from './relay-store-types';
 import type { SecretBox } from './secret-box';
-import { makeTempDir } from './test-helpers';
+import { makeTempDir } from './__test__/test-helpers';
 
 const TOKEN = 'eyJhbGciOiJIUzI1NiJ9.eyJ1c2VyIjoiMTIzNDU2Nzg5In0.c2lnbmF0dXJlLXZhbHVl';
 const cleanups: (() => void)[] = [];

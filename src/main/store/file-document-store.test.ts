@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createFileDocumentStore } from './file-document-store';
-import { makeTempDir } from './test-helpers';
+import { makeTempDir } from './__test__/test-helpers';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((fn) => fn()));
@@ -17,7 +17,7 @@ function tempDir(): string {
 /** Starts the writer, waits until it has written, lets it run a little more, then SIGKILLs it. */
 function killMidWrite(dir: string, extraMs: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'test-crash-writer.ts'), dir], {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, '__test__', 'test-crash-writer.ts'), dir], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     cleanups.push(() => child.kill('SIGKILL'));

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { RelayError } from '../../shared/errors';
 import type { Logger } from '../logs/types';
 import { createFileSecretBox } from './file-secret-box';
-import { makeTempDir } from './test-helpers';
+import { makeTempDir } from './__test__/test-helpers';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((fn) => fn()));

@@ -7,7 +7,7 @@ import { createFileSecretBox } from './file-secret-box';
 import { createRelayStore } from './relay-store';
 import type { RelayStore, StoreChange } from './relay-store-types';
 import { CURRENT_SCHEMA_VERSION } from './schema';
-import { makeAccountRecord, makeTempDir } from './test-helpers';
+import { makeAccountRecord, makeTempDir } from './__test__/test-helpers';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((fn) => fn()));

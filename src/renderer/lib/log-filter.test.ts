@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeLogEntry } from './fake-api';
+import { makeLogEntry } from './__test__/fake-api';
 import { EMPTY_LOG_FILTERS, filterLogs, listModels } from './log-filter';
 
 const entries = [

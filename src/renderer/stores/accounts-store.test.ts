@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportResult } from '../../shared/contract';
 import { ApiError } from '../lib/api-error';
-import { createFakeApi, makeAccount } from '../lib/fake-api';
+import { createFakeApi, makeAccount } from '../lib/__test__/fake-api';
 import { createAccountsStore } from './accounts-store';
 
 describe('accounts store', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DiagnosisReport } from '../../shared/domain/diagnosis';
 import { ApiError } from '../lib/api-error';
-import { createFakeApi } from '../lib/fake-api';
+import { createFakeApi } from '../lib/__test__/fake-api';
 import { createDiagnosisStore } from './diagnosis-store';
 
 const REPORT: DiagnosisReport = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createFakeApi, makeLogEntry } from '../lib/fake-api';
+import { createFakeApi, makeLogEntry } from '../lib/__test__/fake-api';
 import { createLogsStore } from './logs-store';
 
 function manualScheduler() {

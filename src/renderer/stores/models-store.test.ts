@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ModelResolution } from '../../shared/domain/model-mapping';
 import { ApiError } from '../lib/api-error';
-import { createFakeApi } from '../lib/fake-api';
+import { createFakeApi } from '../lib/__test__/fake-api';
 import { createModelsStore } from './models-store';
 
 const resolution = (requested: string): ModelResolution => ({ requested, model: 'MiniMax-M2.7', thinking: false, webSearch: false, via: 'wildcard', mappingId: 'm1', accountId: null, explanation: 'gpt-* → MiniMax-M2.7' });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../lib/api-error';
-import { createFakeApi, makeLogEntry } from '../lib/fake-api';
+import { createFakeApi, makeLogEntry } from '../lib/__test__/fake-api';
 import { createRelayStore } from './relay-store';
 
 describe('relay store', () => {

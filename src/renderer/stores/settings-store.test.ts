@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SettingsView } from '../../shared/contract';
 import { defaultSettings } from '../../shared/domain/settings';
 import { ApiError } from '../lib/api-error';
-import { createFakeApi } from '../lib/fake-api';
+import { createFakeApi } from '../lib/__test__/fake-api';
 import { createSettingsStore } from './settings-store';
 
 const base = (): SettingsView => ({ ...defaultSettings(), apiKeys: [] });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createFakeApi } from '../lib/fake-api';
+import { createFakeApi } from '../lib/__test__/fake-api';
 import { createSpeechStore } from './speech-store';
 
 describe('speech store', () => {

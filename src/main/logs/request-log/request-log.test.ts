@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RequestLogEntry } from '../../../shared/domain/request-log';
-import { makeTempDir } from '../../store/test-helpers';
+import { makeTempDir } from '../../store/__test__/test-helpers';
 import { nodeLogFs, type LogFs } from './log-fs';
 import { createRequestLog, type ManagedRequestLog, type RequestLogOptions } from './request-log';
-import { makeEntry } from './test-entry';
+import { makeEntry } from './__test__/test-entry';
 
 const JWT = 'eyJhbGciOiJIUzI1NiJ9.eyJ1c2VyIjoiNDI0MiJ9.c2lnbmF0dXJl';
 const cleanups: (() => Promise<void> | void)[] = [];

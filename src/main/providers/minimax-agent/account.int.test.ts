@@ -3,7 +3,7 @@ import { startSimulator, type Simulator } from '../../../../tools/minimax-sim';
 import { callSim } from '../../../../tools/minimax-sim/test-client';
 import { parseCredential } from './credentials';
 import { PATHS } from './protocol';
-import { chatOptions, collectReply, createSimProvider, toProviderAccount, userRequest } from './sim-harness';
+import { chatOptions, collectReply, createSimProvider, toProviderAccount, userRequest } from './__test__/sim-harness';
 
 let sim: Simulator;
 

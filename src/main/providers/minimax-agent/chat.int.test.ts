@@ -3,7 +3,7 @@ import { startSimulator, type SimAccount, type Simulator } from '../../../../too
 import type { ProviderAccount } from '../types';
 import { flattenConversation } from './flatten';
 import { PATHS } from './protocol';
-import { chatOptions, collectReply, createSimProvider, toProviderAccount, userRequest } from './sim-harness';
+import { chatOptions, collectReply, createSimProvider, toProviderAccount, userRequest } from './__test__/sim-harness';
 
 let sim: Simulator;
 let simAccount: SimAccount;

@@ -3,7 +3,7 @@ import { RelayError } from '../../../shared/errors';
 import type { CanonicalEvent, CanonicalRequest } from '../../relay/canonical';
 import type { ProviderChatOptions } from '../types';
 import { MAX_POLL_INTERVAL_MS, MIN_POLL_INTERVAL_MS } from './cadence';
-import { ACCOUNT, TOKEN, baseError, createFakeUpstream, detail, json } from './fake-upstream';
+import { ACCOUNT, TOKEN, baseError, createFakeUpstream, detail, json } from './__test__/fake-upstream';
 import { createMinimaxAgentProvider } from './index';
 import { createMemoryChatLedger } from './ledger';
 import { computeXSignature, computeYy } from './signing';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACCOUNT, baseError, baseOk, createFakeUpstream } from './fake-upstream';
+import { ACCOUNT, baseError, baseOk, createFakeUpstream } from './__test__/fake-upstream';
 import { createMinimaxAgentProvider } from './index';
 import { createMemoryChatLedger } from './ledger';
 

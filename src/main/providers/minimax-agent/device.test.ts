@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../logs/types';
 import { createDeviceResolver } from './device';
-import { ACCOUNT, createFakeUpstream, json } from './fake-upstream';
+import { ACCOUNT, createFakeUpstream, json } from './__test__/fake-upstream';
 import { PATHS } from './protocol';
 import { createAgentHttp } from './request';
 import { createNodeTransport } from '../transport';

@@ -3,7 +3,7 @@ import { RelayError } from '../../../shared/errors';
 import { silentLogger } from '../../logs/types';
 import { createNodeTransport } from '../transport';
 import type { ProviderAccount } from '../types';
-import { ACCOUNT, TOKEN, baseOk, createFakeUpstream, json } from './fake-upstream';
+import { ACCOUNT, TOKEN, baseOk, createFakeUpstream, json } from './__test__/fake-upstream';
 import type { ProfileAttempt } from '../../../shared/domain/request-log';
 import { REPROBE_AFTER_MS, sendNegotiated } from './negotiate';
 import { createMemoryProfileMemory } from './profile-memory';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RelayError } from '../../../shared/errors';
 import { silentLogger } from '../../logs/types';
-import { ACCOUNT, TOKEN, createFakeUpstream, json } from './fake-upstream';
+import { ACCOUNT, TOKEN, createFakeUpstream, json } from './__test__/fake-upstream';
 import { createNodeTransport } from '../transport';
 import { QUERY_ORDER } from './protocol';
 import { buildRequest, createAgentHttp, type CallIdentity } from './request';

@@ -11,11 +11,11 @@ import type { Settings } from '../../../shared/domain/settings';
 import { toErrorInfo, type RelayError } from '../../../shared/errors';
 import type { AccountPool } from '../../accounts/types';
 import type { Logger, RequestLog } from '../../logs/types';
-import { toRelayError, outcomeFor } from '../chat-runner/errors';
+import { toRelayError, outcomeFor } from '../../relay/chat-runner/errors';
 import { clientGone } from '../dialects/client-gone';
 import { statusForError } from '../errors';
 import type { ProviderLookup } from '../types';
-import { startSpeech, type StartedSpeech } from './speech-failover';
+import { startSpeech, type StartedSpeech } from '../../relay/speech-failover';
 import { markChatLogged } from '../refusal-log';
 import { CONTENT_TYPES, toSpeechRequest } from './speech-request';
 

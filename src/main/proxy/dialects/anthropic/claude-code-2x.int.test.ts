@@ -8,9 +8,9 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MODEL_HEADER } from '../../serve-chat';
-import type { RealStack } from '../../test-support/real-stack';
-import { startRealStack } from '../../test-support/real-stack';
-import { waitUntil } from '../../test-support/serve';
+import type { RealStack } from '../../__test__/real-stack';
+import { startRealStack } from '../../__test__/real-stack';
+import { waitUntil } from '../../__test__/serve';
 import { anthropicDialect } from './index';
 
 interface Capture {

@@ -5,9 +5,9 @@ import { silentLogger } from '../../../logs/types';
 import type { CanonicalEvent } from '../../../relay/canonical';
 import { hashApiKey } from '../../middleware/api-key-auth';
 import type { RelayServer } from '../../server';
-import { createFakeDeps } from '../../test-support/fakes';
-import { serveApp } from '../../test-support/serve';
-import { createToolEmulation } from '../../tools';
+import { createFakeDeps } from '../../__test__/fakes';
+import { serveApp } from '../../__test__/serve';
+import { createToolEmulation } from '../../../relay/tools';
 import { anthropicDialect } from './index';
 
 const fixture = (name: string): Record<string, unknown> => JSON.parse(readFileSync(new URL(`../../../../../test/fixtures/clients/${name}`, import.meta.url), 'utf8')) as Record<string, unknown>;

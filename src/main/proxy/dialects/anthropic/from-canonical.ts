@@ -2,7 +2,7 @@
  * Canonical events → the Anthropic Messages wire format: the SSE event sequence
  * (`message_start`, content blocks, `message_delta`, `message_stop`) or one collected message.
  */
-import { estimateTokens } from '../../chat-runner';
+import { estimateTokens } from '../../../relay/chat-runner';
 import type { CanonicalEvent, FinishReason, TokenUsage } from '../../../relay/canonical';
 
 export interface MessageMeta {

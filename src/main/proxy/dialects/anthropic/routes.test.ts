@@ -4,10 +4,10 @@ import { RelayError } from '../../../../shared/errors';
 import { silentLogger } from '../../../logs/types';
 import type { CanonicalEvent } from '../../../relay/canonical';
 import type { RelayServer } from '../../server';
-import { abortableDelay, createFakeDeps } from '../../test-support/fakes';
-import type { FakeDeps } from '../../test-support/fakes';
-import { serveApp } from '../../test-support/serve';
-import { createToolEmulation } from '../../tools';
+import { abortableDelay, createFakeDeps } from '../../__test__/fakes';
+import type { FakeDeps } from '../../__test__/fakes';
+import { serveApp } from '../../__test__/serve';
+import { createToolEmulation } from '../../../relay/tools';
 import { openaiDialect } from '../openai';
 import { anthropicDialect } from './index';
 

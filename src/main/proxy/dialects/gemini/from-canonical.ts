@@ -2,7 +2,7 @@
  * Canonical events → GenerateContentResponse objects: one per event while streaming (SSE frames
  * or elements of a JSON array), or one collected response.
  */
-import { estimateTokens } from '../../chat-runner';
+import { estimateTokens } from '../../../relay/chat-runner';
 import type { CanonicalEvent, FinishReason, TokenUsage } from '../../../relay/canonical';
 
 export interface ResponseMeta {

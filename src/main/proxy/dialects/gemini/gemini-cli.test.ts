@@ -4,9 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../logs/types';
 import type { CanonicalEvent } from '../../../relay/canonical';
 import type { RelayServer } from '../../server';
-import { createFakeDeps } from '../../test-support/fakes';
-import { parseSseData, serveApp } from '../../test-support/serve';
-import { createToolEmulation } from '../../tools';
+import { createFakeDeps } from '../../__test__/fakes';
+import { parseSseData, serveApp } from '../../__test__/serve';
+import { createToolEmulation } from '../../../relay/tools';
 import { geminiDialect } from './index';
 
 const fixture = (name: string): Record<string, unknown> => JSON.parse(readFileSync(new URL(`../../../../../test/fixtures/clients/${name}`, import.meta.url), 'utf8')) as Record<string, unknown>;

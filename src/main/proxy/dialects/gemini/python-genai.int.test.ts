@@ -6,8 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RealStack } from '../../test-support/real-stack';
-import { startRealStack } from '../../test-support/real-stack';
+import type { RealStack } from '../../__test__/real-stack';
+import { startRealStack } from '../../__test__/real-stack';
 import { geminiDialect } from './index';
 
 const fixture = JSON.parse(readFileSync(new URL('../../../../../test/fixtures/clients/python-genai-afc.json', import.meta.url), 'utf8')) as { url: string; headers: Record<string, string>; body: unknown };

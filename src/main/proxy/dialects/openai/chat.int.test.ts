@@ -1,8 +1,8 @@
 import OpenAI from 'openai';
 import { afterEach, describe, expect, it } from 'vitest';
 import { flattenConversation } from '../../../providers/minimax-agent';
-import type { RealStack } from '../../test-support/real-stack';
-import { startRealStack } from '../../test-support/real-stack';
+import type { RealStack } from '../../__test__/real-stack';
+import { startRealStack } from '../../__test__/real-stack';
 import { toCanonical } from './to-canonical';
 
 const SEND = '/matrix/api/v1/chat/send_msg';

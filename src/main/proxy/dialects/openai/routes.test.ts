@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { RelayError } from '../../../../shared/errors';
 import type { RelayServer } from '../../server';
-import { abortableDelay, createFakeDeps } from '../../test-support/fakes';
-import type { FakeDeps } from '../../test-support/fakes';
-import { parseSseData, serveApp, waitUntil } from '../../test-support/serve';
+import { abortableDelay, createFakeDeps } from '../../__test__/fakes';
+import type { FakeDeps } from '../../__test__/fakes';
+import { parseSseData, serveApp, waitUntil } from '../../__test__/serve';
 
 let server: RelayServer | null = null;
 afterEach(async () => {

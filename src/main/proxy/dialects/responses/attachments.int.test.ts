@@ -6,9 +6,9 @@
 import { createHash } from 'node:crypto';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { dataUrl, JPEG_BYTES, PDF_BYTES, PNG_BYTES } from '../../../attachments/test-files';
-import { startFileServer, type TestFileServer } from '../../../attachments/test-server';
-import { startRealStack, type RealStack } from '../../test-support/real-stack';
+import { dataUrl, JPEG_BYTES, PDF_BYTES, PNG_BYTES } from '../../../attachments/__test__/test-files';
+import { startFileServer, type TestFileServer } from '../../../attachments/__test__/test-server';
+import { startRealStack, type RealStack } from '../../__test__/real-stack';
 import { responsesDialect } from '.';
 
 const SEND = '/matrix/api/v1/chat/send_msg';

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openaiDialect } from '../openai';
-import { startRealStack, type RealStack } from '../../test-support/real-stack';
+import { startRealStack, type RealStack } from '../../__test__/real-stack';
 import { responsesDialect } from '.';
 
 const SEND = '/matrix/api/v1/chat/send_msg';
