@@ -3,7 +3,8 @@
  * what an aborted reply can leave behind is an upstream stream the platform is still writing after
  * the client went away, a key's concurrency slot never given back, or a request counted wrong.
  * Each key here allows as many open streams as the relay's slots for it (more answer `1041`), so
- * a stream the relay forgot to close would also refuse the next request on that key.
+ * a stream the relay forgot to close would also refuse the next requests on that key and cool it
+ * down (a refusal only while the platform has not yet noticed a hang-up is retried on the key).
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { startMixedStack, type MixedStack } from '../support/mixed-stack';
@@ -133,8 +134,7 @@ describe('abort storm over API-key accounts', () => {
       settings: { upstream: { replyTimeoutMs: 120_000 } },
     });
     const current = stack;
-    const web = [];
-    for (let i = 0; i < 5; i++) web.push(await current.addWebAccount(`web${i}`));
+    for (let i = 0; i < 5; i++) await current.addWebAccount(`web${i}`);
     const keys = await addKeys(current);
 
     const { aborted, followUps } = await storm(current.baseUrl);
