@@ -6,8 +6,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startOpenSimulator, type OpenSimKeyInput, type OpenSimulator } from '../../tools/minimax-open-sim';
-import { startSimulator, type Simulator } from '../../tools/minimax-sim';
+import { startOpenSimulator, type OpenSimKeyInput, type OpenSimOptions, type OpenSimulator } from '../../tools/minimax-open-sim';
+import { startSimulator, type SimOptions, type Simulator } from '../../tools/minimax-sim';
 import { createRelayCore, type RelayCore } from '../../src/main/core';
 import type { SettingsPatch } from '../../src/shared/domain/settings';
 
@@ -22,9 +22,18 @@ export interface MixedStack {
   close(): Promise<void>;
 }
 
-export async function startMixedStack(options: { settings?: SettingsPatch; openRegionUrls?: boolean } = {}): Promise<MixedStack> {
-  const web = await startSimulator({ tickMs: 10, charsPerTick: 60 });
-  const open = await startOpenSimulator();
+export interface MixedStackOptions {
+  settings?: SettingsPatch;
+  openRegionUrls?: boolean;
+  /** Options of the web simulator (default: fast replies). */
+  web?: SimOptions;
+  /** Options of the Open Platform simulator (stream pacing). */
+  open?: OpenSimOptions;
+}
+
+export async function startMixedStack(options: MixedStackOptions = {}): Promise<MixedStack> {
+  const web = await startSimulator({ tickMs: 10, charsPerTick: 60, ...options.web });
+  const open = await startOpenSimulator(options.open);
   const dataDir = await mkdtemp(join(tmpdir(), 'relay-mixed-'));
   const core = await createRelayCore({
     dataDir,

@@ -71,14 +71,16 @@ function usageOf(body: ChatBody, reply: PlannedReply): Record<string, number> {
   return { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion };
 }
 
-function splitInThree(text: string): string[] {
+/** Three pieces, as the platform usually sends a short reply, or pieces of `pieceChars`. */
+function splitText(text: string, pieceChars?: number): string[] {
+  if (pieceChars && pieceChars > 0) return Array.from({ length: Math.ceil(text.length / pieceChars) }, (_, i) => text.slice(i * pieceChars, (i + 1) * pieceChars));
   if (text.length < 3) return text ? [text] : [];
   const a = Math.floor(text.length / 3);
   return [text.slice(0, a), text.slice(a, 2 * a), text.slice(2 * a)];
 }
 
 /** The stream's `data:` payloads in order (without `[DONE]`). */
-export function streamChunks(body: ChatBody, reply: PlannedReply): unknown[] {
+export function streamChunks(body: ChatBody, reply: PlannedReply, textChunkChars?: number): unknown[] {
   const id = `chatcmpl-sim-${randomUUID().slice(0, 8)}`;
   const base = { id, object: 'chat.completion.chunk', created: Math.floor(Date.now() / 1000), model: body.model ?? 'MiniMax-M2.7' };
   const chunk = (delta: Record<string, unknown>, finish: string | null = null): unknown => ({
@@ -88,11 +90,11 @@ export function streamChunks(body: ChatBody, reply: PlannedReply): unknown[] {
   });
   const chunks: unknown[] = [];
   if (body.reasoning_split) {
-    for (const piece of splitInThree(reply.reasoning)) chunks.push(chunk({ reasoning_details: [{ type: 'reasoning.text', id: 'reasoning-text-1', format: 'MiniMax-response-v1', index: 0, text: piece }] }));
+    for (const piece of splitText(reply.reasoning)) chunks.push(chunk({ reasoning_details: [{ type: 'reasoning.text', id: 'reasoning-text-1', format: 'MiniMax-response-v1', index: 0, text: piece }] }));
   } else if (reply.reasoning) {
     chunks.push(chunk({ content: `<think>\n${reply.reasoning}\n</think>\n\n` }));
   }
-  for (const piece of splitInThree(reply.text)) chunks.push(chunk({ content: piece }));
+  for (const piece of splitText(reply.text, textChunkChars)) chunks.push(chunk({ content: piece }));
   reply.toolCalls.forEach((call, index) => {
     const half = Math.floor(call.arguments.length / 2);
     chunks.push(chunk({ tool_calls: [{ index, id: call.id, type: 'function', function: { name: call.name, arguments: call.arguments.slice(0, half) } }] }));

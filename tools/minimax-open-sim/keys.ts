@@ -23,6 +23,7 @@ export function createKeyStore(now: () => number) {
         planTotal: input.planTotal ?? 1500,
         planLeft: input.planTotal ?? 1500,
         rpm: input.rpm ?? Number.POSITIVE_INFINITY,
+        maxStreams: input.maxStreams ?? Number.POSITIVE_INFINITY,
         recent: [],
       };
       keys.set(key.key, key);

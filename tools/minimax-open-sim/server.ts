@@ -7,8 +7,9 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { completion, planReply, streamChunks, type ChatBody } from './chat';
 import { createKeyStore, isRefusal, refusal, type Refusal } from './keys';
+import { createStreamTracker, type StreamTracker } from './streams';
 import { planSpeech, speechBody, speechEvents, SYSTEM_VOICES, type T2aBody } from './t2a';
-import type { OpenRecordedRequest, OpenScriptedReply, OpenSimAdmin, OpenSimulator, SimRegion } from './types';
+import type { OpenRecordedRequest, OpenScriptedReply, OpenSimAdmin, OpenSimKey, OpenSimOptions, OpenSimulator, SimRegion } from './types';
 
 interface SimState {
   keys: ReturnType<typeof createKeyStore>;
@@ -16,18 +17,14 @@ interface SimState {
   voices: Set<string>;
   requests: OpenRecordedRequest[];
   seq: number;
+  streams: StreamTracker;
+  chunkDelayMs: number;
+  textChunkChars: number | undefined;
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json' });
   res.end(JSON.stringify(body));
-}
-
-function sendEvents(res: ServerResponse, payloads: readonly unknown[], done: boolean): void {
-  res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
-  for (const payload of payloads) res.write(`data: ${JSON.stringify(payload)}\n\n`);
-  if (done) res.write('data: [DONE]\n\n');
-  res.end();
 }
 
 async function readJson(req: IncomingMessage): Promise<unknown> {
@@ -46,21 +43,28 @@ function splitRegion(path: string): { region: SimRegion | null; path: string } {
   return match ? { region: match[1] as SimRegion, path: match[2] ?? '/' } : { region: null, path };
 }
 
-function handleChat(state: SimState, body: ChatBody, res: ServerResponse): Refusal | null {
+function handleChat(state: SimState, key: OpenSimKey, body: ChatBody, res: ServerResponse): Refusal | null {
   const scripted = state.scripts.shift();
   if (scripted?.errorCode !== undefined) return refusal(scripted.errorCode, 'scripted failure', scripted.httpStatus ?? 200);
   const reply = planReply(body, scripted);
-  if (body.stream) sendEvents(res, streamChunks(body, reply), true);
+  if (body.stream) state.streams.send(res, key.key, streamChunks(body, reply, state.textChunkChars), true, state);
   else sendJson(res, 200, completion(body, reply));
   return null;
 }
 
-function handleSpeech(state: SimState, body: T2aBody, res: ServerResponse): Refusal | null {
+function handleSpeech(state: SimState, key: OpenSimKey, body: T2aBody, res: ServerResponse): Refusal | null {
   const plan = planSpeech(body, state.voices);
   if ('body' in plan) return plan;
-  if (body.stream) sendEvents(res, speechEvents(plan), false);
+  if (body.stream) state.streams.send(res, key.key, speechEvents(plan), false, state);
   else sendJson(res, 200, speechBody(plan));
   return null;
+}
+
+/** The platform caps the connections one key holds open; a stream past the cap is refused. */
+function overStreamLimit(state: SimState, key: OpenSimKey, body: unknown): Refusal | null {
+  const streaming = typeof body === 'object' && body !== null && (body as { stream?: unknown }).stream === true;
+  if (!streaming || state.streams.stats(key.key).open < key.maxStreams) return null;
+  return refusal(1041, 'conn limit', 429);
 }
 
 async function route(state: SimState, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -79,9 +83,11 @@ async function route(state: SimState, req: IncomingMessage, res: ServerResponse)
       base_resp: { status_code: 0, status_msg: 'success' },
     });
   }
+  const busy = overStreamLimit(state, key, body);
+  if (busy) return sendJson(res, busy.status, busy.body);
   const charged = state.keys.charge(key);
   if (charged) return sendJson(res, charged.status, charged.body);
-  const failed = path === '/v1/t2a_v2' ? handleSpeech(state, (body ?? {}) as T2aBody, res) : handleChat(state, (body ?? {}) as ChatBody, res);
+  const failed = path === '/v1/t2a_v2' ? handleSpeech(state, key, (body ?? {}) as T2aBody, res) : handleChat(state, key, (body ?? {}) as ChatBody, res);
   if (failed) sendJson(res, failed.status, failed.body);
 }
 
@@ -100,8 +106,10 @@ function createAdmin(state: SimState): OpenSimAdmin {
     scriptReply: (reply) => void state.scripts.push(reply),
     addVoice: (voiceId) => void state.voices.add(voiceId),
     requests: () => [...state.requests],
+    streams: (key) => state.streams.stats(key),
     reset() {
       state.keys.clear();
+      state.streams.clear();
       state.scripts.length = 0;
       state.requests.length = 0;
       state.voices = new Set(SYSTEM_VOICES);
@@ -109,8 +117,17 @@ function createAdmin(state: SimState): OpenSimAdmin {
   };
 }
 
-export async function startOpenSimulator(options: { host?: string; port?: number; now?: () => number } = {}): Promise<OpenSimulator> {
-  const state: SimState = { keys: createKeyStore(options.now ?? Date.now), scripts: [], voices: new Set(SYSTEM_VOICES), requests: [], seq: 0 };
+export async function startOpenSimulator(options: OpenSimOptions = {}): Promise<OpenSimulator> {
+  const state: SimState = {
+    keys: createKeyStore(options.now ?? Date.now),
+    scripts: [],
+    voices: new Set(SYSTEM_VOICES),
+    requests: [],
+    seq: 0,
+    streams: createStreamTracker(),
+    chunkDelayMs: options.chunkDelayMs ?? 0,
+    textChunkChars: options.textChunkChars,
+  };
   const server = createServer((req, res) => {
     route(state, req, res).catch((error: unknown) => sendJson(res, 500, { base_resp: { status_code: 1000, status_msg: String(error) } }));
   });

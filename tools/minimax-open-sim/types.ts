@@ -13,6 +13,8 @@ export interface OpenSimKeyInput {
   planTotal?: number;
   /** Requests per minute before `1002 rate limit`; default unlimited. */
   rpm?: number;
+  /** Streaming replies open at once before `1041 connection limit`; default unlimited. */
+  maxStreams?: number;
 }
 
 export interface OpenSimKey {
@@ -23,6 +25,7 @@ export interface OpenSimKey {
   planTotal: number;
   planLeft: number;
   rpm: number;
+  maxStreams: number;
   /** Request times within the last minute. */
   recent: number[];
 }
@@ -46,6 +49,28 @@ export interface OpenRecordedRequest {
   body: unknown;
 }
 
+/** Streaming responses (chat and speech) of one key, or of all keys summed. */
+export interface OpenSimStreamStats {
+  /** Still being written right now. */
+  open: number;
+  /** Written to the end (`[DONE]` or the final speech event) and closed. */
+  completed: number;
+  /** Closed by the caller before the end: the relay stopped reading and hung up. */
+  abandoned: number;
+  /** Most streams open at once (summed over keys when no key is given). */
+  peakOpen: number;
+}
+
+export interface OpenSimOptions {
+  host?: string;
+  port?: number;
+  now?: () => number;
+  /** Pause between two stream events (default 0: the whole stream at once). */
+  chunkDelayMs?: number;
+  /** Split a reply's text into pieces of this many characters instead of three. */
+  textChunkChars?: number;
+}
+
 export interface OpenSimAdmin {
   addKey(input?: OpenSimKeyInput): OpenSimKey;
   key(key: string): OpenSimKey | undefined;
@@ -56,6 +81,8 @@ export interface OpenSimAdmin {
   /** Voice ids t2a_v2 accepts besides the built-in system voices. */
   addVoice(voiceId: string): void;
   requests(): OpenRecordedRequest[];
+  /** Open, completed and abandoned streams of `key`, or of every key. */
+  streams(key?: string): OpenSimStreamStats;
   reset(): void;
 }
 

@@ -6,6 +6,7 @@
 import { isRelayError, RelayError } from '../../../shared/errors';
 import type { FetchLike } from '../transport';
 import type { OpenCredential, ProviderAccount } from '../types';
+import { retryConnectionLimit, type ConnectionRetryOptions } from './connection-retry';
 import { fromHttpStatus, fromNetworkError, fromStatusCode } from './errors';
 import { envelopeSchema } from './protocol';
 
@@ -47,8 +48,26 @@ async function errorFromResponse(response: Response, endpoint: string): Promise<
   return businessError(body, endpoint, response.status) ?? fromHttpStatus(response.status, text.slice(0, 200), endpoint);
 }
 
-export function createOpenHttp(fetchImpl: FetchLike): OpenHttp {
-  async function send(account: ProviderAccount, path: string, init: { method: 'GET' | 'POST'; body?: unknown; signal?: AbortSignal }): Promise<Response> {
+/**
+ * A 2xx JSON answer may still be a refusal (`base_resp` with a non-zero code): it is read here,
+ * so a refusal is an error of `send` whatever the HTTP status (and `send` can retry it).
+ */
+async function refusalOf2xx(response: Response, endpoint: string): Promise<Response> {
+  if (!(response.headers.get('content-type') ?? '').includes('application/json')) return response;
+  const text = await response.text();
+  let body: unknown = null;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // The caller reports a body that is not JSON.
+  }
+  const failure = businessError(body, endpoint);
+  if (failure) throw failure;
+  return new Response(text, { status: response.status, statusText: response.statusText, headers: response.headers });
+}
+
+export function createOpenHttp(fetchImpl: FetchLike, retry: ConnectionRetryOptions = {}): OpenHttp {
+  async function sendOnce(account: ProviderAccount, path: string, init: { method: 'GET' | 'POST'; body?: unknown; signal?: AbortSignal }): Promise<Response> {
     const { apiKey } = openCredentialOf(account);
     let response: Response;
     try {
@@ -63,8 +82,10 @@ export function createOpenHttp(fetchImpl: FetchLike): OpenHttp {
       throw fromNetworkError(error, path);
     }
     if (!response.ok) throw await errorFromResponse(response, path);
-    return response;
+    return refusalOf2xx(response, path);
   }
+
+  const send: OpenHttp['send'] = (account, path, init) => retryConnectionLimit(() => sendOnce(account, path, init), init.signal, retry);
 
   return {
     send,
