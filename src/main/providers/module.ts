@@ -84,7 +84,7 @@ export interface CookieHooks {
 
 export interface ProviderModule {
   id: ProviderKind;
-  /** English label for logs and the README; the UI has its own translated labels by id. */
+  /** English label for logs and the README; the UI shows it for a provider without a translated label. */
   label: string;
   /** `web` accounts (a person's login) or `api-key` accounts (a paid key); routing policies use it. */
   access: ProviderAccess;
