@@ -116,11 +116,13 @@ export async function createRelayCore(options: RelayCoreOptions): Promise<RelayC
     relay: listener,
     admin: { tokenHash: () => store.getAdminTokenHash(), setTokenHash: (hash) => store.setAdminTokenHash(hash) },
     async identifyToken(token) {
-      const agent = state.providers.get('minimax-agent');
-      if (!agent) return null;
+      // The provider whose accounts the login window adds.
+      const module = state.modules.find((candidate) => candidate.loginCredential !== undefined);
+      if (!module?.loginCredential || !state.providers.has(module.id)) return null;
       const region = settings().upstream.region;
-      const credential = { kind: 'minimax-agent' as const, token, realUserId: '' };
-      const identity = await agent.validate({ id: 'login', label: 'login', region, baseUrl: state.baseUrlFor(region), credential });
+      const credential = module.loginCredential(token);
+      const account = { id: 'login', label: 'login', region, baseUrl: state.baseUrlFor(region, module.id), credential };
+      const identity = await state.providers.get(module.id).validate(account);
       return identity.realUserId ? { realUserId: identity.realUserId, userName: identity.userName } : null;
     },
     close() {

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { BRIDGE_METHODS, BridgeApi, BridgeDomain } from './contract';
-import { OPEN_KEY_KINDS, PROVIDER_KINDS, REGIONS } from './domain/account';
+import { OPEN_KEY_KINDS, REGIONS } from './domain/account';
 import { DIALECT_IDS } from './domain/dialects';
 import { modelMappingInputSchema } from './domain/model-mapping';
 import {
@@ -99,7 +99,7 @@ export const CONTRACT_SCHEMAS = {
         text: z.string().trim().min(1, 'Paste at least one credential.').max(1_000_000),
         region: region.optional(),
         label: z.string().trim().max(100).optional(),
-        provider: z.enum(PROVIDER_KINDS).optional(),
+        provider: z.string().min(1).optional(),
         keyKind: z.enum(OPEN_KEY_KINDS).optional(),
       })
       .strict(),

@@ -15,6 +15,7 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccountRepository } from '../../src/main/accounts';
 import { createFileDocumentStore, createFileSecretBox, createRelayStore } from '../../src/main/store';
+import { isAgentCredential } from '../../src/main/providers/types';
 
 const CHILD_SOURCE = join(import.meta.dirname, '..', 'support', 'store-writer-child.ts');
 let bundleDir = '';
@@ -100,7 +101,7 @@ function verify(dir: string, acked: Acked): void {
     const repository = createAccountRepository({ store, secretBox });
     const tokens = new Map(store.listAccounts().map((record) => {
       const credential = repository.openCredential(record);
-      return [record.realUserId, credential.kind === 'minimax-agent' ? credential.token : ''] as const;
+      return [record.realUserId, isAgentCredential(credential) ? credential.token : ''] as const;
     }));
     for (const [realUserId, seq] of acked.accountSeq) {
       const token = tokens.get(realUserId);

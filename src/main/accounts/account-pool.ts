@@ -24,7 +24,7 @@ export interface AccountPoolDeps {
   repository: AccountRepository;
   /** Read on every call so a settings change applies at once. */
   settings: () => PoolSettingsLike;
-  baseUrlFor: (region: Region, provider?: ProviderKind) => string;
+  baseUrlFor: (region: Region, provider: ProviderKind) => string;
   now?: () => number;
   timers?: PoolTimers;
   logger?: Logger;

@@ -3,7 +3,8 @@ import { createFileDocumentStore, createMemoryDocumentStore } from '../store/fil
 import { createFileSecretBox } from '../store/file-secret-box';
 import { createRelayStore } from '../store/relay-store';
 import { createTestSecretBox, makeTempDir } from '../store/__test__/test-helpers';
-import { createAccountRepository, fingerprintApiKey, type AccountInput } from './account-repository';
+import { fingerprintApiKey } from '../providers/minimax-open';
+import { createAccountRepository, type AccountInput } from './account-repository';
 
 const TOKEN = 'eyJhbGciOiJIUzI1NiJ9.eyJ1c2VyIjoiMTIzIn0.sig';
 

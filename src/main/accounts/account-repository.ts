@@ -1,8 +1,6 @@
 import crypto from 'node:crypto';
-import { z } from 'zod';
 import {
   maskUserId,
-  OPEN_KEY_KINDS,
   type AccountRecord,
   type AccountSummary,
   type CreditInfo,
@@ -11,6 +9,8 @@ import {
   type RequestProfileState,
 } from '../../shared/domain/account';
 import { RelayError } from '../../shared/errors';
+import type { ProviderModule } from '../providers/module';
+import { findProviderModule, PROVIDER_MODULES } from '../providers/modules';
 import type { AccountIdentity, ProviderAccount, ProviderCredential } from '../providers/types';
 import type { RelayStore, StoreChange } from '../store/relay-store-types';
 import type { SecretBox } from '../store/secret-box';
@@ -36,18 +36,12 @@ export interface AccountPatch {
   maxConcurrency?: number;
 }
 
-const credentialSchema = z.discriminatedUnion('kind', [
-  // `cookies` came later (May 2026): blobs sealed before it simply have none.
-  z.object({ kind: z.literal('minimax-agent'), token: z.string().min(1), realUserId: z.string(), cookies: z.string().optional() }),
-  z.object({ kind: z.literal('minimax-open'), apiKey: z.string().min(1), keyKind: z.enum(OPEN_KEY_KINDS).optional() }),
-]);
-
 export interface AccountRepository {
   list(): AccountRecord[];
   find(id: string): AccountRecord | null;
   /** Throws `account_not_found`. */
   get(id: string): AccountRecord;
-  /** Creates, or updates in place the account with the same provider and realUserId (keeps id, label, counters). */
+  /** Creates, or updates in place the account with the same provider and account key (keeps id, label, counters). */
   upsert(input: AccountInput): UpsertResult;
   update(id: string, patch: AccountPatch): AccountRecord;
   remove(id: string): void;
@@ -79,15 +73,8 @@ export interface AccountRepositoryDeps {
   store: RelayStore;
   secretBox: SecretBox;
   now?: () => number;
-}
-
-/** API-key accounts have no user id: a short fingerprint of the key identifies them instead. */
-export function fingerprintApiKey(apiKey: string): string {
-  return `key-${crypto.createHash('sha256').update(apiKey).digest('hex').slice(0, 16)}`;
-}
-
-function providerOf(credential: ProviderCredential): ProviderKind {
-  return credential.kind;
+  /** The registered provider modules: how each reads its stored credential and keys its accounts. */
+  modules?: readonly ProviderModule[];
 }
 
 function defaultLabel(identity: AccountIdentity): string {
@@ -97,6 +84,8 @@ function defaultLabel(identity: AccountIdentity): string {
 export function createAccountRepository(deps: AccountRepositoryDeps): AccountRepository {
   const { store, secretBox } = deps;
   const now = deps.now ?? Date.now;
+  const modules = deps.modules ?? PROVIDER_MODULES;
+  const moduleOf = (kind: ProviderKind): ProviderModule => findProviderModule(kind, modules);
 
   function get(id: string): AccountRecord {
     const record = store.getAccount(id);
@@ -130,9 +119,9 @@ export function createAccountRepository(deps: AccountRepositoryDeps): AccountRep
       if (error instanceof RelayError) throw error;
       throw new RelayError('invalid_credential', 'The stored credential is damaged; add the account again.');
     }
-    const parsed = credentialSchema.safeParse(value);
-    if (!parsed.success) throw new RelayError('invalid_credential', 'The stored credential is damaged; add the account again.');
-    return parsed.data;
+    const credential = moduleOf(record.provider).readCredential(value);
+    if (!credential || credential.kind !== record.provider) throw new RelayError('invalid_credential', 'The stored credential is damaged; add the account again.');
+    return credential;
   }
 
   function update(id: string, patch: AccountPatch): AccountRecord {
@@ -155,8 +144,9 @@ export function createAccountRepository(deps: AccountRepositoryDeps): AccountRep
     find: (id) => store.getAccount(id),
     get,
     upsert(input) {
-      const provider = providerOf(input.credential);
-      const realUserId = input.credential.kind === 'minimax-open' ? fingerprintApiKey(input.credential.apiKey) : input.identity.realUserId;
+      const provider = input.credential.kind;
+      const module = moduleOf(provider);
+      const realUserId = module.accountKey(input.credential, input.identity);
       if (!realUserId) throw new RelayError('invalid_credential', 'The credential does not name a user.');
       const existing = store.listAccounts().find((record) => record.provider === provider && record.realUserId === realUserId);
       const time = now();
@@ -192,7 +182,7 @@ export function createAccountRepository(deps: AccountRepositoryDeps): AccountRep
         status: 'active',
         statusReason: null,
         statusUntil: null,
-        maxConcurrency: input.maxConcurrency ?? (provider === 'minimax-agent' ? 1 : 4),
+        maxConcurrency: input.maxConcurrency ?? module.defaultConcurrency,
         credits: null,
         counters: { requests: 0, failures: 0, lastUsedAt: null },
         createdAt: time,
@@ -212,6 +202,7 @@ export function createAccountRepository(deps: AccountRepositoryDeps): AccountRep
       return store.saveAccount({ ...record, sealedCredential: seal(next), updatedAt: now() });
     },
     toSummary(record, busy) {
+      const module = modules.find((candidate) => candidate.id === record.provider);
       return {
         id: record.id,
         provider: record.provider,
@@ -230,6 +221,7 @@ export function createAccountRepository(deps: AccountRepositoryDeps): AccountRep
         counters: record.counters,
         busy,
         createdAt: record.createdAt,
+        ...(module ? { providerLabel: module.label, access: module.access, features: { ...module.features } } : {}),
       };
     },
     toProviderAccount(record, baseUrl) {

@@ -1,7 +1,6 @@
 export type { AccountLease, AccountPool, AcquireOptions, LeaseOutcome } from './types';
 export {
   createAccountRepository,
-  fingerprintApiKey,
   type AccountInput,
   type AccountPatch,
   type AccountRepository,

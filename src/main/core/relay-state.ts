@@ -4,7 +4,7 @@
  * applies to the next request without rebuilding anything.
  */
 import { join } from 'node:path';
-import type { Region } from '../../shared/domain/account';
+import type { ProviderKind, Region } from '../../shared/domain/account';
 import type { Settings } from '../../shared/domain/settings';
 import { createAccountPool, createAccountRepository, type AccountRepository, type ManagedAccountPool } from '../accounts';
 import { createRequestLog, type ManagedRequestLog } from '../logs/request-log';
@@ -17,7 +17,6 @@ import type { ProviderModule } from '../providers/module';
 import { createRegistryFromModules, type ProviderRegistry } from '../providers/registry';
 import { createNodeTransport } from '../providers/transport';
 import { prepareDataDir } from '../store/data-dir';
-import type { ProviderKind } from '../../shared/domain/account';
 import { createFileDocumentStore, createFileSecretBox, createRelayStore, type RelayStore } from '../store';
 import type { RelayCoreOptions } from './types';
 
@@ -28,8 +27,8 @@ export interface RelayState {
   logger: Logger;
   store: RelayStore;
   settings: () => Settings;
-  /** Base URL of a region for a provider (web accounts when no provider is named). */
-  baseUrlFor: (region: Region, provider?: ProviderKind) => string;
+  /** Base URL of a region for a provider. */
+  baseUrlFor: (region: Region, provider: ProviderKind) => string;
   repository: AccountRepository;
   pool: ManagedAccountPool;
   models: ModelResolver;
@@ -42,21 +41,19 @@ export interface RelayState {
 export async function createRelayState(options: RelayCoreOptions): Promise<RelayState> {
   const now = options.now ?? Date.now;
   const logger = options.logger ?? silentLogger;
-  const agentBaseUrl = options.env?.agentBaseUrl;
-  const openBaseUrl = options.env?.openBaseUrl;
-  const modules = PROVIDER_MODULES;
+  const modules = options.modules ?? PROVIDER_MODULES;
   prepareDataDir(options.dataDir, { logger, now });
 
   const secretBox = options.secretBox ?? createFileSecretBox(options.dataDir, { logger });
   const documentStore = options.documentStore ?? createFileDocumentStore({ dir: options.dataDir, fileName: STORE_FILE_NAME });
-  const store = createRelayStore(documentStore, { secretBox, now, logger });
+  const store = createRelayStore(documentStore, { secretBox, now, logger, providerKinds: modules.map((module) => module.id) });
   const settings = (): Settings => store.getSettings();
   // The environment's URL (simulator, demo) wins over both regions' settings for this run.
-  const envBaseUrl = { 'minimax-agent': agentBaseUrl, 'minimax-open': openBaseUrl } satisfies Record<ProviderKind, string | undefined>;
-  const baseUrlFor = (region: Region, provider: ProviderKind = 'minimax-agent'): string =>
-    envBaseUrl[provider] ?? findProviderModule(provider, modules).baseUrlFor(settings(), region);
+  const hostBaseUrls = new Map(modules.map((module) => [module.id, module.hostBaseUrl?.(options.env ?? {})]));
+  const baseUrlFor = (region: Region, provider: ProviderKind): string =>
+    hostBaseUrls.get(provider) ?? findProviderModule(provider, modules).baseUrlFor(settings(), region);
 
-  const repository = createAccountRepository({ store, secretBox, now });
+  const repository = createAccountRepository({ store, secretBox, now, modules });
   const pool = createAccountPool({ repository, settings: () => settings().pool, baseUrlFor, now, logger });
   const models = createModelResolver({ getMappings: () => store.listMappings(), getSettings: settings });
   const requestLog = await createRequestLog({

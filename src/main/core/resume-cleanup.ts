@@ -11,7 +11,7 @@ import type { UpstreamProvider } from '../providers/types';
 export interface ResumeCleanupDeps {
   repository: Pick<AccountRepository, 'list' | 'toProviderAccount'>;
   providers: { has(kind: ProviderKind): boolean; get(kind: ProviderKind): UpstreamProvider };
-  baseUrlFor: (region: Region, provider?: ProviderKind) => string;
+  baseUrlFor: (region: Region, provider: ProviderKind) => string;
   logger: Logger;
 }
 

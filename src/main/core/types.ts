@@ -6,6 +6,7 @@ import type { Express } from 'express';
 import type { BridgeApi, BridgeEventName, BridgeEvents, RelayStatus } from '../../shared/contract';
 import type { AccountSummary, Region } from '../../shared/domain/account';
 import type { Logger } from '../logs/types';
+import type { ProviderModule } from '../providers/module';
 import type { UpstreamTransport } from '../providers/transport';
 import type { DocumentStore } from '../store/document-store';
 import type { SecretBox } from '../store/secret-box';
@@ -29,6 +30,8 @@ export interface RelayCoreOptions {
   logger?: Logger;
   /** Epoch ms; default Date.now. */
   now?: () => number;
+  /** The provider modules to run with (their accounts, registry and store kinds); default the production list. */
+  modules?: readonly ProviderModule[];
   /** App version shown in app.info and /health. */
   version?: string;
   env?: {

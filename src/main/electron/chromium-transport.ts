@@ -6,14 +6,18 @@
  * dropped, since the jar was seeded from that credential and may hold fresher values.
  */
 import { isStoredAccountId } from '../oauth';
+import type { ProviderModule } from '../providers/module';
+import { PROVIDER_MODULES } from '../providers/modules';
 import type { FetchLike, UpstreamTransport } from '../providers/transport';
 import type { AccountSessions } from './account-sessions';
 
-export function createChromiumTransport(sessions: Pick<AccountSessions, 'prepare'>): UpstreamTransport {
+/** `modules`: the registered provider modules; those with cookie hooks seed the account's jar. */
+export function createChromiumTransport(sessions: Pick<AccountSessions, 'prepare'>, modules: readonly ProviderModule[] = PROVIDER_MODULES): UpstreamTransport {
   return {
     kind: 'chromium',
     fetchFor(account): FetchLike {
-      const cookies = account.credential.kind === 'minimax-agent' ? account.credential.cookies : undefined;
+      const module = modules.find((candidate) => candidate.id === account.credential.kind);
+      const cookies = module?.cookies?.read(account.credential);
       let prepared: ReturnType<AccountSessions['prepare']> | null = null;
       const prepare = () => sessions.prepare({ id: account.id, baseUrl: account.baseUrl, ...(cookies ? { cookies } : {}) });
       return async (input, init) => {

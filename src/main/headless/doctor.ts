@@ -60,13 +60,14 @@ export async function runDoctor(argv: readonly string[], env: NodeJS.ProcessEnv,
     return { reports: [], files: [] };
   }
   const dataDir = flags['data-dir'] ?? (env.MINIMAX_RELAY_DATA_DIR || defaultDataDir(env));
-  const agentBaseUrl = env.MINIMAX_RELAY_AGENT_URL || undefined;
-  const state = await createRelayState({ dataDir, host: 'web', ...(logger ? { logger } : {}), ...(agentBaseUrl ? { env: { agentBaseUrl } } : {}) });
+  const hostUrls = { agentBaseUrl: env.MINIMAX_RELAY_AGENT_URL || undefined, openBaseUrl: env.MINIMAX_RELAY_OPEN_URL || undefined };
+  const state = await createRelayState({ dataDir, host: 'web', ...(logger ? { logger } : {}), env: hostUrls });
   try {
     const wanted = flags.account;
+    const diagnosable = new Set(state.modules.filter((module) => module.features.diagnosis).map((module) => module.id));
     const accounts = state.repository
       .list()
-      .filter((record) => record.provider === 'minimax-agent')
+      .filter((record) => diagnosable.has(record.provider))
       .filter((record) => wanted === undefined || record.id === wanted || record.label === wanted);
     if (accounts.length === 0) {
       throw new RelayError(
@@ -74,13 +75,13 @@ export async function runDoctor(argv: readonly string[], env: NodeJS.ProcessEnv,
         wanted === undefined ? `No MiniMax web account is stored in ${dataDir}: add one first.` : `No web account with the id or label "${wanted}".`,
       );
     }
-    const provider = state.providers.get('minimax-agent');
-    if (!provider?.diagnose) throw new RelayError('internal', 'The MiniMax web provider cannot diagnose.');
     const dir = join(dataDir, 'diagnosis');
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     const result: DoctorResult = { reports: [], files: [] };
     for (const [index, record] of accounts.entries()) {
-      const report = await provider.diagnose(state.repository.toProviderAccount(record, state.baseUrlFor(record.region)));
+      const provider = state.providers.get(record.provider);
+      if (!provider.diagnose) throw new RelayError('internal', `The ${record.provider} provider cannot diagnose.`);
+      const report = await provider.diagnose(state.repository.toProviderAccount(record, state.baseUrlFor(record.region, record.provider)));
       // Files are named by time and position, never by the account's label or id.
       const base = join(dir, `diagnosis-${new Date(report.createdAt).toISOString().replace(/[:.]/g, '-')}-${index + 1}`);
       writeFileSync(`${base}.json`, `${JSON.stringify(report, null, 2)}\n`, { mode: 0o600 });

@@ -5,14 +5,14 @@
  * import and the repository read these declarations instead of naming a provider.
  */
 import type { z } from 'zod';
-import type { ProviderKind, Region } from '../../shared/domain/account';
+import type { ProviderAccess, ProviderFeatures, ProviderKind, Region } from '../../shared/domain/account';
 import type { Settings } from '../../shared/domain/settings';
 import type { ErrorInfo } from '../../shared/errors';
 import type { Logger } from '../logs/types';
 import type { ChatLedger } from './minimax-agent/ledger';
 import type { ProfileMemory } from './minimax-agent/profile-memory';
 import type { UpstreamTransport } from './transport';
-import type { OpenKeyKind, ProviderCapabilities, ProviderCredential, UpstreamProvider } from './types';
+import type { AccountIdentity, OpenKeyKind, ProviderAccount, ProviderCapabilities, ProviderCredential, UpstreamProvider } from './types';
 
 export interface ProviderModuleDeps {
   fetch?: typeof fetch;
@@ -58,12 +58,38 @@ export type ImportEntry =
     }
   | { ok: false; masked: string; error: ErrorInfo };
 
+export type ValidImportEntry = Extract<ImportEntry, { ok: true }>;
+
+/** A checked credential: as it is stored (a web account's user id may be adopted) and who it is. */
+export interface IdentifiedCredential {
+  credential: ProviderCredential;
+  identity: AccountIdentity;
+}
+
+/** The base URLs the host was started with for this run (environment, CLI flags). */
+export interface HostBaseUrls {
+  /** `MINIMAX_RELAY_AGENT_URL`. */
+  agentBaseUrl?: string;
+  /** `MINIMAX_RELAY_OPEN_URL`. */
+  openBaseUrl?: string;
+}
+
+/** How a provider whose accounts carry browser cookies reads and replaces them. */
+export interface CookieHooks {
+  /** The stored cookie header (`a=b; c=d`), when the credential has one. */
+  read(credential: ProviderCredential): string | undefined;
+  /** The credential with these cookies ('' clears them). */
+  write(credential: ProviderCredential, header: string): ProviderCredential;
+}
+
 export interface ProviderModule {
   id: ProviderKind;
-  /** English label for logs and the README; the UI has its own translated labels by id. */
+  /** English label for logs and the README; the UI shows it for a provider without a translated label. */
   label: string;
   /** `web` accounts (a person's login) or `api-key` accounts (a paid key); routing policies use it. */
-  access: 'web' | 'api-key';
+  access: ProviderAccess;
+  /** Optional abilities (the hooks below and the provider's own methods back them; the registry checks). */
+  features: ProviderFeatures;
   capabilities: ProviderCapabilities;
   /** Replies one account runs at once unless the user changes it. */
   defaultConcurrency: number;
@@ -75,7 +101,22 @@ export interface ProviderModule {
   models: readonly string[];
   /** The provider's own settings section (validated where the settings document is). */
   settingsSchema: z.ZodType;
+  /** The host's base URL for this run, which wins over the settings (a simulator, the demo). */
+  hostBaseUrl?(host: HostBaseUrls): string | undefined;
   /** Splits pasted text into credentials; never throws for bad input. */
   parseImport(text: string, context: ImportContext): ImportEntry[];
+  /** Reads a stored credential back (decrypted JSON); null when it is not a valid one of this provider. */
+  readCredential(value: unknown): ProviderCredential | null;
+  /** What identifies the account behind a credential: an import of the same key updates that account. */
+  accountKey(credential: ProviderCredential, identity: AccountIdentity): string;
+  /**
+   * Checks a pasted credential with the upstream and says who it is (absent: `validate`, and a
+   * user id the entry claims must match).
+   */
+  identify?(provider: UpstreamProvider, probe: ProviderAccount, entry: ValidImportEntry): Promise<IdentifiedCredential>;
+  /** Accounts with browser cookies (`features.cookies`). */
+  cookies?: CookieHooks;
+  /** The credential for a token the login window captured (`features.loginWindow`). */
+  loginCredential?(token: string): ProviderCredential;
   create(deps: ProviderModuleDeps): UpstreamProvider;
 }

@@ -50,4 +50,12 @@ describe('production registry from modules', () => {
     const wrong = { ...PROVIDER_MODULES[1]!, id: 'minimax-agent' as const };
     expect(() => createRegistryFromModules([wrong], deps)).toThrow(/built a minimax-open provider/);
   });
+
+  it('refuses a module whose declared features its hooks or provider do not back', () => {
+    const [agent, open] = PROVIDER_MODULES;
+    const noCookies = { ...agent!, cookies: undefined };
+    expect(() => createRegistryFromModules([noCookies], deps)).toThrow(/declares cookies on but lacks/);
+    const claimsDiagnosis = { ...open!, features: { ...open!.features, diagnosis: true } };
+    expect(() => createRegistryFromModules([claimsDiagnosis], deps)).toThrow(/declares diagnosis on but lacks/);
+  });
 });

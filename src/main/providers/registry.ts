@@ -28,12 +28,27 @@ export function createProviderRegistry(providers: readonly UpstreamProvider[]): 
   };
 }
 
+/** A module's declared features must be backed by its hooks and its provider's methods. */
+function checkFeatures(module: ProviderModule, provider: UpstreamProvider): void {
+  const backed = {
+    cookies: module.cookies !== undefined,
+    diagnosis: provider.diagnose !== undefined,
+    loginWindow: module.loginCredential !== undefined,
+  };
+  for (const [feature, present] of Object.entries(backed)) {
+    if (module.features[feature as keyof typeof backed] !== present) {
+      throw new RelayError('internal', `The ${module.id} module declares ${feature} ${present ? 'off but has' : 'on but lacks'} what backs it.`);
+    }
+  }
+}
+
 /** Builds each module's provider (with the module's declared capabilities): the registry production uses. */
 export function createRegistryFromModules(modules: readonly ProviderModule[], deps: ProviderModuleDeps): ProviderRegistry {
   return createProviderRegistry(
     modules.map((module) => {
       const provider = module.create(deps);
       if (provider.kind !== module.id) throw new RelayError('internal', `The ${module.id} module built a ${provider.kind} provider.`);
+      checkFeatures(module, provider);
       return provider.capabilities ? provider : { ...provider, capabilities: module.capabilities };
     }),
   );

@@ -33,8 +33,26 @@ export interface OpenCredential {
   keyKind?: OpenKeyKind;
 }
 
+/**
+ * The credential of any other registered provider: its own fields, written by its module's import
+ * parser and read back through its module's `readCredential`; nothing else looks inside.
+ */
+export interface ModuleCredential {
+  kind: ProviderKind;
+  [field: string]: unknown;
+}
 
-export type ProviderCredential = AgentCredential | OpenCredential;
+export type ProviderCredential = AgentCredential | OpenCredential | ModuleCredential;
+
+/** Narrows a credential to a web account's (its provider's own code reads the fields). */
+export function isAgentCredential(credential: ProviderCredential): credential is AgentCredential {
+  return credential.kind === 'minimax-agent';
+}
+
+/** Narrows a credential to an Open Platform key's. */
+export function isOpenCredential(credential: ProviderCredential): credential is OpenCredential {
+  return credential.kind === 'minimax-open';
+}
 
 /** Everything a provider needs to talk to the upstream as one account. */
 export interface ProviderAccount {

@@ -23,8 +23,8 @@ export interface ProxyDeps {
   providers: ProviderLookup;
   /** Providers allowed for a request, preferred first (routing policy); absent = any account. */
   providerOrder?: ProviderOrder;
-  /** Providers whose accounts serve `/v1/audio/speech`; default: the Open Platform. */
-  speechProviders?: readonly ProviderKind[];
+  /** Providers whose accounts serve `/v1/audio/speech` (the registered modules with the speech capability). */
+  speechProviders: readonly ProviderKind[];
   /** Optional until tool emulation is installed: requests pass through unchanged. */
   tools?: ToolEmulation;
   logger: Logger;

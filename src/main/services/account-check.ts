@@ -15,8 +15,11 @@ export interface CheckDeps {
     'get' | 'toProviderAccount' | 'setCredits' | 'markExpired' | 'markInvalid' | 'markExhausted' | 'reset'
   >;
   providerFor(record: AccountRecord): UpstreamProvider;
-  /** Web accounts name a user the check must confirm; API keys do not. Default: web. */
-  moduleFor?(record: AccountRecord): Pick<ProviderModule, 'access'>;
+  /**
+   * The account's module: the check confirms the credential still keys this account (a web
+   * account's user; a key is its own key). Absent: the user id the upstream reports must match.
+   */
+  moduleFor?(record: AccountRecord): Pick<ProviderModule, 'accountKey'>;
   baseUrlFor: BaseUrlFor;
   now(): number;
 }
@@ -33,8 +36,8 @@ export async function checkAccount(deps: CheckDeps, id: string): Promise<Account
   try {
     const upstream = deps.repository.toProviderAccount(record, deps.baseUrlFor(record.region, record.provider));
     const identity = await provider.validate(upstream);
-    const namesUser = (deps.moduleFor?.(record).access ?? 'web') === 'web';
-    if (namesUser && identity.realUserId !== record.realUserId) {
+    const key = deps.moduleFor ? deps.moduleFor(record).accountKey(upstream.credential, identity) : identity.realUserId;
+    if (key !== record.realUserId) {
       throw new RelayError('invalid_credential', 'The upstream says this token belongs to another user.');
     }
     const credits = await provider.credits(upstream);

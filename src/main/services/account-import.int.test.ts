@@ -27,7 +27,7 @@ function setup() {
   const { provider } = createSimProvider();
   const deps = {
     repository,
-    moduleFor: () => minimaxAgentModule, providerFor: () => provider,
+    moduleFor: () => minimaxAgentModule, providerFor: () => provider, defaultProvider: minimaxAgentModule.id,
     baseUrlFor: () => sim.url,
     busyCount: () => 0,
     events: createEventBus(silentLogger),

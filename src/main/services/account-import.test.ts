@@ -3,7 +3,7 @@ import { RelayError } from '../../shared/errors';
 import { createAccountRepository } from '../accounts/account-repository';
 import { silentLogger } from '../logs/types';
 import { makeJwt } from '../oauth/__test__/test-jwt';
-import type { AccountIdentity, ProviderAccount, UpstreamProvider } from '../providers/types';
+import { isAgentCredential, type AccountIdentity, type ProviderAccount, type UpstreamProvider } from '../providers/types';
 import { createMemoryDocumentStore } from '../store/file-document-store';
 import { createRelayStore } from '../store/relay-store';
 import { createTestSecretBox } from '../store/__test__/test-helpers';
@@ -17,7 +17,7 @@ function upstreamKnowing(real: string) {
   const provider = {
     kind: 'minimax-agent',
     async validate(account: ProviderAccount): Promise<AccountIdentity> {
-      const id = account.credential.kind === 'minimax-agent' ? account.credential.realUserId : '';
+      const id = isAgentCredential(account.credential) ? account.credential.realUserId : '';
       asked.push(id);
       if (id !== '' && id !== real) throw new RelayError('upstream_auth_expired', 'HTTP 401');
       return { realUserId: real, userName: 'n', email: null, tokenExpiresAt: null };
@@ -30,7 +30,7 @@ function upstreamKnowing(real: string) {
 function run(provider: UpstreamProvider, text: string) {
   const secretBox = createTestSecretBox();
   const repository = createAccountRepository({ store: createRelayStore(createMemoryDocumentStore(), { secretBox }), secretBox });
-  const deps = { repository, moduleFor: () => minimaxAgentModule, providerFor: () => provider, baseUrlFor: () => 'http://upstream.invalid', busyCount: () => 0, events: createEventBus(silentLogger), logger: silentLogger, now: () => 1_000 };
+  const deps = { repository, moduleFor: () => minimaxAgentModule, defaultProvider: minimaxAgentModule.id, providerFor: () => provider, baseUrlFor: () => 'http://upstream.invalid', busyCount: () => 0, events: createEventBus(silentLogger), logger: silentLogger, now: () => 1_000 };
   return { repository, result: importAccounts(deps, { text, region: 'cn' }) };
 }
 

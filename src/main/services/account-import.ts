@@ -6,10 +6,11 @@
  */
 import type { ImportLineResult, ImportResult } from '../../shared/contract';
 import type { OpenKeyKind, ProviderKind, Region } from '../../shared/domain/account';
-import { RelayError, toErrorInfo } from '../../shared/errors';
+import { toErrorInfo } from '../../shared/errors';
 import type { AccountRepository } from '../accounts/account-repository';
-import type { ImportEntry, ProviderModule, UserIdOrigin } from '../providers/module';
-import type { AccountIdentity, ProviderAccount, ProviderCredential, UpstreamProvider } from '../providers/types';
+import type { ProviderModule, ValidImportEntry } from '../providers/module';
+import { identifyCredential } from '../providers/modules';
+import type { ProviderAccount, UpstreamProvider } from '../providers/types';
 import { createProgress } from './progress';
 import type { BaseUrlFor, ServiceContext } from './types';
 
@@ -17,6 +18,8 @@ export interface ImportDeps extends ServiceContext {
   repository: Pick<AccountRepository, 'upsert' | 'setCredits' | 'toSummary'>;
   /** The module and provider of a kind (throws `internal` when none is installed). */
   moduleFor(kind: ProviderKind): ProviderModule;
+  /** The provider an import names none: the first registered module's. */
+  defaultProvider: ProviderKind;
   providerFor(kind: ProviderKind): UpstreamProvider;
   baseUrlFor: BaseUrlFor;
   busyCount(accountId: string): number;
@@ -30,53 +33,7 @@ export interface ImportInput {
   keyKind?: OpenKeyKind;
 }
 
-type ValidEntry = Extract<ImportEntry, { ok: true }>;
-
-/**
- * Who the token belongs to. A realUserID the user typed must match. One read from the JWT is only
- * a guess (a new account's JWT `user.id` can differ from its realUserID, and since May 2026 the
- * site may not show `user_detail_agent`): when the upstream names another user, or refuses the
- * guess, the check asks again without an id and adopts what the upstream reports.
- */
-async function identifyWebAccount(
-  provider: UpstreamProvider,
-  probe: ProviderAccount,
-  credential: Extract<ProviderCredential, { kind: 'minimax-agent' }>,
-  origin: UserIdOrigin,
-): Promise<{ credential: ProviderCredential; identity: AccountIdentity }> {
-  const ask = (realUserId: string) => provider.validate({ ...probe, credential: { ...credential, realUserId } });
-  let identity: AccountIdentity;
-  if (origin === 'given') identity = await ask(credential.realUserId);
-  else if (origin === 'unknown') identity = await ask('');
-  else {
-    try {
-      identity = await ask(credential.realUserId);
-    } catch (error) {
-      const wrongGuess = error instanceof RelayError && (error.code === 'invalid_credential' || error.code === 'upstream_auth_expired');
-      if (!wrongGuess) throw error;
-      identity = await ask('').catch(() => Promise.reject(error));
-    }
-  }
-  const realUserId = identity.realUserId || (origin === 'unknown' ? '' : credential.realUserId);
-  if (!realUserId) throw new RelayError('invalid_credential', 'MiniMax did not say which user the token belongs to: paste it as realUserID+token.');
-  if (origin === 'given' && identity.realUserId !== credential.realUserId) {
-    throw new RelayError('invalid_credential', 'The token belongs to a different realUserID than the one given.');
-  }
-  return { credential: { ...credential, realUserId }, identity: { ...identity, realUserId } };
-}
-
-/** Who the credential belongs to; a web account's user id may be adopted from the upstream. */
-async function identify(provider: UpstreamProvider, probe: ProviderAccount, entry: ValidEntry): Promise<{ credential: ProviderCredential; identity: AccountIdentity }> {
-  if (entry.credential.kind === 'minimax-agent') {
-    const origin = entry.userIdOrigin ?? (entry.expectedUserId === null ? 'unknown' : 'given');
-    return identifyWebAccount(provider, probe, entry.credential, origin);
-  }
-  const identity = await provider.validate(probe);
-  if (entry.expectedUserId !== null && identity.realUserId !== entry.expectedUserId) {
-    throw new RelayError('invalid_credential', 'The key belongs to a different account than the one given.');
-  }
-  return { credential: entry.credential, identity };
-}
+type ValidEntry = ValidImportEntry;
 
 async function importOne(deps: ImportDeps, module: ProviderModule, entry: ValidEntry, input: ImportInput, line: number): Promise<ImportLineResult> {
   const upstream: ProviderAccount = {
@@ -89,7 +46,7 @@ async function importOne(deps: ImportDeps, module: ProviderModule, entry: ValidE
   const base = { line, input: entry.masked };
   try {
     const provider = deps.providerFor(module.id);
-    const { credential, identity } = await identify(provider, upstream, entry);
+    const { credential, identity } = await identifyCredential(module, provider, upstream, entry);
     // Credits are informative: an account whose credit check fails is still added.
     const account: ProviderAccount = { ...upstream, credential };
     const credits = await provider.credits(account).catch(() => null);
@@ -119,7 +76,7 @@ function expiredResult(entry: ValidEntry, line: number): ImportLineResult {
 }
 
 export async function importAccounts(deps: ImportDeps, input: ImportInput): Promise<ImportResult> {
-  const module = deps.moduleFor(input.provider ?? 'minimax-agent');
+  const module = deps.moduleFor(input.provider ?? deps.defaultProvider);
   const parsed = module.parseImport(input.text, { now: deps.now(), region: input.region, ...(input.keyKind ? { keyKind: input.keyKind } : {}) });
   const progress = parsed.length > 1 ? createProgress(deps.events, 'import', parsed.length) : null;
   const results: ImportLineResult[] = [];

@@ -35,7 +35,8 @@ export function createAccountsService(deps: AccountsServiceDeps): BridgeApi['acc
     if (!provider) throw new RelayError('internal', `No upstream provider for ${kind} accounts is installed.`);
     return provider;
   }
-  const moduleFor = (kind: AccountRecord['provider']): ProviderModule => findProviderModule(kind, deps.modules ?? PROVIDER_MODULES);
+  const modules = deps.modules ?? PROVIDER_MODULES;
+  const moduleFor = (kind: AccountRecord['provider']): ProviderModule => findProviderModule(kind, modules);
   const checkDeps = {
     repository,
     providerFor: (record: AccountRecord) => providerFor(record.provider),
@@ -47,8 +48,13 @@ export function createAccountsService(deps: AccountsServiceDeps): BridgeApi['acc
   return {
     list: async () => list(),
     async import(input) {
+      if (input.provider !== undefined && !modules.some((module) => module.id === input.provider)) {
+        throw new RelayError('invalid_request', `No provider ${input.provider} is installed.`, { provider: input.provider });
+      }
+      const defaultProvider = modules[0]?.id;
+      if (defaultProvider === undefined) throw new RelayError('internal', 'No provider module is registered.');
       return importAccounts(
-        { ...deps, moduleFor, providerFor },
+        { ...deps, moduleFor, providerFor, defaultProvider },
         {
           text: input.text,
           region: input.region ?? deps.defaultRegion(),
@@ -86,15 +92,11 @@ export function createAccountsService(deps: AccountsServiceDeps): BridgeApi['acc
     },
     async setCookies({ id, cookies }) {
       const record = repository.get(id);
-      if (record.provider !== 'minimax-agent') throw new RelayError('invalid_request', 'Only web accounts have cookies.', { id });
+      const hooks = moduleFor(record.provider).cookies;
+      if (!hooks) throw new RelayError('invalid_request', 'Only web accounts have cookies.', { id });
       const parsed = parseCookieHeader(cookies);
       if (!parsed.ok) throw new RelayError('invalid_credential', parsed.message);
-      const saved = repository.updateCredential(id, (credential) => {
-        if (credential.kind !== 'minimax-agent') return credential;
-        const { cookies: _old, ...rest } = credential;
-        return parsed.header === '' ? rest : { ...rest, cookies: parsed.header };
-      });
-      return summary(saved);
+      return summary(repository.updateCredential(id, (credential) => hooks.write(credential, parsed.header)));
     },
     async diagnose({ id }) {
       const record = repository.get(id);
@@ -102,7 +104,7 @@ export function createAccountsService(deps: AccountsServiceDeps): BridgeApi['acc
       if (!provider.diagnose) {
         throw new RelayError('invalid_request', 'A diagnosis is available for MiniMax web accounts only.', { reason: 'not_supported' });
       }
-      return provider.diagnose(repository.toProviderAccount(record, deps.baseUrlFor(record.region)));
+      return provider.diagnose(repository.toProviderAccount(record, deps.baseUrlFor(record.region, record.provider)));
     },
     async login(input) {
       if (deps.login) return deps.login(input);

@@ -23,4 +23,4 @@ export interface RelayController {
 }
 
 /** The upstream base URL of a region for a provider (web accounts when none is named). */
-export type BaseUrlFor = (region: Region, provider?: ProviderKind) => string;
+export type BaseUrlFor = (region: Region, provider: ProviderKind) => string;

@@ -7,7 +7,7 @@ import { createFileSecretBox } from './file-secret-box';
 import { createRelayStore } from './relay-store';
 import type { RelayStore, StoreChange } from './relay-store-types';
 import { CURRENT_SCHEMA_VERSION } from './schema';
-import { makeAccountRecord, makeTempDir } from './__test__/test-helpers';
+import { createTestSecretBox, makeAccountRecord, makeTempDir } from './__test__/test-helpers';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((fn) => fn()));
@@ -206,5 +206,18 @@ describe('createRelayStore', () => {
     failing = false;
     store.flush();
     expect((documentStore.read() as { chatLedger: Record<string, number[]> }).chatLedger).toEqual({ 'acc-1': [5] });
+  });
+});
+
+describe('relay store: provider kinds', () => {
+  it('holds accounts of the registered providers only, when it is told which those are', () => {
+    const store = createRelayStore(createMemoryDocumentStore(), { secretBox: createTestSecretBox(), providerKinds: ['minimax-agent', 'echo'] });
+    expect(store.saveAccount(makeAccountRecord({ id: 'e1', provider: 'echo' })).provider).toBe('echo');
+    const refused = thrown(() => store.saveAccount(makeAccountRecord({ id: 'o1', provider: 'minimax-open' })));
+    expect(refused.code).toBe('invalid_request');
+    expect(refused.message).toMatch(/provider minimax-open, which this relay does not have/);
+    expect(store.listAccounts().map((account) => account.id)).toEqual(['e1']);
+    const document = store.exportDocument();
+    expect(thrown(() => store.replaceDocument({ ...document, accounts: [makeAccountRecord({ id: 'x', provider: 'other' })] })).code).toBe('invalid_request');
   });
 });

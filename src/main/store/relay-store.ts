@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { RestoreSummary } from '../../shared/contract';
-import { accountRecordSchema, type AccountRecord } from '../../shared/domain/account';
+import { accountRecordSchema, type AccountRecord, type ProviderKind } from '../../shared/domain/account';
 import { modelMappingSchema, type ModelMapping } from '../../shared/domain/model-mapping';
 import { settingsSchema, type Settings, type SettingsPatch } from '../../shared/domain/settings';
 import { RelayError } from '../../shared/errors';
@@ -20,6 +20,11 @@ export interface RelayStoreDeps {
   logger?: Logger;
   /** Delay before a coalesced write (ms). */
   coalesceMs?: number;
+  /**
+   * The providers whose accounts the store holds: the registered provider modules' ids. An account
+   * of another provider is refused (saved, restored, or found in the file). Absent: any provider id.
+   */
+  providerKinds?: readonly ProviderKind[];
 }
 
 function mergeSettings(current: Settings, patch: SettingsPatch): Settings {
@@ -46,12 +51,22 @@ function validate<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   return parsed.data;
 }
 
+/** The first account whose provider is not among `kinds`, as a message; null when all are. */
+function unknownProvider(accounts: readonly AccountRecord[], kinds: readonly ProviderKind[] | undefined): string | null {
+  const stray = kinds ? accounts.find((account) => !kinds.includes(account.provider)) : undefined;
+  return stray ? `account ${stray.id} is of provider ${stray.provider}, which this relay does not have (it has ${kinds?.join(', ')})` : null;
+}
+
 /** The typed, cached access to the persisted document that the rest of the relay uses. */
 export function createRelayStore(documentStore: DocumentStore, deps: RelayStoreDeps): RelayStore {
   const now = deps.now ?? Date.now;
   const logger = deps.logger ?? silentLogger;
   const coalesceMs = deps.coalesceMs ?? 1000;
-  const holder = new DocumentHolder(documentStore, openDocument(documentStore, now, logger), { coalesceMs, logger });
+  const opened = openDocument(documentStore, now, logger);
+  const strayInFile = unknownProvider(opened.accounts, deps.providerKinds);
+  // The file is left as it is: a relay with that provider can still open it.
+  if (strayInFile) throw new RelayError('store_corrupt', `The settings file cannot be used: ${strayInFile}.`, { path: documentStore.path });
+  const holder = new DocumentHolder(documentStore, opened, { coalesceMs, logger });
   const doc = (): StoreDocument => holder.current;
   const commit = holder.commit.bind(holder);
 
@@ -77,6 +92,8 @@ export function createRelayStore(documentStore: DocumentStore, deps: RelayStoreD
   };
 
   function replaceWith(next: StoreDocument): StoreDocument {
+    const stray = unknownProvider(next.accounts, deps.providerKinds);
+    if (stray) throw new RelayError('invalid_request', `Invalid document: ${stray}.`);
     commit(next, { section: 'document' });
     return structuredClone(doc());
   }
@@ -107,6 +124,8 @@ export function createRelayStore(documentStore: DocumentStore, deps: RelayStoreD
     },
     saveAccount(record, options) {
       const valid: AccountRecord = validate(accountRecordSchema, record, 'account');
+      const stray = unknownProvider([valid], deps.providerKinds);
+      if (stray) throw new RelayError('invalid_request', `Invalid account: ${stray}.`);
       commit({ ...doc(), accounts: upsertById(doc().accounts, valid) }, { section: 'accounts', accountId: valid.id }, options);
       return structuredClone(valid);
     },

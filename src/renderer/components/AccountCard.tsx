@@ -39,7 +39,7 @@ function Expiry({ account, now }: { account: AccountSummary; now: number }) {
 function Credits({ account, now }: { account: AccountSummary; now: number }) {
   const t = useT();
   // API keys: a Coding Plan reports its quota; pay-as-you-go balance is not reported by the platform.
-  if (!account.credits && account.provider === 'minimax-open') return <span className="muted">{t('acc.apiKey.balanceUnreported')}</span>;
+  if (!account.credits && account.access === 'api-key') return <span className="muted">{t('acc.apiKey.balanceUnreported')}</span>;
   if (!account.credits) return <span className="muted">{t('acc.creditsUnknown')}</span>;
   const { remaining, resetAt } = account.credits;
   return (
@@ -65,8 +65,10 @@ export function AccountCard(props: AccountCardProps) {
   const [showWebLogin, setShowWebLogin] = useState(false);
   const busy = pending !== undefined;
   const view = accountStatusView(account, now);
-  const isApiKey = account.provider === 'minimax-open';
-  const needsLogin = !isApiKey && (view.status === 'expired' || view.status === 'invalid');
+  // What the account's provider module declares (summaries from an older relay have none).
+  const features = account.features;
+  const isApiKey = account.access === 'api-key';
+  const needsLogin = features?.loginWindow === true && (view.status === 'expired' || view.status === 'invalid');
   const canReset = view.status === 'cooling' || view.status === 'exhausted' || view.status === 'expired';
   const label = account.label || account.userName || account.maskedUserId;
 
@@ -108,19 +110,19 @@ export function AccountCard(props: AccountCardProps) {
             {t('acc.reset')}
           </button>
         ) : null}
-        {isApiKey ? null : (
+        {features?.chatCleanup ? (
           <button type="button" className="button small" disabled={busy} onClick={props.onCleanup}>
             {pending === 'cleanup' ? t('acc.cleaningUp') : t('acc.cleanup')}
           </button>
-        )}
-        {account.provider === 'minimax-agent' ? <AccountCookiesField account={account} /> : null}
+        ) : null}
+        {features?.cookies ? <AccountCookiesField account={account} /> : null}
         <ConfirmButton label={t('acc.remove')} question={t('acc.removeConfirm', { label })} disabled={busy} onConfirm={props.onRemove} />
       </div>
       {showWebLogin && needsLogin ? <p className="hint" role="note">{t('acc.loginAgainWeb')}</p> : null}
       {isApiKey && (account.status === 'expired' || account.status === 'invalid') ? <p className="hint" role="note">{t('acc.apiKey.replace')}</p> : null}
       {props.cleanup ? <p className="hint" role="status">{t('acc.cleanupResult', { ...props.cleanup })}</p> : null}
       <ErrorNotice compact error={props.error} />
-      {props.account.provider === 'minimax-agent' ? <AccountDiagnosis accountId={props.account.id} /> : null}
+      {features?.diagnosis ? <AccountDiagnosis accountId={props.account.id} /> : null}
     </li>
   );
 }

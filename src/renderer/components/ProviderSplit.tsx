@@ -1,12 +1,15 @@
 import type { StatsSummary } from '../../shared/domain/request-log';
 import { PROVIDER_KINDS } from '../../shared/domain/account';
 import { useT } from '../hooks/use-t';
+import { providerName } from '../lib/provider-name';
 
 /** Today's requests and upstream tokens per provider: web accounts vs API keys. */
 export function ProviderSplit({ stats }: { stats: StatsSummary | null }) {
   const t = useT();
   const byProvider = stats?.byProvider ?? {};
-  const rows = PROVIDER_KINDS.map((kind) => ({ kind, counts: byProvider[kind] ?? { requests: 0, errors: 0, inputTokens: 0, outputTokens: 0 } }));
+  // The shipped providers always have a row; any other provider that served today gets one too.
+  const kinds = [...new Set<string>([...PROVIDER_KINDS, ...Object.keys(byProvider)])];
+  const rows = kinds.map((kind) => ({ kind, counts: byProvider[kind] ?? { requests: 0, errors: 0, inputTokens: 0, outputTokens: 0 } }));
   return (
     <section className="card" aria-label={t('dash.byProvider')}>
       <h3>{t('dash.byProvider')}</h3>
@@ -22,7 +25,7 @@ export function ProviderSplit({ stats }: { stats: StatsSummary | null }) {
         <tbody>
           {rows.map(({ kind, counts }) => (
             <tr key={kind} data-provider={kind}>
-              <td>{t(`acc.provider.${kind}`)}</td>
+              <td>{providerName(t, kind)}</td>
               <td>{counts.requests}</td>
               <td>{counts.errors}</td>
               <td>

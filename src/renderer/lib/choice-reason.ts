@@ -1,5 +1,6 @@
 import type { ChoiceReasonPart, RequestAttempt } from '../../shared/domain/request-log';
 import type { Translate } from './i18n';
+import { providerName } from './provider-name';
 
 function partText(t: Translate, part: ChoiceReasonPart): string {
   switch (part.code) {
@@ -17,8 +18,8 @@ function partText(t: Translate, part: ChoiceReasonPart): string {
       return t('logs.why.only_healthy');
     case 'provider_fallback':
       return t('logs.why.provider_fallback', {
-        provider: t(`acc.provider.${part.params.provider}`),
-        preferred: t(`acc.provider.${part.params.preferred}`),
+        provider: providerName(t, part.params.provider),
+        preferred: providerName(t, part.params.preferred),
       });
   }
 }

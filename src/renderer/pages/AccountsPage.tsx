@@ -8,6 +8,7 @@ import { ImportResults } from '../components/ImportResults';
 import { ProgressBar } from '../components/ProgressBar';
 import { useLanguage, useNow, useT } from '../hooks/use-t';
 import { textAfterImport } from '../lib/import-text';
+import { providerName } from '../lib/provider-name';
 import { useAccountsStore } from '../stores/accounts-store';
 import { TextWithCode } from '../components/TextWithCode';
 import { useRelayStore } from '../stores/relay-store';
@@ -15,11 +16,19 @@ import { useRelayStore } from '../stores/relay-store';
 /** One line of an import with cookies, as the hint shows it. */
 const COOKIE_LINE_EXAMPLE = '{"realUserID":"…","token":"eyJ…","cookies":"a=b; c=d"}';
 
-function groupAccounts(accounts: AccountSummary[]): { provider: ProviderKind; region: Region; accounts: AccountSummary[] }[] {
-  const groups = new Map<string, { provider: ProviderKind; region: Region; accounts: AccountSummary[] }>();
+interface AccountGroup {
+  provider: ProviderKind;
+  /** The label the provider's module declares (shown for a provider without a translated name). */
+  providerLabel: string | undefined;
+  region: Region;
+  accounts: AccountSummary[];
+}
+
+function groupAccounts(accounts: AccountSummary[]): AccountGroup[] {
+  const groups = new Map<string, AccountGroup>();
   for (const account of accounts) {
     const key = `${account.provider}/${account.region}`;
-    const group = groups.get(key) ?? { provider: account.provider, region: account.region, accounts: [] };
+    const group = groups.get(key) ?? { provider: account.provider, providerLabel: account.providerLabel, region: account.region, accounts: [] };
     group.accounts.push(account);
     groups.set(key, group);
   }
@@ -31,7 +40,8 @@ function AddAccounts({ canLogin, hasAccounts }: { canLogin: boolean; hasAccounts
   const [text, setText] = useState('');
   const [region, setRegion] = useState<Region>('cn');
   const importing = useAccountsStore((s) => s.importing);
-  const result = useAccountsStore((s) => (s.importProvider === 'minimax-agent' ? s.importResult : null));
+  // This form imports into the default provider (no provider named).
+  const result = useAccountsStore((s) => (s.importProvider === null ? s.importResult : null));
   const progress = useAccountsStore((s) => s.progress);
   const loggingIn = useAccountsStore((s) => s.pending['new'] === 'login');
   const loginError = useAccountsStore((s) => s.rowErrors['new']);
@@ -119,9 +129,9 @@ export function AccountsPage() {
       {progress.cleanup ? <ProgressBar label={t('acc.cleaningUp')} event={progress.cleanup} /> : null}
       {accounts.length === 0 ? <p className="empty">{t(canLogin ? 'acc.empty' : 'acc.emptyWeb')}</p> : null}
       {groups.map((group) => (
-        <section key={`${group.provider}/${group.region}`} className="account-group" aria-label={`${t(`acc.provider.${group.provider}`)} · ${t(`acc.region.${group.region}`)}`}>
+        <section key={`${group.provider}/${group.region}`} className="account-group" aria-label={`${providerName(t, group.provider, group.providerLabel)} · ${t(`acc.region.${group.region}`)}`}>
           <h4>
-            {t(`acc.provider.${group.provider}`)} · {t(`acc.region.${group.region}`)}
+            {providerName(t, group.provider, group.providerLabel)} · {t(`acc.region.${group.region}`)}
           </h4>
           <ul className="account-list">
             {group.accounts.map((account) => (

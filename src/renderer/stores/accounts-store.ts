@@ -18,8 +18,8 @@ export interface AccountsState {
   cleanupResults: Record<string, CleanupResult>;
   importing: boolean;
   importResult: ImportResult | null;
-  /** Which kind of accounts the last import added, so only its own form shows the results. */
-  importProvider: ProviderKind;
+  /** Which provider the last import named (null: the default one), so only its own form shows the results. */
+  importProvider: ProviderKind | null;
   validatingAll: boolean;
   /** How the last "Validate all" ended (null before one ran). */
   validateSummary: { total: number; active: number; problems: number } | null;
@@ -74,7 +74,7 @@ export function createAccountsStore(api: RelayApi): StoreApi<AccountsState> {
       cleanupResults: {},
       importing: false,
       importResult: null,
-      importProvider: 'minimax-agent',
+      importProvider: null,
       validatingAll: false,
       validateSummary: null,
       progress: {},
@@ -95,7 +95,7 @@ export function createAccountsStore(api: RelayApi): StoreApi<AccountsState> {
         }
       },
       async importText(text, region, options) {
-        set({ importing: true, importResult: null, error: null, importProvider: options?.provider ?? 'minimax-agent' });
+        set({ importing: true, importResult: null, error: null, importProvider: options?.provider ?? null });
         try {
           const result = await api.accounts.import({ text, ...(region ? { region } : {}), ...options });
           set({ importResult: result });

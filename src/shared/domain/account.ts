@@ -1,8 +1,32 @@
 import { z } from 'zod';
 
-/** Which upstream an account talks to. */
+/**
+ * The providers this relay ships (data: their ids name the UI's translated labels). Which kinds
+ * a running relay accepts comes from its registered provider modules, not from this list.
+ */
 export const PROVIDER_KINDS = ['minimax-agent', 'minimax-open'] as const;
-export type ProviderKind = (typeof PROVIDER_KINDS)[number];
+export type BuiltInProviderKind = (typeof PROVIDER_KINDS)[number];
+/** Which upstream an account talks to: the id of a registered provider module. */
+export type ProviderKind = BuiltInProviderKind | (string & {});
+
+export function isBuiltInProviderKind(kind: string): kind is BuiltInProviderKind {
+  return (PROVIDER_KINDS as readonly string[]).includes(kind);
+}
+
+/** Optional abilities of a provider, as the UI and the services may use them. */
+export interface ProviderFeatures {
+  /** Accounts carry browser cookies the user may paste or clear. */
+  cookies: boolean;
+  /** A diagnosis can run every upstream call and report what the upstream answered. */
+  diagnosis: boolean;
+  /** Accounts can be added by logging in with a window (desktop app). */
+  loginWindow: boolean;
+  /** The upstream keeps chats the relay creates, and the relay can delete them. */
+  chatCleanup: boolean;
+}
+
+/** `web` accounts (a person's login) or `api-key` accounts (a paid key). */
+export type ProviderAccess = 'web' | 'api-key';
 
 /** What kind of Open Platform key an API-key account holds (shown to the user). */
 export const OPEN_KEY_KINDS = ['pay-as-you-go', 'coding-plan'] as const;
@@ -44,7 +68,8 @@ export type RequestProfileState = z.infer<typeof requestProfileStateSchema>;
 /** An account as persisted in the store. `sealedCredential` is SecretBox output, never plain text. */
 export const accountRecordSchema = z.object({
   id: z.string().min(1),
-  provider: z.enum(PROVIDER_KINDS),
+  /** A registered provider module's id (the store checks it against the registered modules). */
+  provider: z.string().min(1),
   region: z.enum(REGIONS),
   label: z.string(),
   /** MiniMax realUserID (web accounts) or a key fingerprint (API-key accounts). */
@@ -89,6 +114,12 @@ export interface AccountSummary {
   /** Replies running on this account right now. */
   busy: number;
   createdAt: number;
+  /** The provider's English label (the UI shows its own translation for the providers it knows). */
+  providerLabel?: string;
+  /** How the account signs in, from its provider module. */
+  access?: ProviderAccess;
+  /** What the account's provider can do besides chat, from its provider module. */
+  features?: ProviderFeatures;
 }
 
 export function maskUserId(id: string): string {

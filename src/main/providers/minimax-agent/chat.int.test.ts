@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSimulator, type SimAccount, type Simulator } from '../../../../tools/minimax-sim';
-import type { ProviderAccount } from '../types';
+import { isAgentCredential, type ProviderAccount } from '../types';
 import { flattenConversation } from './flatten';
 import { PATHS } from './protocol';
 import { chatOptions, collectReply, createSimProvider, toProviderAccount, userRequest } from './__test__/sim-harness';
@@ -120,7 +120,7 @@ describe('chat against the simulator (strict signatures)', () => {
     for (const mode of ['http401', 'code2'] as const) {
       sim.admin.setOptions({ expiredOnMatrix: mode });
       const fresh = toProviderAccount(sim, sim.admin.createAccount({ name: `exp-${mode}` }));
-      sim.admin.expireToken(fresh.credential.kind === 'minimax-agent' ? fresh.credential.realUserId : '');
+      sim.admin.expireToken(isAgentCredential(fresh.credential) ? fresh.credential.realUserId : '');
       const out = await collectReply(harness.provider.chat(userRequest('hi'), chatOptions(fresh)));
       expect(errorCode(out.error)).toBe('upstream_auth_expired');
     }

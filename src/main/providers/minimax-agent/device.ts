@@ -5,7 +5,7 @@
  */
 import { RelayError, isRelayError } from '../../../shared/errors';
 import type { Logger } from '../../logs/types';
-import type { ProviderAccount } from '../types';
+import { isAgentCredential, type ProviderAccount } from '../types';
 import { readTokenClaims } from './credentials';
 import { DEVICE_CACHE_MS, PATHS } from './protocol';
 import type { AgentHttp, CallIdentity } from './request';
@@ -27,10 +27,11 @@ interface CacheEntry {
 }
 
 export function toBaseIdentity(account: ProviderAccount): CallIdentity {
-  if (account.credential.kind !== 'minimax-agent') {
+  const { credential } = account;
+  if (!isAgentCredential(credential)) {
     throw new RelayError('internal', `Account ${account.id} is not a MiniMax Agent account.`);
   }
-  const { token, realUserId, cookies } = account.credential;
+  const { token, realUserId, cookies } = credential;
   return { account, baseUrl: account.baseUrl, token, realUserId, ...(cookies ? { cookies } : {}) };
 }
 

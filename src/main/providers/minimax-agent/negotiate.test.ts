@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { RelayError } from '../../../shared/errors';
 import { silentLogger } from '../../logs/types';
 import { createNodeTransport } from '../transport';
-import type { ProviderAccount } from '../types';
+import { isAgentCredential, type ProviderAccount } from '../types';
 import { ACCOUNT, TOKEN, baseOk, createFakeUpstream, json } from './__test__/fake-upstream';
 import type { ProfileAttempt } from '../../../shared/domain/request-log';
 import { REPROBE_AFTER_MS, sendNegotiated } from './negotiate';
@@ -16,7 +16,7 @@ function setup(account: ProviderAccount = COOKIE_ACCOUNT) {
   const upstream = createFakeUpstream();
   const memory = createMemoryProfileMemory();
   const http = createAgentHttp({ transport: createNodeTransport(upstream.fetch), now: upstream.now, settings: () => ({ signatureVariant: 'secret' }), logger: silentLogger });
-  const cookies = account.credential.kind === 'minimax-agent' ? account.credential.cookies : undefined;
+  const cookies = isAgentCredential(account.credential) ? account.credential.cookies : undefined;
   const identity: CallIdentity = { account, baseUrl: account.baseUrl, token: TOKEN, realUserId: '42', deviceId: '9', ...(cookies ? { cookies } : {}) };
   const deps = { http, memory, now: upstream.now, logger: silentLogger };
   const send = (onTries?: (tries: ProfileAttempt[]) => void) => sendNegotiated(deps, identity, () => ({ msg_type: 1, text: 'x' }), onTries);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isOpenCredential } from '../types';
 import { parseApiKeys } from './credentials';
 
 const context = { now: 0, region: 'cn' as const };
@@ -15,7 +16,7 @@ describe('parseApiKeys', () => {
 
   it('reads a key-kind prefix in either order with the region', () => {
     const entries = parseApiKeys('intl:coding-plan:sk-dddddddddddddddddddd\npay-as-you-go:cn:sk-eeeeeeeeeeeeeeeeeeee', { ...context, keyKind: 'coding-plan' });
-    expect(entries.map((e) => (e.ok ? [e.region, e.credential.kind === 'minimax-open' ? e.credential.keyKind : null] : null))).toEqual([
+    expect(entries.map((e) => (e.ok ? [e.region, isOpenCredential(e.credential) ? e.credential.keyKind : null] : null))).toEqual([
       ['intl', 'coding-plan'],
       ['cn', 'pay-as-you-go'],
     ]);

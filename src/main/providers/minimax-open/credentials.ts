@@ -4,10 +4,26 @@
  * `pay-as-you-go:` to say its kind (`intl:coding-plan:sk-…`), `Bearer ` tolerated. Never throws:
  * each entry becomes a result.
  */
-import type { OpenKeyKind, Region } from '../../../shared/domain/account';
+import crypto from 'node:crypto';
+import { z } from 'zod';
+import { OPEN_KEY_KINDS, type OpenKeyKind, type Region } from '../../../shared/domain/account';
 import type { ImportContext, ImportEntry } from '../module';
+import type { OpenCredential } from '../types';
 
 const KEY_SHAPE = /^[A-Za-z0-9._-]{16,512}$/;
+
+/** An Open Platform key as it is stored (sealed) with its account. */
+const storedKeySchema = z.object({ kind: z.literal('minimax-open'), apiKey: z.string().min(1), keyKind: z.enum(OPEN_KEY_KINDS).optional() });
+
+export function readOpenCredential(value: unknown): OpenCredential | null {
+  const parsed = storedKeySchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}
+
+/** API-key accounts have no user id: a short fingerprint of the key identifies them instead. */
+export function fingerprintApiKey(apiKey: string): string {
+  return `key-${crypto.createHash('sha256').update(apiKey).digest('hex').slice(0, 16)}`;
+}
 
 export function maskApiKey(key: string): string {
   return key.length <= 10 ? '•'.repeat(key.length) : `${key.slice(0, 6)}…${key.slice(-4)}`;

@@ -5,7 +5,7 @@
  */
 import { isRelayError, RelayError } from '../../../shared/errors';
 import type { FetchLike } from '../transport';
-import type { OpenCredential, ProviderAccount } from '../types';
+import { isOpenCredential, type OpenCredential, type ProviderAccount } from '../types';
 import { retryConnectionLimit, type ConnectionRetryOptions } from './connection-retry';
 import { fromHttpStatus, fromNetworkError, fromStatusCode } from './errors';
 import { envelopeSchema } from './protocol';
@@ -18,8 +18,9 @@ export interface OpenHttp {
 }
 
 export function openCredentialOf(account: ProviderAccount): OpenCredential {
-  if (account.credential.kind !== 'minimax-open') throw new RelayError('internal', 'A web account reached the Open Platform provider.');
-  return account.credential;
+  const { credential } = account;
+  if (!isOpenCredential(credential)) throw new RelayError('internal', 'A web account reached the Open Platform provider.');
+  return credential;
 }
 
 function joinUrl(baseUrl: string, path: string): string {

@@ -5,10 +5,11 @@
 import { openPlatformSettingsSchema, type Settings } from '../../../shared/domain/settings';
 import type { Region } from '../../../shared/domain/account';
 import type { ProviderModule, ProviderModuleDeps } from '../module';
-import type { ProviderCapabilities, UpstreamProvider } from '../types';
+import { RelayError } from '../../../shared/errors';
+import { isOpenCredential, type ProviderCapabilities, type UpstreamProvider } from '../types';
 import { readOpenCredits, validateOpenAccount } from './account';
 import { runOpenChat } from './chat';
-import { parseApiKeys } from './credentials';
+import { fingerprintApiKey, parseApiKeys, readOpenCredential } from './credentials';
 import { createOpenHttp } from './http';
 import { DEFAULT_BASE_URLS, OPEN_MODELS } from './protocol';
 import { runOpenSpeech } from './speech';
@@ -42,13 +43,21 @@ export const minimaxOpenModule: ProviderModule = {
   id: 'minimax-open',
   label: 'MiniMax Open Platform (API key)',
   access: 'api-key',
+  // The platform keeps no conversations and has no browser session.
+  features: { cookies: false, diagnosis: false, loginWindow: false, chatCleanup: false },
   capabilities: OPEN_CAPABILITIES,
   defaultConcurrency: 4,
   baseUrls: DEFAULT_BASE_URLS,
   baseUrlFor: openBaseUrl,
   models: OPEN_MODELS,
   settingsSchema: openPlatformSettingsSchema,
+  hostBaseUrl: (host) => host.openBaseUrl,
   parseImport: parseApiKeys,
+  readCredential: readOpenCredential,
+  accountKey(credential) {
+    if (!isOpenCredential(credential)) throw new RelayError('internal', 'Not an Open Platform key.');
+    return fingerprintApiKey(credential.apiKey);
+  },
   create: (deps) =>
     createMinimaxOpenProvider({
       ...(deps.fetch ? { fetch: deps.fetch } : {}),
@@ -58,4 +67,4 @@ export const minimaxOpenModule: ProviderModule = {
 };
 
 export { toUpstreamModel } from './request-body';
-export { maskApiKey, parseApiKeys } from './credentials';
+export { fingerprintApiKey, maskApiKey, parseApiKeys } from './credentials';

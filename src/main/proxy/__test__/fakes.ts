@@ -197,6 +197,7 @@ export function createFakeDeps(accountIds = ['a1', 'a2'], overrides: Partial<Pro
     models: createFakeModels(),
     requestLog: createFakeRequestLog(),
     providers: new Map([['minimax-agent', provider]]),
+    speechProviders: [],
     provider,
     logger: silentLogger,
     now: () => Date.now(),

@@ -87,6 +87,7 @@ export async function startRealStack(options: RealStackOptions = {}): Promise<Re
     mappings: () => store.listMappings(),
     requestLog,
     providers: createProviderRegistry([provider]),
+    speechProviders: [],
     tools: createToolEmulation({ logger: silentLogger }),
     logger: silentLogger,
     now: Date.now,

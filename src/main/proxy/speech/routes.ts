@@ -28,8 +28,8 @@ export interface SpeechRouteDeps {
   requestLog: RequestLog;
   logger: Logger;
   now(): number;
-  /** Providers whose accounts can speak; default: the Open Platform. */
-  speechProviders?: readonly ProviderKind[];
+  /** Providers whose accounts can speak (the registered modules with the speech capability). */
+  speechProviders: readonly ProviderKind[];
 }
 
 async function writeAudio(res: Response, started: StartedSpeech, format: keyof typeof CONTENT_TYPES, sse: boolean): Promise<number> {
@@ -64,7 +64,7 @@ async function handleSpeech(req: Request, res: Response, deps: SpeechRouteDeps):
     const onLease = ({ account }: StartedSpeech['lease']): void => {
       deps.requestLog.update(id, { accountId: account.id, accountLabel: account.label, provider: account.provider });
     };
-    started = await startSpeech(request, { signal: gone.signal, speechProviders: deps.speechProviders ?? ['minimax-open'], onLease }, deps);
+    started = await startSpeech(request, { signal: gone.signal, speechProviders: deps.speechProviders, onLease }, deps);
     deps.requestLog.update(id, { status: 'streaming' });
     await writeAudio(res, started, request.format, request.streamFormat === 'sse');
   } catch (error) {

@@ -6,7 +6,7 @@ import { createAccountRepository } from '../../accounts/account-repository';
 import { createMemoryDocumentStore } from '../../store/file-document-store';
 import { createRelayStore } from '../../store/relay-store';
 import { createTestSecretBox } from '../../store/__test__/test-helpers';
-import type { AccountIdentity, ProviderAccount, UpstreamProvider } from '../../providers/types';
+import { isAgentCredential, type AccountIdentity, type ProviderAccount, type UpstreamProvider } from '../../providers/types';
 import { createEventBus } from '../event-bus';
 
 export const NOW = Date.UTC(2026, 0, 15, 10, 0, 0);
@@ -29,7 +29,7 @@ export function createFakeUpstream(): FakeUpstream {
   const failures = new Map<string, RelayError>();
   const credits = new Map<string, number>();
   const calls: string[] = [];
-  const userOf = (account: ProviderAccount): string => (account.credential.kind === 'minimax-agent' ? account.credential.realUserId : '');
+  const userOf = (account: ProviderAccount): string => (isAgentCredential(account.credential) ? account.credential.realUserId : '');
   const provider: UpstreamProvider = {
     kind: 'minimax-agent',
     // eslint-disable-next-line require-yield

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSimulator, type SimAccount, type SimOptions, type Simulator } from '../../../../../tools/minimax-sim';
 import type { DiagnosisReport } from '../../../../shared/domain/diagnosis';
-import type { ProviderAccount } from '../../types';
+import { isAgentCredential, type ProviderAccount } from '../../types';
 import { createMinimaxAgentProvider } from '../index';
 import { createMemoryChatLedger } from '../ledger';
 
@@ -38,7 +38,7 @@ function sendSteps(report: DiagnosisReport): [string, string, number | null][] {
 
 /** Everything that could identify or authenticate the user, as the simulator saw it. */
 function secretsSeen(sim: Simulator, simAccount: SimAccount, account: ProviderAccount): string[] {
-  const credential = account.credential.kind === 'minimax-agent' ? account.credential : null;
+  const credential = isAgentCredential(account.credential) ? account.credential : null;
   const cookies = credential?.cookies ?? '';
   const requests = sim.admin.requests();
   const fromRequests = requests.flatMap((r) => [r.headers.yy, r.headers['x-signature'], r.headers.cookie, String(r.query.uuid ?? ''), String(r.query.device_id ?? '')]);
