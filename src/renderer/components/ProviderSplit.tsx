@@ -1,4 +1,4 @@
-import type { StatsSummary } from '../../shared/domain/request-log';
+import { UNROUTED_PROVIDER, type ProviderStats, type StatsSummary } from '../../shared/domain/request-log';
 import { PROVIDER_KINDS } from '../../shared/domain/account';
 import { useT } from '../hooks/use-t';
 
@@ -6,7 +6,14 @@ import { useT } from '../hooks/use-t';
 export function ProviderSplit({ stats }: { stats: StatsSummary | null }) {
   const t = useT();
   const byProvider = stats?.byProvider ?? {};
-  const rows = PROVIDER_KINDS.map((kind) => ({ kind, counts: byProvider[kind] ?? { requests: 0, errors: 0, inputTokens: 0, outputTokens: 0 } }));
+  const rows: { kind: string; label: string; counts: ProviderStats }[] = PROVIDER_KINDS.map((kind) => ({
+    kind,
+    label: t(`acc.provider.${kind}`),
+    counts: byProvider[kind] ?? { requests: 0, errors: 0, inputTokens: 0, outputTokens: 0 },
+  }));
+  // Requests no account served (refused, no account free) count too, so the rows add up to today's total.
+  const unrouted = byProvider[UNROUTED_PROVIDER];
+  if (unrouted && unrouted.requests > 0) rows.push({ kind: UNROUTED_PROVIDER, label: t('dash.provider.none'), counts: unrouted });
   return (
     <section className="card" aria-label={t('dash.byProvider')}>
       <h3>{t('dash.byProvider')}</h3>
@@ -20,9 +27,9 @@ export function ProviderSplit({ stats }: { stats: StatsSummary | null }) {
           </tr>
         </thead>
         <tbody>
-          {rows.map(({ kind, counts }) => (
+          {rows.map(({ kind, label, counts }) => (
             <tr key={kind} data-provider={kind}>
-              <td>{t(`acc.provider.${kind}`)}</td>
+              <td>{label}</td>
               <td>{counts.requests}</td>
               <td>{counts.errors}</td>
               <td>

@@ -8,6 +8,7 @@
  * 5xx, credits) ends the negotiation as it is: that send may have started a chat.
  */
 import type { ProfileAttempt } from '../../../shared/domain/request-log';
+import { reasonDetail } from '../../../shared/domain/upstream-reason';
 import { RelayError, isRelayError } from '../../../shared/errors';
 import type { Logger } from '../../logs/types';
 import { isRefusedOutright } from './errors';
@@ -142,7 +143,7 @@ async function checkToken(deps: NegotiationDeps, identity: CallIdentity, tries: 
       throw new RelayError(
         'upstream_auth_expired',
         'MiniMax refused the token on send_msg and on user/info: it has expired or was logged out. Log in again.',
-        { ...error.detail, profiles: summarizeTries(tries) },
+        { ...error.detail, profiles: summarizeTries(tries), ...reasonDetail('agent_token_refused_everywhere') },
         { cause: error },
       );
     }
@@ -159,7 +160,12 @@ function rejection(tries: readonly ProfileAttempt[], last: RelayError | null): R
   return new RelayError(
     'upstream_protocol_rejected',
     `MiniMax accepts the token but refused send_msg under ${refused.length > 0 ? `every request profile tried (${refused.join(', ')})` : 'the profiles this account can use'}. ${nextStep}`,
-    { endpoint: PATHS.sendMsg, httpStatus: statusOf(last), profiles: summarizeTries(tries) },
+    {
+      endpoint: PATHS.sendMsg,
+      httpStatus: statusOf(last),
+      profiles: summarizeTries(tries),
+      ...reasonDetail(missingCookies ? 'agent_profiles_refused_no_cookies' : 'agent_profiles_refused', { profiles: refused.join(', ') }),
+    },
     last ? { cause: last } : undefined,
   );
 }
