@@ -43,6 +43,9 @@ export const enReasons = {
   'reason.body.json': 'JSON',
   'reason.body.html': 'HTML',
   'reason.body.text': 'text',
+  'logs.profileReason.http_refused': 'HTTP {status}',
+  'logs.profileReason.http_refused_body': 'HTTP {status}, {body} body',
+  'logs.profileReason.upstream_code': 'upstream code {code}',
   'dash.provider.none': 'Not routed to an account',
 } as const satisfies Record<`reason.${UpstreamReasonCode}`, string> & Record<string, string>;
 

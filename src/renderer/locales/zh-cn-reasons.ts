@@ -38,5 +38,8 @@ export const zhCNReasons: Record<ReasonKey, string> = {
   'reason.body.json': '为 JSON',
   'reason.body.html': '为 HTML',
   'reason.body.text': '为文本',
+  'logs.profileReason.http_refused': 'HTTP {status}',
+  'logs.profileReason.http_refused_body': 'HTTP {status}，响应体{body}',
+  'logs.profileReason.upstream_code': '上游代码 {code}',
   'dash.provider.none': '未分配到账号',
 };

@@ -38,8 +38,12 @@ export interface ProfileAttempt {
   reasonParams?: Record<string, string | number>;
 }
 
-/** no_cookies: skipped, none stored; refused_recently: skipped, refused {minutes} min ago. */
-export type ProfileReasonCode = 'no_cookies' | 'refused_recently';
+/**
+ * no_cookies: skipped, none stored; refused_recently: skipped, refused {minutes} min ago;
+ * http_refused(_body): refused with HTTP {status} (and a {body} of empty/json/html/text);
+ * upstream_code: refused with business code {code}.
+ */
+export type ProfileReasonCode = 'no_cookies' | 'refused_recently' | 'http_refused' | 'http_refused_body' | 'upstream_code';
 
 /** An image or file a request sent upstream, as the log keeps it: facts, never the bytes. */
 export interface RequestAttachment {

@@ -58,6 +58,17 @@ function skipReason(profile: RequestProfile, identity: CallIdentity, state: Prof
   return null;
 }
 
+/** describeRefusal as a code the UI translates (`logs.profileReason.<code>`). */
+function refusalCode(error: RelayError): Pick<ProfileAttempt, 'reasonCode' | 'reasonParams'> {
+  const status = error.detail?.httpStatus;
+  const shape = error.detail?.bodyShape;
+  if (typeof status === 'number') {
+    return typeof shape === 'string' ? { reasonCode: 'http_refused_body', reasonParams: { status, body: shape } } : { reasonCode: 'http_refused', reasonParams: { status } };
+  }
+  const code = error.detail?.upstreamCode;
+  return typeof code === 'number' ? { reasonCode: 'upstream_code', reasonParams: { code } } : {};
+}
+
 export function describeRefusal(error: RelayError): string {
   const status = error.detail?.httpStatus;
   const shape = error.detail?.bodyShape;
@@ -113,7 +124,7 @@ export async function sendNegotiated(
         report();
         throw error;
       }
-      tries.push({ profile: profile.id, outcome: 'refused', httpStatus: statusOf(error), reason: describeRefusal(error) });
+      tries.push({ profile: profile.id, outcome: 'refused', httpStatus: statusOf(error), reason: describeRefusal(error), ...refusalCode(error) });
       if (!tokenChecked) {
         tokenChecked = true;
         await checkToken(deps, identity, tries, report);
