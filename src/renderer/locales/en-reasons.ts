@@ -46,6 +46,7 @@ export const enReasons = {
   'logs.profileReason.http_refused': 'HTTP {status}',
   'logs.profileReason.http_refused_body': 'HTTP {status}, {body} body',
   'logs.profileReason.upstream_code': 'upstream code {code}',
+  'progress.step.login_guest': 'The login window shows a guest session: log in with your MiniMax account.',
   'dash.provider.none': 'Not routed to an account',
 } as const satisfies Record<`reason.${UpstreamReasonCode}`, string> & Record<string, string>;
 

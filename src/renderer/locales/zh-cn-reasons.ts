@@ -41,5 +41,6 @@ export const zhCNReasons: Record<ReasonKey, string> = {
   'logs.profileReason.http_refused': 'HTTP {status}',
   'logs.profileReason.http_refused_body': 'HTTP {status}，响应体{body}',
   'logs.profileReason.upstream_code': '上游代码 {code}',
+  'progress.step.login_guest': '登录窗口中是访客会话：请用你的 MiniMax 账号登录。',
   'dash.provider.none': '未分配到账号',
 };
