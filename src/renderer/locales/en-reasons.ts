@@ -24,6 +24,8 @@ export const enReasons = {
   'reason.agent_profiles_refused': 'MiniMax accepts the token but refused sending under every request profile tried ({profiles}). Run a diagnosis and share the report.',
   'reason.agent_profiles_refused_no_cookies': 'MiniMax accepts the token but refused sending ({profiles}); this account has no browser cookies stored, which newer request profiles need. Log in again in the app, or add its cookies.',
   'reason.agent_poll_failures': 'MiniMax failed {count} polls in a row.',
+  'reason.agent_no_answer': 'MiniMax did not answer in time.',
+  'reason.agent_reply_timeout': 'MiniMax did not finish the reply within {seconds} s.',
   'reason.open_key_refused': 'The MiniMax Open Platform refused the API key: check the key and its region, or create a new key.',
   'reason.open_invalid_key': 'The MiniMax Open Platform refused this API key: copy it again from the platform’s API keys page.',
   'reason.open_wrong_region': 'This key belongs to the {region} platform: choose that region and add it again.',
@@ -35,6 +37,7 @@ export const enReasons = {
   'reason.open_failed': 'The MiniMax Open Platform failed: {detail}',
   'reason.open_unavailable': 'The MiniMax Open Platform is unavailable (HTTP {status}).',
   'reason.open_unreachable': 'Could not reach the MiniMax Open Platform.',
+  'reason.open_reply_timeout': 'The MiniMax Open Platform did not finish the reply within {seconds} s.',
   'reason.no_credits_until_reset': 'No credits left until the daily reset.',
   // Names used inside the reasons above
   'reason.region.cn': 'China (api.minimaxi.com)',

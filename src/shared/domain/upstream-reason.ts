@@ -28,6 +28,8 @@ export const UPSTREAM_REASON_CODES = [
   'agent_profiles_refused',
   'agent_profiles_refused_no_cookies',
   'agent_poll_failures',
+  'agent_no_answer',
+  'agent_reply_timeout',
   // MiniMax Open Platform (API keys)
   'open_key_refused',
   'open_invalid_key',
@@ -40,6 +42,7 @@ export const UPSTREAM_REASON_CODES = [
   'open_failed',
   'open_unavailable',
   'open_unreachable',
+  'open_reply_timeout',
   // Either provider
   'no_credits_until_reset',
 ] as const;

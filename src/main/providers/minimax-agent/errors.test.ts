@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { reasonFromDetail } from '../../../shared/domain/upstream-reason';
+import { createRunControl } from './run-control';
 import { fromBusinessError, fromHttpStatus, fromNetworkError, isRefusedOutright, wrongShape } from './errors';
 
 describe('upstream error mapping', () => {
@@ -64,5 +65,21 @@ describe('upstream error mapping', () => {
     expect(reason(fromBusinessError('baseResp', -1, 'server busy', '/p'))).toEqual({ code: 'agent_refused', params: { detail: 'server busy' } });
     expect(reason(fromNetworkError(new Error('ECONNRESET'), '/p'))?.code).toBe('agent_unreachable');
     expect(reason(wrongShape('/p', 'chat_id', 'missing'))).toEqual({ code: 'agent_wrong_shape', params: { field: 'chat_id' } });
+  });
+
+  it('names the reply deadline with its seconds', () => {
+    let time = 0;
+    const control = createRunControl(new AbortController().signal, 5_000, () => time);
+    time = 6_000;
+    let thrown: unknown;
+    try {
+      control.check();
+    } catch (error) {
+      thrown = error;
+    } finally {
+      control.dispose();
+    }
+    expect(thrown).toMatchObject({ code: 'timeout' });
+    expect(reasonFromDetail((thrown as { detail?: Record<string, unknown> }).detail)).toEqual({ code: 'agent_reply_timeout', params: { seconds: 5 } });
   });
 });
