@@ -40,4 +40,10 @@ describe('upstream reasons in the UI language', () => {
     expect(errorReasonText(zhT, reasonDetail('agent_busy'), 'only one output at a time')).toBe(zhCN['reason.agent_busy']);
     expect(errorReasonText(zhT, reasonDetail('agent_cloudflare', { status: 403 }), 'x')).toContain('Cloudflare');
   });
+
+  it('says why no account served, with the scope named in the UI language', () => {
+    expect(upstreamReasonText(zhT, 'pool_none_usable', { scope: 'pinned' }, 'x')).toContain('没有账号能处理此请求（该别名固定使用一个账号）：');
+    expect(upstreamReasonText(zhT, 'pool_none_usable', { scope: 'all' }, 'x')).toContain('没有账号能处理此请求：');
+    expect(upstreamReasonText(enT, 'pool_queue_timeout', { seconds: 120 }, 'x')).toBe('No account became free within 120 s.');
+  });
 });

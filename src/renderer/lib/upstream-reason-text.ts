@@ -13,10 +13,12 @@ function isMessageKey(key: string): key is MessageKey {
 
 function localizedParams(t: Translate, params: UpstreamReasonParams): UpstreamReasonParams {
   const out: UpstreamReasonParams = { ...params };
-  for (const name of ['region', 'body'] as const) {
+  for (const name of ['region', 'body', 'scope'] as const) {
     const key = `reason.${name}.${String(params[name])}`;
     if (params[name] !== undefined && isMessageKey(key)) out[name] = t(key);
   }
+  // A reason about every account names no narrower scope.
+  if (params['scope'] === 'all') out['scope'] = '';
   return out;
 }
 

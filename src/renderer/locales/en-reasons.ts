@@ -39,7 +39,13 @@ export const enReasons = {
   'reason.open_unreachable': 'Could not reach the MiniMax Open Platform.',
   'reason.open_reply_timeout': 'The MiniMax Open Platform did not finish the reply within {seconds} s.',
   'reason.no_credits_until_reset': 'No credits left until the daily reset.',
+  'reason.pool_all_waiting': 'No account can serve this request{scope} before the queue deadline: every usable account is cooling down or out of credits. The next one is free in {seconds} s.',
+  'reason.pool_none_usable': 'No account can serve this request{scope}: every account is disabled, expired, invalid or parked. Add another account or reset one.',
+  'reason.pool_queue_full': 'All accounts are busy and {queueLength} requests are already waiting. Try again shortly or add accounts.',
+  'reason.pool_queue_timeout': 'No account became free within {seconds} s.',
   // Names used inside the reasons above
+  'reason.scope.pinned': ' (the alias is pinned to one account)',
+  'reason.scope.policy': ' (the routing policy allows only some kinds of accounts)',
   'reason.region.cn': 'China (api.minimaxi.com)',
   'reason.region.intl': 'international (api.minimax.io)',
   'reason.body.empty': 'empty',

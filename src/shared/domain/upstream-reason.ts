@@ -45,6 +45,11 @@ export const UPSTREAM_REASON_CODES = [
   'open_reply_timeout',
   // Either provider
   'no_credits_until_reset',
+  // The relay's own pool: why no account served ({scope}: all, pinned or policy)
+  'pool_all_waiting',
+  'pool_none_usable',
+  'pool_queue_full',
+  'pool_queue_timeout',
 ] as const;
 
 export type UpstreamReasonCode = (typeof UPSTREAM_REASON_CODES)[number];
