@@ -84,6 +84,10 @@ for (const language of ['en', 'zh-CN'] as const) {
 
     await goTo(page, 'dashboard');
     await expect(page.getByTestId('pool-waits')).toBeVisible();
+    // The failed request counts under its provider, so the split matches today's total.
+    const web = page.locator('tr[data-provider="minimax-agent"] td');
+    await expect(web.nth(1)).toHaveText('1');
+    await expect(web.nth(2)).toHaveText('1');
     const recent = page.locator('.recent-errors [data-reason-code="agent_cloudflare"]').first();
     await expect(recent).toContainText(text.reason);
     await shot(page, `status-${tag}-dashboard-cooling`);
