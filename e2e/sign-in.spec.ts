@@ -69,3 +69,25 @@ test('after the relay goes away the page says the connection is lost and offers 
     await own.close();
   }
 });
+
+test.describe('with the system in dark mode', () => {
+  test.use({ colorScheme: 'dark' });
+
+  test('the sign-in screen is dark, in English and Chinese, and light again when the system turns light', async ({ page }) => {
+    await page.goto(`${env.relay.baseUrl}/ui/`);
+    await expect(page.getByRole('heading', { name: 'Sign in to MiniMax Relay' })).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    const background = (): Promise<string> => page.evaluate<string>('getComputedStyle(document.body).backgroundColor');
+    // --bg of the dark theme (#12151b).
+    expect(await background()).toBe('rgb(18, 21, 27)');
+    await shot(page, 'sign-in-en-dark');
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+    await expect(page.getByRole('heading', { name: '登录 MiniMax Relay' })).toBeVisible();
+    expect(await background()).toBe('rgb(18, 21, 27)');
+    await shot(page, 'sign-in-zh-cn-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+    // --bg of the light theme (#f5f6f8).
+    expect(await background()).toBe('rgb(245, 246, 248)');
+  });
+});

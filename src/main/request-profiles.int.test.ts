@@ -76,7 +76,14 @@ describe('request profiles through the relay', () => {
     expect(sends[1]?.headers.cookie).toBe(sim.admin.cookieHeader(account.realUserId));
     const [entry] = await first.services.logs.query({ limit: 1 });
     expect(entry?.attempts[0]?.profiles).toEqual([
-      { profile: 'signed-2026-04', outcome: 'refused', httpStatus: 401, reason: 'HTTP 401, empty body' },
+      {
+        profile: 'signed-2026-04',
+        outcome: 'refused',
+        httpStatus: 401,
+        reason: 'HTTP 401, empty body',
+        reasonCode: 'http_refused_body',
+        reasonParams: { status: 401, body: 'empty' },
+      },
       { profile: 'web-cookie-2026-05', outcome: 'accepted', httpStatus: 200, reason: 'send_msg accepted' },
     ]);
     expect((await first.services.accounts.list()).find((a) => a.id === id)?.status).toBe('active');

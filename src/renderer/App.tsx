@@ -2,7 +2,6 @@ import { lazy, Suspense, useEffect, useSyncExternalStore } from 'react';
 import { ConnectionLost } from './components/auth/ConnectionLost';
 import { useT } from './hooks/use-t';
 import { parseHash, PAGES, toHash, type PageId } from './lib/routes';
-import { applyTheme } from './lib/theme';
 import { useAccountsStore } from './stores/accounts-store';
 import { useLogsStore } from './stores/logs-store';
 import { useModelsStore } from './stores/models-store';
@@ -59,15 +58,6 @@ function useDataSync(): void {
   }, [ui]);
 }
 
-function useThemeAndLanguage(): void {
-  const theme = useUiStore((s) => s.theme);
-  const language = useUiStore((s) => s.language);
-  useEffect(() => applyTheme(theme, { root: document.documentElement, media: window.matchMedia('(prefers-color-scheme: dark)') }), [theme]);
-  useEffect(() => {
-    document.documentElement.lang = language;
-  }, [language]);
-}
-
 function Page({ page, params }: { page: PageId; params: URLSearchParams }) {
   switch (page) {
     case 'accounts':
@@ -91,7 +81,6 @@ export function App() {
   const route = parseHash(hash);
   const connection = useRelayStore((s) => s.connection);
   useDataSync();
-  useThemeAndLanguage();
 
   useEffect(() => {
     document.title = `${t(`nav.${route.page}`)} · ${t('app.name')}`;

@@ -122,6 +122,7 @@ export const PROGRESS_STEPS = [
   'cleanup_deleted',
   'login_waiting',
   'login_rejected',
+  'login_guest',
   'login_validating',
   'login_saved',
   'login_failed',

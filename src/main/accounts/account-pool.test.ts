@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { reasonFromDetail } from '../../shared/domain/upstream-reason';
 import type { AccountRecord } from '../../shared/domain/account';
 import type { RelayError } from '../../shared/errors';
 import { createMemoryDocumentStore } from '../store/file-document-store';
@@ -94,6 +95,7 @@ describe('createAccountPool', () => {
     await settle();
     expect(calls.map((c) => c.lease !== null)).toEqual([true, false, false, false]);
     expect(calls[3]?.error?.code).toBe('queue_full');
+    expect(reasonFromDetail(calls[3]?.error?.detail)).toEqual({ code: 'pool_queue_full', params: { queueLength: 2 } });
     expect(calls[1]?.error).toBeNull();
   });
 
@@ -108,6 +110,7 @@ describe('createAccountPool', () => {
     clock.advance(1);
     await settle();
     expect(waiting.error?.code).toBe('queue_timeout');
+    expect(reasonFromDetail(waiting.error?.detail)).toEqual({ code: 'pool_queue_timeout', params: { seconds: 1 } });
     expect(pool.queued()).toBe(0);
     expect(clock.pendingTimers()).toBe(0);
   });
@@ -205,6 +208,7 @@ describe('createAccountPool', () => {
     const call = acquire();
     await settle();
     expect(call.error?.code).toBe('no_account');
+    expect(reasonFromDetail(call.error?.detail)).toEqual({ code: 'pool_none_usable', params: { scope: 'all' } });
     repository.reset('a');
     const again = acquire();
     await settle();
@@ -250,7 +254,8 @@ describe('createAccountPool', () => {
     const call = acquire();
     await settle();
     expect(call.error?.code).toBe('no_account');
-    expect(call.error?.detail).toBeUndefined();
+    expect(call.error?.detail?.retryAfterMs).toBeUndefined();
+    expect(call.error?.detail?.freeAt).toBeUndefined();
   });
 
   it('keeps waiting when the parked account comes back before the waiter\'s deadline', async () => {

@@ -1,5 +1,6 @@
 import type { PoolHealth } from '../../shared/contract';
 import { ACCOUNT_STATUSES, type AccountRecord, type ProviderKind, type Region } from '../../shared/domain/account';
+import { reasonDetail } from '../../shared/domain/upstream-reason';
 import { RelayError } from '../../shared/errors';
 import { silentLogger, type Logger } from '../logs/types';
 import type { AccountRepository } from './account-repository';
@@ -83,15 +84,20 @@ function noAccountError(options: AcquireOptions, soonest: number | null, time: n
     : options.providers
       ? ` (the routing policy allows only ${options.providers.join(', ')} accounts)`
       : '';
+  const scope = options.pinnedAccountId ? 'pinned' : options.providers ? 'policy' : 'all';
   if (soonest !== null && soonest > time) {
     const retryAfterMs = soonest - time;
     return new RelayError(
       'no_account',
       `No account can serve this request${pinned} before the queue deadline: every usable account is cooling down or out of credits. The next one is free in ${Math.ceil(retryAfterMs / 1000)} s.`,
-      { retryAfterMs, freeAt: soonest },
+      { retryAfterMs, freeAt: soonest, ...reasonDetail('pool_all_waiting', { scope, seconds: Math.ceil(retryAfterMs / 1000) }) },
     );
   }
-  return new RelayError('no_account', `No account can serve this request${pinned}: every account is disabled, expired, invalid or parked. Add another account or reset one.`);
+  return new RelayError(
+    'no_account',
+    `No account can serve this request${pinned}: every account is disabled, expired, invalid or parked. Add another account or reset one.`,
+    reasonDetail('pool_none_usable', { scope }),
+  );
 }
 
 /**
@@ -147,12 +153,18 @@ class QueuedAccountPool implements ManagedAccountPool {
       if (!this.#queue.includes(waiter)) return;
       if (this.#queue.length > settings.queueLength) {
         this.#leave(waiter);
-        return reject(new RelayError('queue_full', `All accounts are busy and ${settings.queueLength} requests are already waiting. Try again shortly or add accounts.`, { queueLength: settings.queueLength }));
+        return reject(new RelayError('queue_full', `All accounts are busy and ${settings.queueLength} requests are already waiting. Try again shortly or add accounts.`, {
+          queueLength: settings.queueLength,
+          ...reasonDetail('pool_queue_full', { queueLength: settings.queueLength }),
+        }));
       }
       waiter.deadline = this.#timers.setTimeout(() => {
         waiter.deadline = null;
         this.#leave(waiter);
-        reject(new RelayError('queue_timeout', `No account became free within ${Math.round(settings.queueWaitMs / 1000)} s.`, { queueWaitMs: settings.queueWaitMs }));
+        reject(new RelayError('queue_timeout', `No account became free within ${Math.round(settings.queueWaitMs / 1000)} s.`, {
+          queueWaitMs: settings.queueWaitMs,
+          ...reasonDetail('pool_queue_timeout', { seconds: Math.round(settings.queueWaitMs / 1000) }),
+        }));
       }, settings.queueWaitMs);
       options.signal.addEventListener('abort', waiter.onAbort, { once: true });
     });

@@ -8,6 +8,7 @@ import {
   type Region,
   type RequestProfileState,
 } from '../../shared/domain/account';
+import type { CodedReason } from '../../shared/domain/upstream-reason';
 import { RelayError } from '../../shared/errors';
 import type { ProviderModule } from '../providers/module';
 import { findProviderModule, PROVIDER_MODULES } from '../providers/modules';
@@ -54,10 +55,11 @@ export interface AccountRepository {
   updateCredential(id: string, fn: (credential: ProviderCredential) => ProviderCredential): AccountRecord;
   toSummary(record: AccountRecord, busy: number): AccountSummary;
   toProviderAccount(record: AccountRecord, baseUrl: string): ProviderAccount;
-  markExpired(id: string, reason?: string): AccountRecord;
-  markExhausted(id: string, until: number, reason?: string): AccountRecord;
-  markCooling(id: string, until: number, reason?: string): AccountRecord;
-  markInvalid(id: string, reason?: string): AccountRecord;
+  /** `coded`: the reason as a code the UI translates (stored next to the English text). */
+  markExpired(id: string, reason?: string, coded?: CodedReason): AccountRecord;
+  markExhausted(id: string, until: number, reason?: string, coded?: CodedReason): AccountRecord;
+  markCooling(id: string, until: number, reason?: string, coded?: CodedReason): AccountRecord;
+  markInvalid(id: string, reason?: string, coded?: CodedReason): AccountRecord;
   /** Back to `active` (or `disabled` if switched off): routing tries it again at once. */
   reset(id: string): AccountRecord;
   setEnabled(id: string, enabled: boolean): AccountRecord;
@@ -98,12 +100,14 @@ export function createAccountRepository(deps: AccountRepositoryDeps): AccountRep
     return store.saveAccount({ ...record, ...fn(record), updatedAt: now() }, { coalesce });
   }
 
-  function setStatus(id: string, status: AccountRecord['status'], until: number | null, reason: string | null): AccountRecord {
+  function setStatus(id: string, status: AccountRecord['status'], until: number | null, reason: string | null, coded?: CodedReason): AccountRecord {
     return change(id, (record) => ({
       // A switched-off account stays off; the status still records what happened to it.
       status: record.enabled || status === 'disabled' ? status : 'disabled',
       statusUntil: until,
       statusReason: reason,
+      statusReasonCode: coded?.code ?? null,
+      statusReasonParams: coded?.params ?? null,
     }));
   }
 
@@ -134,6 +138,8 @@ export function createAccountRepository(deps: AccountRepositoryDeps): AccountRep
       next.status = patch.enabled ? 'active' : 'disabled';
       next.statusUntil = null;
       next.statusReason = null;
+      next.statusReasonCode = null;
+      next.statusReasonParams = null;
     }
     return store.saveAccount(next);
   }
@@ -163,6 +169,8 @@ export function createAccountRepository(deps: AccountRepositoryDeps): AccountRep
           status: existing.enabled ? 'active' : 'disabled',
           ...(existing.requestProfile ? { requestProfile: { preferred: existing.requestProfile.preferred, failedAt: {} } } : {}),
           statusReason: null,
+          statusReasonCode: null,
+          statusReasonParams: null,
           statusUntil: null,
           updatedAt: time,
         });
@@ -215,6 +223,8 @@ export function createAccountRepository(deps: AccountRepositoryDeps): AccountRep
         enabled: record.enabled,
         status: record.status,
         statusReason: record.statusReason,
+        statusReasonCode: record.statusReasonCode ?? null,
+        statusReasonParams: record.statusReasonParams ?? null,
         statusUntil: record.statusUntil,
         maxConcurrency: record.maxConcurrency,
         credits: record.credits,
@@ -227,10 +237,10 @@ export function createAccountRepository(deps: AccountRepositoryDeps): AccountRep
     toProviderAccount(record, baseUrl) {
       return { id: record.id, label: record.label, region: record.region, baseUrl, credential: openCredential(record) };
     },
-    markExpired: (id, reason) => setStatus(id, 'expired', null, reason ?? 'The token expired; log in again.'),
-    markExhausted: (id, until, reason) => setStatus(id, 'exhausted', until, reason ?? 'Daily credits used up.'),
-    markCooling: (id, until, reason) => setStatus(id, 'cooling', until, reason ?? 'Backing off after an upstream error.'),
-    markInvalid: (id, reason) => setStatus(id, 'invalid', null, reason ?? 'The credential was rejected.'),
+    markExpired: (id, reason, coded) => setStatus(id, 'expired', null, reason ?? 'The token expired; log in again.', coded),
+    markExhausted: (id, until, reason, coded) => setStatus(id, 'exhausted', until, reason ?? 'Daily credits used up.', coded),
+    markCooling: (id, until, reason, coded) => setStatus(id, 'cooling', until, reason ?? 'Backing off after an upstream error.', coded),
+    markInvalid: (id, reason, coded) => setStatus(id, 'invalid', null, reason ?? 'The credential was rejected.', coded),
     reset: (id) => setStatus(id, 'active', null, null),
     setEnabled: (id, enabled) => update(id, { enabled }),
     setCredits: (id, credits) => change(id, () => ({ credits })),

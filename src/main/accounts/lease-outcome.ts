@@ -34,14 +34,15 @@ export function applyLeaseOutcome(
       return;
     }
     repository.recordResult(accountId, outcome.code !== 'aborted');
+    const coded = outcome.reasonCode ? { code: outcome.reasonCode, params: outcome.reasonParams ?? {} } : undefined;
     if (outcome.code === 'upstream_auth_expired') {
-      repository.markExpired(accountId, outcome.message);
+      repository.markExpired(accountId, outcome.message, coded);
     } else if (outcome.code === 'upstream_credits_exhausted') {
       // A reset time already past (stale upstream data) would make the account bounce straight back.
       const resetAt = outcome.resetAt && outcome.resetAt > context.now ? outcome.resetAt : nextLocalMidnight(context.now);
-      repository.markExhausted(accountId, resetAt, outcome.message);
+      repository.markExhausted(accountId, resetAt, outcome.message, coded);
     } else if (TRANSIENT.has(outcome.code) || REFUSED.has(outcome.code)) {
-      repository.markCooling(accountId, context.now + context.cooldownMs, outcome.message);
+      repository.markCooling(accountId, context.now + context.cooldownMs, outcome.message, coded);
     }
   } catch (error) {
     // The account may have been removed while the request ran; nothing left to update.

@@ -6,6 +6,7 @@
 import type { PoolHealth } from '../../shared/contract';
 import type { AccountRecord, ProviderKind } from '../../shared/domain/account';
 import type { ChoiceReasonPart } from '../../shared/domain/request-log';
+import type { UpstreamReasonParams } from '../../shared/domain/upstream-reason';
 import type { ErrorCode } from '../../shared/errors';
 import type { ProviderAccount } from '../providers/types';
 
@@ -33,6 +34,9 @@ export type LeaseOutcome =
       message: string;
       /** For credits exhausted: when the upstream resets them (epoch ms). */
       resetAt?: number | null;
+      /** Why, as a code the UI translates (shared/domain/upstream-reason.ts); `message` stays the English text. */
+      reasonCode?: string;
+      reasonParams?: UpstreamReasonParams;
     };
 
 export interface AccountLease {

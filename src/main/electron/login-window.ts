@@ -72,6 +72,8 @@ function openLoginWindow(parent: BrowserWindow | null, accountId: string | undef
     webPreferences: { ...WEB_PREFERENCES, partition },
   });
   applyPolicy(window.webContents, partition, () => policy);
+  // The title bar carries the login's notice (in the app's language), not the site's page title.
+  window.on('page-title-updated', (event) => event.preventDefault());
   return {
     load: (url, next) => {
       policy = next;
@@ -92,6 +94,9 @@ function openLoginWindow(parent: BrowserWindow | null, accountId: string | undef
     },
     isClosed: () => window.isDestroyed(),
     focus: () => window.focus(),
+    notify: (text) => {
+      if (!window.isDestroyed()) window.setTitle(text);
+    },
     async dispose() {
       if (!window.isDestroyed()) window.destroy();
       if (wipe) await Promise.all([loginSession.clearStorageData(), loginSession.clearCache()]);

@@ -21,6 +21,7 @@ export {
   type LoginState,
 } from './login-flow';
 export { toLoginProgress } from './login-progress';
+export { LOGIN_NOTICES, loginNotice, loginNoticeId, type LoginNoticeId } from './login-notice';
 export { toLoginUrl, toRegionBaseUrl, type UpstreamBaseUrls } from './login-url';
 export { resolveRealUserId, type LookupIdentity } from './resolve-user-id';
 export { createLoginController, type LoginController, type LoginControllerDeps, type LoginInput, type LoginSurface } from './login-controller';

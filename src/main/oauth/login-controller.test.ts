@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportResult, ProgressEvent } from '../../shared/contract';
 import type { AccountSummary } from '../../shared/domain/account';
-import { defaultSettings } from '../../shared/domain/settings';
+import { defaultSettings, type Language } from '../../shared/domain/settings';
 import { silentLogger } from '../logs/types';
 import { createLoginController, toImportLine, type LoginSurface } from './login-controller';
 import { makeJwt } from './__test__/test-jwt';
@@ -13,7 +13,7 @@ const empty = { token: null, userDetail: null, url: `${SITE}/` };
 
 function fakeSurface(snapshots: unknown[]) {
   const closedListeners: (() => void)[] = [];
-  const state = { loaded: [] as string[], disposed: 0, focused: 0, closed: false, cookieOrigins: [] as string[], kept: [] as string[] };
+  const state = { loaded: [] as string[], disposed: 0, focused: 0, closed: false, cookieOrigins: [] as string[], kept: [] as string[], notices: [] as string[] };
   const surface: LoginSurface = {
     load: async (url) => void state.loaded.push(url),
     capture: async () => snapshots.shift() ?? snapshots.at(-1) ?? empty,
@@ -25,6 +25,7 @@ function fakeSurface(snapshots: unknown[]) {
     onClosed: (listener) => void closedListeners.push(listener),
     isClosed: () => state.closed,
     focus: () => void (state.focused += 1),
+    notify: (text) => void state.notices.push(text),
     dispose: async () => {
       state.disposed += 1;
       state.closed = true;
@@ -39,11 +40,12 @@ function fakeSurface(snapshots: unknown[]) {
 
 const summary = (id: string) => ({ id, status: 'active' }) as AccountSummary;
 
-function setup(snapshots: unknown[], importResult?: (text: string) => ImportResult) {
+function setup(snapshots: unknown[], importResult?: (text: string) => ImportResult, language: Language = 'en') {
   const fake = fakeSurface(snapshots);
   const imports: { text: string; region?: string }[] = [];
   const progress: ProgressEvent[] = [];
-  const settings = { ...defaultSettings(), apiKeys: [] };
+  const defaults = defaultSettings();
+  const settings = { ...defaults, ui: { ...defaults.ui, language }, apiKeys: [] };
   const controller = createLoginController({
     openSurface: () => fake.surface,
     services: {
@@ -76,6 +78,15 @@ describe('createLoginController', () => {
     expect(progress.map((p) => p.done)).toEqual([0, 1, 3]);
     expect(new Set(progress.map((p) => p.taskId)).size).toBe(1);
     expect(progress.every((p) => p.kind === 'login')).toBe(true);
+  });
+
+  it('shows its progress in the login window in the app language', async () => {
+    const { controller, fake } = setup([empty, loggedIn], undefined, 'zh-CN');
+    await controller.login({});
+    expect(fake.state.notices).toEqual(['请在此窗口中登录 MiniMax', '已登录，正在向 MiniMax 核对账号……', '账号已保存']);
+    const english = setup([empty, loggedIn]);
+    await english.controller.login({});
+    expect(english.fake.state.notices).toEqual(['Log in to MiniMax in this window', 'Logged in. Checking the account with MiniMax…', 'Account saved']);
   });
 
   it('never captures a token shown by a foreign origin', async () => {

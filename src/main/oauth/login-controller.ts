@@ -17,6 +17,7 @@ import { toStorageSnapshot } from './capture-script';
 import { formatCookieHeader, type CookiePair } from './cookie-header';
 import { extractCredentials, type CapturedCredential } from './extract-credentials';
 import { runLoginFlow, sleepWithSignal } from './login-flow';
+import { loginNotice } from './login-notice';
 import { toLoginProgress } from './login-progress';
 import { createLoginOriginPolicy, type LoginOriginPolicy } from './login-origin-policy';
 import { toLoginUrl } from './login-url';
@@ -37,6 +38,8 @@ export interface LoginSurface {
   focus(): void;
   /** Closes the surface (if open) and clears its session storage. */
   dispose(): Promise<void>;
+  /** Shows the login's progress in the surface itself (the desktop: the window's title), in the app's language. */
+  notify?(text: string): void;
 }
 
 export type LoginInput = { region?: Region; id?: string };
@@ -108,7 +111,10 @@ export function createLoginController(deps: LoginControllerDeps): LoginControlle
       signal: controller.signal,
       pollMs: deps.pollMs ?? 500,
       options: deps.timeoutMs ? { timeoutMs: deps.timeoutMs } : {},
-      onState: (state) => deps.onProgress(toLoginProgress(taskId, state)),
+      onState: (state) => {
+        if (!surface.isClosed()) surface.notify?.(loginNotice(state, settings.ui.language));
+        deps.onProgress(toLoginProgress(taskId, state));
+      },
     });
   }
 

@@ -15,10 +15,19 @@ export interface LoginFlowOptions {
 }
 
 export type LoginState =
-  | { phase: 'waiting'; startedAt: number; tokenSeenAt: number | null; notice: string | null }
+  | {
+      phase: 'waiting';
+      startedAt: number;
+      tokenSeenAt: number | null;
+      notice: string | null;
+      /** Why the page's login was refused (guest session, damaged token), for notices in the app's language. */
+      noticeReason?: NoticeReason | null;
+    }
   | { phase: 'validating'; startedAt: number; credential: CapturedCredential }
   | { phase: 'succeeded'; credential: CapturedCredential }
   | { phase: 'failed'; error: ErrorInfo };
+
+export type NoticeReason = Extract<CaptureResult, { status: 'rejected' }>['reason'];
 
 export type LoginEvent =
   | { type: 'snapshot'; result: CaptureResult }
@@ -43,13 +52,14 @@ const CANCELLED: ErrorInfo = { code: 'login_cancelled', message: 'The login wind
 type Waiting = Extract<LoginState, { phase: 'waiting' }>;
 
 /** Same object when nothing changed, so observers only hear about real transitions. */
-function waiting(state: Waiting, tokenSeenAt: number | null, notice: string | null): Waiting {
-  return state.tokenSeenAt === tokenSeenAt && state.notice === notice ? state : { ...state, tokenSeenAt, notice };
+function waiting(state: Waiting, tokenSeenAt: number | null, notice: string | null, noticeReason: NoticeReason | null = null): Waiting {
+  const same = state.tokenSeenAt === tokenSeenAt && state.notice === notice && (state.noticeReason ?? null) === noticeReason;
+  return same ? state : { ...state, tokenSeenAt, notice, noticeReason };
 }
 
 function onSnapshot(state: Waiting, result: CaptureResult, now: number, options: LoginFlowOptions): LoginState {
   if (result.status === 'pending') return waiting(state, null, null);
-  if (result.status === 'rejected') return waiting(state, null, result.message);
+  if (result.status === 'rejected') return waiting(state, null, result.message, result.reason);
   const { credential } = result;
   if (credential.realUserIdSource === 'user_detail') return { phase: 'validating', startedAt: state.startedAt, credential };
   const tokenSeenAt = state.tokenSeenAt ?? now;

@@ -7,6 +7,7 @@ describe('toLoginProgress', () => {
     const waiting: LoginState = { phase: 'waiting', startedAt: 0, tokenSeenAt: null, notice: null };
     expect(toLoginProgress('t', waiting)).toMatchObject({ done: 0, total: 3, step: 'login_waiting' });
     expect(toLoginProgress('t', { ...waiting, notice: 'no token yet' })).toMatchObject({ step: 'login_rejected', params: { detail: 'no token yet' }, message: 'no token yet' });
+    expect(toLoginProgress('t', { ...waiting, notice: 'This is a guest session.', noticeReason: 'guest_token' })).toMatchObject({ step: 'login_guest', message: 'This is a guest session.' });
     expect(toLoginProgress('t', { phase: 'succeeded' } as LoginState)).toMatchObject({ done: 3, step: 'login_saved', message: 'Account saved.' });
   });
 

@@ -8,6 +8,8 @@ export function toLoginProgress(taskId: string, state: LoginState): ProgressEven
   const base = { taskId, kind: 'login' as const, total: TOTAL_STEPS };
   switch (state.phase) {
     case 'waiting':
+      // A guest session has its own step, so the UI can say it in its language (the notice is English).
+      if (state.noticeReason === 'guest_token' && state.notice) return { ...base, done: 0, message: state.notice, step: 'login_guest' };
       return state.notice
         ? { ...base, done: 0, message: state.notice, step: 'login_rejected', params: { detail: state.notice } }
         : { ...base, done: 0, message: 'Waiting for you to log in to MiniMax in the login window…', step: 'login_waiting' };

@@ -3,6 +3,7 @@
  * has, and record what that says in the account's status so routing reacts at once.
  */
 import type { AccountRecord } from '../../shared/domain/account';
+import { reasonFromDetail } from '../../shared/domain/upstream-reason';
 import { isRelayError, RelayError } from '../../shared/errors';
 import type { AccountRepository } from '../accounts/account-repository';
 import type { ProviderModule } from '../providers/module';
@@ -44,16 +45,20 @@ export async function checkAccount(deps: CheckDeps, id: string): Promise<Account
     if (CLEARED_BY_SUCCESS.has(record.status)) deps.repository.reset(id);
     let next = deps.repository.setCredits(id, credits);
     if (credits && credits.remaining <= 0) {
-      next = deps.repository.markExhausted(id, credits.resetAt ?? deps.now() + DAY_MS, 'No credits left until the daily reset.');
+      next = deps.repository.markExhausted(id, credits.resetAt ?? deps.now() + DAY_MS, 'No credits left until the daily reset.', {
+        code: 'no_credits_until_reset',
+        params: {},
+      });
     }
     return next;
   } catch (error) {
     if (!isRelayError(error)) throw error;
-    if (error.code === 'upstream_auth_expired') return deps.repository.markExpired(id, error.message);
-    if (error.code === 'invalid_credential' || error.code === 'guest_token') return deps.repository.markInvalid(id, error.message);
+    const coded = reasonFromDetail(error.detail) ?? undefined;
+    if (error.code === 'upstream_auth_expired') return deps.repository.markExpired(id, error.message, coded);
+    if (error.code === 'invalid_credential' || error.code === 'guest_token') return deps.repository.markInvalid(id, error.message, coded);
     if (error.code === 'upstream_credits_exhausted') {
       const resetAt = typeof error.detail?.resetAt === 'number' ? error.detail.resetAt : deps.now() + DAY_MS;
-      return deps.repository.markExhausted(id, resetAt, error.message);
+      return deps.repository.markExhausted(id, resetAt, error.message, coded);
     }
     throw error;
   }

@@ -4,6 +4,7 @@ import type { AccountSummary } from '../../shared/domain/account';
 import type { ErrorInfo } from '../../shared/errors';
 import { useT } from '../hooks/use-t';
 import { accountStatusView } from '../lib/account-status-view';
+import { upstreamReasonText } from '../lib/upstream-reason-text';
 import { formatClock, formatSpan, toExpiryState } from '../lib/format';
 import type { AccountAction } from '../stores/accounts-store';
 import { AccountCookiesField } from './AccountCookiesField';
@@ -87,7 +88,11 @@ export function AccountCard(props: AccountCardProps) {
       {view.whyKey ? (
         <p className="account-reason" data-testid="status-why">
           {t(view.whyKey, { time: formatSpan(view.remainingMs ?? 0, t), until: view.until ? formatClock(view.until, props.locale) : '' })}
-          {view.detail ? <span className="muted small account-detail">{t('acc.why.detail', { detail: view.detail })}</span> : null}
+          {view.detail ? (
+            <span className="muted small account-detail" data-reason-code={view.detailCode ?? undefined}>
+              {t('acc.why.detail', { detail: upstreamReasonText(t, view.detailCode, view.detailParams, view.detail) })}
+            </span>
+          ) : null}
         </p>
       ) : null}
       <div className="account-facts">

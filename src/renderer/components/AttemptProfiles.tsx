@@ -5,7 +5,12 @@ import type { Translate } from '../lib/i18n';
 
 /** The reason in the UI's language: by code when the server gave one, a failure by its error title. */
 export function profileReasonText(profile: ProfileAttempt, t: Translate, errorTitle: (code: ErrorCode) => string): string {
-  if (profile.reasonCode) return t(`logs.profileReason.${profile.reasonCode}`, profile.reasonParams);
+  if (profile.reasonCode) {
+    const body = profile.reasonParams?.['body'];
+    // The body's kind (empty, JSON…) is named in the UI language too.
+    const params = body === 'empty' || body === 'json' || body === 'html' || body === 'text' ? { ...profile.reasonParams, body: t(`reason.body.${body}`) } : profile.reasonParams;
+    return t(`logs.profileReason.${profile.reasonCode}`, params);
+  }
   if (profile.outcome === 'failed' && isErrorCode(profile.reason)) return errorTitle(profile.reason);
   return profile.reason;
 }

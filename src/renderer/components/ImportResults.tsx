@@ -1,4 +1,5 @@
 import type { ImportResult } from '../../shared/contract';
+import { reasonFromDetail } from '../../shared/domain/upstream-reason';
 import { useErrorTitle, useNextStep, useT } from '../hooks/use-t';
 import { ErrorDetail } from './ErrorNotice';
 
@@ -19,7 +20,7 @@ export function ImportResults({ result }: { result: ImportResult }) {
             {line.ok ? `${line.action ? t(line.action === 'created' ? 'acc.created' : 'acc.updated') : ''} ${line.account?.label ?? ''}` : null}
             {!line.ok && line.error ? (
               <>
-                <code>{line.error.code}</code> {title(line.error.code)} {t('error.next', { step: nextStep(line.error.code) })} <ErrorDetail message={line.error.message} />
+                <code>{line.error.code}</code> {title(line.error.code)} {t('error.next', { step: nextStep(line.error.code) })} <ErrorDetail message={line.error.message} reason={reasonFromDetail(line.error.detail)} />
               </>
             ) : null}
           </li>

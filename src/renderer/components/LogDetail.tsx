@@ -2,10 +2,15 @@ import type { RequestAttempt, RequestLogEntry } from '../../shared/domain/reques
 import { useErrorTitle, useNextStep, useT } from '../hooks/use-t';
 import { choiceReasonText } from '../lib/choice-reason';
 import { formatDateTime, formatMs } from '../lib/format';
-import { ErrorDetail, ErrorNotice } from './ErrorNotice';
+import { ErrorDetail, ErrorNotice, type UpstreamReasonRef } from './ErrorNotice';
 import { LogAttachments } from './LogAttachments';
 import { RequestStatusBadge } from './StatusBadge';
 import { AttemptProfiles } from './AttemptProfiles';
+
+/** The upstream reason a log entry or attempt kept with its error, if any. */
+function reasonOf(item: Pick<RequestAttempt, 'errorReasonCode' | 'errorReasonParams'>): UpstreamReasonRef | null {
+  return item.errorReasonCode ? { code: item.errorReasonCode, params: item.errorReasonParams ?? {} } : null;
+}
 
 function Attempt({ attempt, index, locale }: { attempt: RequestAttempt; index: number; locale: string }) {
   const t = useT();
@@ -30,7 +35,9 @@ function Attempt({ attempt, index, locale }: { attempt: RequestAttempt; index: n
       {attempt.errorCode ? (
         <div className="attempt-error">
           <code>{attempt.errorCode}</code> {errorTitle(attempt.errorCode)} {t('error.next', { step: nextStep(attempt.errorCode) })}{' '}
-          {attempt.errorMessage ? <ErrorDetail message={attempt.errorMessage} /> : null}
+          {attempt.errorMessage ? (
+            <ErrorDetail message={attempt.errorMessage} reason={reasonOf(attempt)} />
+          ) : null}
         </div>
       ) : null}
     </li>
@@ -76,7 +83,9 @@ export function LogDetail({ entry, locale }: { entry: RequestLogEntry; locale: s
           {formatDateTime(entry.time, locale)} · {entry.id}
         </span>
       </p>
-      {entry.errorCode ? <ErrorNotice compact error={{ code: entry.errorCode, message: entry.errorMessage ?? '' }} /> : null}
+      {entry.errorCode ? (
+        <ErrorNotice compact error={{ code: entry.errorCode, message: entry.errorMessage ?? '' }} reason={reasonOf(entry)} />
+      ) : null}
       <h4>{t('logs.attempts')}</h4>
       <ol className="attempts">
         {entry.attempts.map((attempt, index) => (

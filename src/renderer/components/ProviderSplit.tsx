@@ -1,4 +1,4 @@
-import type { StatsSummary } from '../../shared/domain/request-log';
+import { UNROUTED_PROVIDER, type ProviderStats, type StatsSummary } from '../../shared/domain/request-log';
 import { PROVIDER_KINDS } from '../../shared/domain/account';
 import { useT } from '../hooks/use-t';
 import { providerName } from '../lib/provider-name';
@@ -8,8 +8,15 @@ export function ProviderSplit({ stats }: { stats: StatsSummary | null }) {
   const t = useT();
   const byProvider = stats?.byProvider ?? {};
   // The shipped providers always have a row; any other provider that served today gets one too.
-  const kinds = [...new Set<string>([...PROVIDER_KINDS, ...Object.keys(byProvider)])];
-  const rows = kinds.map((kind) => ({ kind, counts: byProvider[kind] ?? { requests: 0, errors: 0, inputTokens: 0, outputTokens: 0 } }));
+  const kinds = [...new Set<string>([...PROVIDER_KINDS, ...Object.keys(byProvider)])].filter((kind) => kind !== UNROUTED_PROVIDER);
+  const rows: { kind: string; label: string; counts: ProviderStats }[] = kinds.map((kind) => ({
+    kind,
+    label: providerName(t, kind),
+    counts: byProvider[kind] ?? { requests: 0, errors: 0, inputTokens: 0, outputTokens: 0 },
+  }));
+  // Requests no account served (refused, no account free) count too, so the rows add up to today's total.
+  const unrouted = byProvider[UNROUTED_PROVIDER];
+  if (unrouted && unrouted.requests > 0) rows.push({ kind: UNROUTED_PROVIDER, label: t('dash.provider.none'), counts: unrouted });
   return (
     <section className="card" aria-label={t('dash.byProvider')}>
       <h3>{t('dash.byProvider')}</h3>
@@ -23,9 +30,9 @@ export function ProviderSplit({ stats }: { stats: StatsSummary | null }) {
           </tr>
         </thead>
         <tbody>
-          {rows.map(({ kind, counts }) => (
+          {rows.map(({ kind, label, counts }) => (
             <tr key={kind} data-provider={kind}>
-              <td>{providerName(t, kind)}</td>
+              <td>{label}</td>
               <td>{counts.requests}</td>
               <td>{counts.errors}</td>
               <td>

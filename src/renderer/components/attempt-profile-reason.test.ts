@@ -20,4 +20,11 @@ describe('profileReasonText', () => {
     const refused: ProfileAttempt = { profile: 'p', outcome: 'refused', httpStatus: 401, reason: 'HTTP 401' };
     expect(profileReasonText(refused, zh, zhTitle)).toBe('HTTP 401');
   });
+
+  it('says "HTTP 401, empty body" of a refused profile in the UI language', () => {
+    const refused: ProfileAttempt = { profile: 'p', outcome: 'refused', httpStatus: 401, reason: 'HTTP 401, empty body', reasonCode: 'http_refused_body', reasonParams: { status: 401, body: 'empty' } };
+    expect(profileReasonText(refused, zh, zhTitle)).toBe('HTTP 401，响应体为空');
+    expect(profileReasonText(refused, createTranslator('en'), (c) => errorTitleFor('en', c))).toBe('HTTP 401, empty body');
+    expect(profileReasonText({ ...refused, reasonCode: 'upstream_code', reasonParams: { code: 1004 } }, zh, zhTitle)).toBe('上游代码 1004');
+  });
 });

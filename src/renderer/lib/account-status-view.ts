@@ -17,22 +17,31 @@ export interface AccountStatusView {
   until: number | null;
   /** The upstream's own words, shown as detail under the translated reason. */
   detail: string | null;
+  /** `detail` as an upstream reason code, translated when the UI knows it (upstream-reason-text.ts). */
+  detailCode: string | null;
+  detailParams: Record<string, string | number> | null;
 }
 
-type ViewInput = Pick<AccountSummary, 'status' | 'statusUntil' | 'statusReason' | 'tokenExpiresAt' | 'enabled'>;
+type ViewInput = Pick<AccountSummary, 'status' | 'statusUntil' | 'statusReason' | 'statusReasonCode' | 'statusReasonParams' | 'tokenExpiresAt' | 'enabled'>;
+
+const NO_DETAIL = { detail: null, detailCode: null, detailParams: null } as const;
+
+function detailOf(account: ViewInput): Pick<AccountStatusView, 'detail' | 'detailCode' | 'detailParams'> {
+  return { detail: account.statusReason, detailCode: account.statusReasonCode ?? null, detailParams: account.statusReasonParams ?? null };
+}
 
 function timedStatus(account: ViewInput, now: number): AccountStatusView {
   const until = account.statusUntil;
   if (until !== null && until <= now) {
     // Over: the pool already treats it as available, and so does the page.
-    return { status: 'active', whyKey: account.status === 'cooling' ? 'acc.why.cooldownOver' : 'acc.why.resetOver', remainingMs: null, until: null, detail: null };
+    return { status: 'active', whyKey: account.status === 'cooling' ? 'acc.why.cooldownOver' : 'acc.why.resetOver', remainingMs: null, until: null, ...NO_DETAIL };
   }
   const whyKey = account.status === 'cooling' ? 'acc.why.cooling' : 'acc.why.exhausted';
-  return { status: account.status, whyKey, remainingMs: until === null ? null : until - now, until, detail: account.statusReason };
+  return { status: account.status, whyKey, remainingMs: until === null ? null : until - now, until, ...detailOf(account) };
 }
 
 export function accountStatusView(account: ViewInput, now: number): AccountStatusView {
-  const base = { remainingMs: null, until: null, detail: account.statusReason };
+  const base = { remainingMs: null, until: null, ...detailOf(account) };
   switch (account.status) {
     case 'cooling':
     case 'exhausted':
@@ -45,9 +54,9 @@ export function accountStatusView(account: ViewInput, now: number): AccountStatu
     case 'invalid':
       return { status: 'invalid', whyKey: 'acc.why.invalid', ...base };
     case 'disabled':
-      return { status: 'disabled', whyKey: account.enabled ? null : 'acc.why.disabled', ...base, detail: null };
+      return { status: 'disabled', whyKey: account.enabled ? null : 'acc.why.disabled', ...base, ...NO_DETAIL };
     default:
-      return { status: account.status, whyKey: null, ...base, detail: null };
+      return { status: account.status, whyKey: null, ...base, ...NO_DETAIL };
   }
 }
 

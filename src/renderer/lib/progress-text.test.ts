@@ -10,6 +10,7 @@ const PARAMS: Record<ProgressStep, ProgressEvent['params']> = {
   cleanup_deleted: { done: 3, total: 9 },
   login_waiting: undefined,
   login_rejected: { detail: 'x' },
+  login_guest: undefined,
   login_validating: undefined,
   login_saved: undefined,
   login_failed: { code: 'login_timeout' },

@@ -1,4 +1,5 @@
 import { enGuidance } from './en-guidance';
+import { enReasons } from './en-reasons';
 
 /**
  * English strings: the pages' own labels here, sign-in, status reasons, guides and explanations in
@@ -243,6 +244,7 @@ export const en = {
   'time.h': '{n}h {m}m',
   'time.d': '{n}d {h}h',
   ...enGuidance,
+  ...enReasons,
 } as const;
 
 export type MessageKey = keyof typeof en;

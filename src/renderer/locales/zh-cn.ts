@@ -1,5 +1,6 @@
 import type { MessageKey } from './en';
 import { zhCNGuidance } from './zh-cn-guidance';
+import { zhCNReasons } from './zh-cn-reasons';
 
 /** 简体中文. Typed against the English keys: a missing or extra key fails to compile. */
 export const zhCN: Record<MessageKey, string> = {
@@ -241,4 +242,5 @@ export const zhCN: Record<MessageKey, string> = {
   'time.h': '{n} 小时 {m} 分',
   'time.d': '{n} 天 {h} 小时',
   ...zhCNGuidance,
+  ...zhCNReasons,
 };

@@ -110,7 +110,9 @@ export function DashboardPage() {
                 <span className="muted">{formatClock(entry.time, locale)}</span> <code>{entry.errorCode}</code> {entry.errorCode ? errorTitle(entry.errorCode) : null}
               </a>
               <div className="error-next">{entry.errorCode ? t('error.next', { step: nextStep(entry.errorCode) }) : null}</div>
-              {entry.errorMessage ? <ErrorDetail message={entry.errorMessage} /> : null}
+              {entry.errorMessage ? (
+                <ErrorDetail message={entry.errorMessage} reason={entry.errorReasonCode ? { code: entry.errorReasonCode, params: entry.errorReasonParams ?? {} } : null} />
+              ) : null}
             </li>
           ))}
         </ul>

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { upstreamReasonParamsSchema, type UpstreamReasonParams } from './upstream-reason';
 
 /**
  * The providers this relay ships (data: their ids name the UI's translated labels). Which kinds
@@ -82,6 +83,9 @@ export const accountRecordSchema = z.object({
   enabled: z.boolean(),
   status: z.enum(ACCOUNT_STATUSES),
   statusReason: z.string().nullable(),
+  /** `statusReason` as a code the UI translates (upstream-reason.ts); absent in records written before it. */
+  statusReasonCode: z.string().nullable().optional(),
+  statusReasonParams: upstreamReasonParamsSchema.nullable().optional(),
   /** For `cooling` and `exhausted`: epoch ms when routing may resume. */
   statusUntil: z.number().nullable(),
   maxConcurrency: z.number().int().min(1).max(64),
@@ -107,6 +111,9 @@ export interface AccountSummary {
   enabled: boolean;
   status: AccountStatus;
   statusReason: string | null;
+  /** `statusReason` as a code the UI translates; null when the reason has none. */
+  statusReasonCode?: string | null;
+  statusReasonParams?: UpstreamReasonParams | null;
   statusUntil: number | null;
   maxConcurrency: number;
   credits: CreditInfo | null;

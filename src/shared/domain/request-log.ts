@@ -1,6 +1,7 @@
 import type { ErrorCode } from '../errors';
 import type { DialectId } from './dialects';
 import type { ProviderKind } from './account';
+import type { UpstreamReasonParams } from './upstream-reason';
 
 export type LogDialect = DialectId;
 export type RequestStatus = 'pending' | 'streaming' | 'success' | 'error' | 'aborted';
@@ -18,6 +19,9 @@ export interface RequestAttempt {
   outcome: 'success' | 'failover' | 'error' | 'aborted' | null;
   errorCode: ErrorCode | null;
   errorMessage: string | null;
+  /** `errorMessage` as an upstream reason code the UI translates (upstream-reason.ts), when it has one. */
+  errorReasonCode?: string;
+  errorReasonParams?: UpstreamReasonParams;
   /** MiniMax web accounts: each request profile tried for send_msg, and why it was left. */
   profiles?: ProfileAttempt[];
 }
@@ -34,8 +38,12 @@ export interface ProfileAttempt {
   reasonParams?: Record<string, string | number>;
 }
 
-/** no_cookies: skipped, none stored; refused_recently: skipped, refused {minutes} min ago. */
-export type ProfileReasonCode = 'no_cookies' | 'refused_recently';
+/**
+ * no_cookies: skipped, none stored; refused_recently: skipped, refused {minutes} min ago;
+ * http_refused(_body): refused with HTTP {status} (and a {body} of empty/json/html/text);
+ * upstream_code: refused with business code {code}.
+ */
+export type ProfileReasonCode = 'no_cookies' | 'refused_recently' | 'http_refused' | 'http_refused_body' | 'upstream_code';
 
 /** An image or file a request sent upstream, as the log keeps it: facts, never the bytes. */
 export interface RequestAttachment {
@@ -77,6 +85,9 @@ export interface RequestLogEntry {
   toolCalls: number;
   errorCode: ErrorCode | null;
   errorMessage: string | null;
+  /** `errorMessage` as an upstream reason code the UI translates (upstream-reason.ts), when it has one. */
+  errorReasonCode?: string;
+  errorReasonParams?: UpstreamReasonParams;
   /** Redacted, truncated bodies; only when body logging is on. */
   requestBody: string | null;
   responseBody: string | null;
@@ -143,6 +154,12 @@ export interface StatsRanges {
   week: StatsBucket[];
 }
 
+/**
+ * The `byProvider` key of requests no account served (refused before routing, no account free,
+ * queue timeout): counted there, so the split adds up to the day's total.
+ */
+export const UNROUTED_PROVIDER = 'none';
+
 export interface ProviderStats {
   requests: number;
   errors: number;
@@ -154,7 +171,7 @@ export interface StatsSummary {
   today: { requests: number; errors: number; successRate: number | null; medianLatencyMs: number | null; medianTtftMs: number | null };
   byModel: Record<string, { requests: number; errors: number }>;
   byAccount: Record<string, { requests: number; errors: number }>;
-  /** Today's requests and upstream tokens per provider (web accounts vs API keys). */
+  /** Today's requests and upstream tokens per provider (web accounts vs API keys, and UNROUTED_PROVIDER). */
   byProvider?: Record<string, ProviderStats>;
   timeline: StatsBucket[];
   ranges?: StatsRanges;

@@ -117,6 +117,10 @@ export class FakeBrowserWindow extends EventEmitter {
   }
   focus(): void {}
   restore(): void {}
+  title = '';
+  setTitle(title: string): void {
+    this.title = title;
+  }
   /** Like a user closing the window: listeners may prevent it. */
   close(): void {
     let prevented = false;

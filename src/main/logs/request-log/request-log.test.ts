@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RequestLogEntry } from '../../../shared/domain/request-log';
+import { UNROUTED_PROVIDER, type RequestLogEntry } from '../../../shared/domain/request-log';
 import { makeTempDir } from '../../store/__test__/test-helpers';
 import { nodeLogFs, type LogFs } from './log-fs';
 import { createRequestLog, type ManagedRequestLog, type RequestLogOptions } from './request-log';
@@ -109,6 +109,24 @@ describe('createRequestLog', () => {
     expect(stats.byAccount).toEqual({ 'acc-1': { requests: 2, errors: 0 }, 'acc-2': { requests: 1, errors: 1 } });
     expect(stats.timeline).toHaveLength(24);
     expect(stats.timeline.at(-1)).toMatchObject({ requests: 3, errors: 1 });
+  });
+
+  it('splits every request of the day by provider, those no account served included, so the rows add up to the total', async () => {
+    const c = clock();
+    const log = await open({ dir: tempDir(), now: c.now });
+    finish(log, makeEntry({ id: 'p1', time: c.now(), provider: 'minimax-agent' }), { outputTokens: 4 });
+    finish(log, makeEntry({ id: 'p2', time: c.now(), provider: 'minimax-open' }), { status: 'error', errorCode: 'upstream_auth_expired' });
+    finish(log, makeEntry({ id: 'p3', time: c.now(), accountId: null, accountLabel: null }), { status: 'error', errorCode: 'no_account' });
+    finish(log, makeEntry({ id: 'p4', time: c.now(), accountId: null, accountLabel: null }), { status: 'error', errorCode: 'unauthorized' });
+    const stats = log.stats();
+    expect(stats.today).toMatchObject({ requests: 4, errors: 3 });
+    expect(stats.byProvider).toMatchObject({
+      'minimax-agent': { requests: 1, errors: 0, outputTokens: 4 },
+      'minimax-open': { requests: 1, errors: 1 },
+      [UNROUTED_PROVIDER]: { requests: 2, errors: 2 },
+    });
+    const counted = Object.values(stats.byProvider ?? {}).reduce((sum, row) => sum + row.requests, 0);
+    expect(counted).toBe(stats.today.requests);
   });
 
   it('gives the chart ranges: the last hour by minute, 24 h by hour, 7 days by day, with tokens in and out', async () => {

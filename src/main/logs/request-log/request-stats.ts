@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import type { RequestLogEntry, StatsBucket, StatsRanges, StatsSummary } from '../../../shared/domain/request-log';
+import { UNROUTED_PROVIDER, type RequestLogEntry, type StatsBucket, type StatsRanges, type StatsSummary } from '../../../shared/domain/request-log';
 import { silentLogger, type Logger } from '../types';
 import { dayKey, dayStart, hourStart, isNotFound, type LogFs } from './log-fs';
 
@@ -130,7 +130,7 @@ export class RequestStats {
     addTo(day, entry, isError);
     bump(day.byModel, entry.resolvedModel ?? entry.clientModel, isError);
     if (entry.accountId) bump(day.byAccount, entry.accountId, isError);
-    if (entry.provider) bumpProvider(day.byProvider, entry.provider, entry, isError);
+    bumpProvider(day.byProvider, entry.provider ?? UNROUTED_PROVIDER, entry, isError);
     if (entry.status === 'success') {
       if (entry.latencyMs !== null) sample(day.latencies, entry.latencyMs, day.samples);
       if (entry.ttftMs !== null) sample(day.ttfts, entry.ttftMs, day.samples);

@@ -3,6 +3,7 @@
  * and how many credits are left (§3.7 `get_membership_info`).
  */
 import type { CreditInfo } from '../../../shared/domain/account';
+import { reasonDetail } from '../../../shared/domain/upstream-reason';
 import { RelayError } from '../../../shared/errors';
 import type { AccountIdentity, ProviderAccount } from '../types';
 import { readTokenClaims } from './credentials';
@@ -33,6 +34,7 @@ export async function validateAccount(
   if (identity.realUserId && user.realUserID && user.realUserID !== identity.realUserId) {
     throw new RelayError('invalid_credential', 'The realUserID does not belong to this token.', {
       expected: user.realUserID,
+      ...reasonDetail('agent_wrong_user'),
     });
   }
   return {

@@ -5,6 +5,7 @@
  * ends the chat: stops an unfinished run and deletes the chat when cleanup is on.
  */
 import type { CreditInfo } from '../../../shared/domain/account';
+import { reasonDetail } from '../../../shared/domain/upstream-reason';
 import { RelayError, isRelayError } from '../../../shared/errors';
 import type { Logger } from '../../logs/types';
 import type { CanonicalEvent, CanonicalRequest } from '../../relay/canonical';
@@ -181,6 +182,7 @@ function countTransientFailure(error: unknown, run: RunControl, failures: number
       chatId,
       failures: count,
       lastCode: error.code,
+      ...reasonDetail('agent_poll_failures', { count }),
     });
   }
   return count;

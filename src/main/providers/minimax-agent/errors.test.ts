@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fromBusinessError, fromHttpStatus, isRefusedOutright } from './errors';
+import { reasonFromDetail } from '../../../shared/domain/upstream-reason';
+import { createRunControl } from './run-control';
+import { fromBusinessError, fromHttpStatus, fromNetworkError, isRefusedOutright, wrongShape } from './errors';
 
 describe('upstream error mapping', () => {
   it.each([
@@ -47,5 +49,37 @@ describe('upstream error mapping', () => {
     expect(isRefusedOutright(fromHttpStatus(403, '<html>x</html>', '/p'))).toBe(false);
     expect(isRefusedOutright(fromHttpStatus(500, '{}', '/p'))).toBe(false);
     expect(isRefusedOutright(fromBusinessError('baseResp', 1400010171, 'running', '/p'))).toBe(false);
+  });
+
+  it('names each classified answer with a reason code and parameters the UI translates', () => {
+    const reason = (error: { detail?: Record<string, unknown> }) => reasonFromDetail(error.detail);
+    expect(reason(fromHttpStatus(401, '', '/p'))).toEqual({ code: 'agent_token_refused', params: { status: 401, body: 'empty' } });
+    expect(reason(fromHttpStatus(403, '<!DOCTYPE html><html>Just a moment</html>', '/p'))).toEqual({ code: 'agent_cloudflare', params: { status: 403 } });
+    expect(reason(fromHttpStatus(429, '{}', '/p'))?.code).toBe('agent_rate_limited');
+    expect(reason(fromHttpStatus(403, '{"e":1}', '/p'))?.code).toBe('agent_signature_rejected');
+    expect(reason(fromHttpStatus(502, '{}', '/p'))).toEqual({ code: 'agent_unavailable', params: { status: 502 } });
+    expect(reason(fromHttpStatus(404, 'x', '/p'))).toEqual({ code: 'agent_http_unexpected', params: { status: 404, body: 'text' } });
+    expect(reason(fromBusinessError('baseResp', 1400010171, 'only one output at a time', '/p'))?.code).toBe('agent_busy');
+    expect(reason(fromBusinessError('statusInfo', 1001, 'token invalid', '/p'))?.code).toBe('agent_token_expired');
+    expect(reason(fromBusinessError('baseResp', 30100, 'Credit limit reached', '/p'))?.code).toBe('agent_credits_exhausted');
+    expect(reason(fromBusinessError('baseResp', -1, 'server busy', '/p'))).toEqual({ code: 'agent_refused', params: { detail: 'server busy' } });
+    expect(reason(fromNetworkError(new Error('ECONNRESET'), '/p'))?.code).toBe('agent_unreachable');
+    expect(reason(wrongShape('/p', 'chat_id', 'missing'))).toEqual({ code: 'agent_wrong_shape', params: { field: 'chat_id' } });
+  });
+
+  it('names the reply deadline with its seconds', () => {
+    let time = 0;
+    const control = createRunControl(new AbortController().signal, 5_000, () => time);
+    time = 6_000;
+    let thrown: unknown;
+    try {
+      control.check();
+    } catch (error) {
+      thrown = error;
+    } finally {
+      control.dispose();
+    }
+    expect(thrown).toMatchObject({ code: 'timeout' });
+    expect(reasonFromDetail((thrown as { detail?: Record<string, unknown> }).detail)).toEqual({ code: 'agent_reply_timeout', params: { seconds: 5 } });
   });
 });

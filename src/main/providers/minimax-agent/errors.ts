@@ -2,6 +2,7 @@
  * Upstream failures → RelayError codes (§6 of the protocol reference), so the account pool can
  * react: expire the account, park it until the credit reset, or fail over to another one.
  */
+import { reasonDetail } from '../../../shared/domain/upstream-reason';
 import { RelayError } from '../../../shared/errors';
 import {
   CODE_AUTH_BASE_RESP,
@@ -17,16 +18,19 @@ export function fromBusinessError(envelope: Envelope, code: number, message: str
   const detail = { endpoint, upstreamCode: code, upstreamMessage: message };
   const authCode = envelope === 'statusInfo' ? CODE_AUTH_STATUS_INFO : CODE_AUTH_BASE_RESP;
   if (code === authCode) {
-    return new RelayError('upstream_auth_expired', 'The MiniMax token has expired or is invalid: log in again.', detail);
+    return new RelayError('upstream_auth_expired', 'The MiniMax token has expired or is invalid: log in again.', { ...detail, ...reasonDetail('agent_token_expired') });
   }
   if (code === CODE_CREDITS || /credit/i.test(message)) {
-    return new RelayError('upstream_credits_exhausted', 'The MiniMax account has no credits left for today.', detail);
+    return new RelayError('upstream_credits_exhausted', 'The MiniMax account has no credits left for today.', { ...detail, ...reasonDetail('agent_credits_exhausted') });
   }
   // The real "one reply at a time" answer is unknown (§6); match the simulator's code and the wording seen.
   if (code === CODE_BUSY || /running|limit|concurren/i.test(message)) {
-    return new RelayError('upstream_busy', 'The MiniMax account is already generating a reply.', detail);
+    return new RelayError('upstream_busy', 'The MiniMax account is already generating a reply.', { ...detail, ...reasonDetail('agent_busy') });
   }
-  return new RelayError('upstream_unavailable', `MiniMax refused the request: ${message || `code ${code}`}.`, detail);
+  return new RelayError('upstream_unavailable', `MiniMax refused the request: ${message || `code ${code}`}.`, {
+    ...detail,
+    ...reasonDetail('agent_refused', { detail: message || `code ${code}` }),
+  });
 }
 
 /** A non-200 HTTP answer. */
@@ -38,7 +42,7 @@ export function fromHttpStatus(status: number, bodyText: string, endpoint: strin
     return new RelayError(
       'upstream_blocked',
       "MiniMax's Cloudflare bot check blocked the request. Use the desktop app, or log in again in the app to refresh the clearance.",
-      detail,
+      { ...detail, ...reasonDetail('agent_cloudflare', { status }) },
     );
   }
   if (status === 401) {
@@ -46,31 +50,35 @@ export function fromHttpStatus(status: number, bodyText: string, endpoint: strin
     return new RelayError(
       'upstream_auth_expired',
       'MiniMax refused the token (expired, logged out, or the realUserID does not match): log in again.',
-      detail,
+      { ...detail, ...reasonDetail('agent_token_refused', { status, body: detail.bodyShape }) },
     );
   }
-  if (status === 429) return new RelayError('upstream_busy', 'MiniMax is rate limiting this account.', detail);
+  if (status === 429) return new RelayError('upstream_busy', 'MiniMax is rate limiting this account.', { ...detail, ...reasonDetail('agent_rate_limited') });
   if (status === 403) {
     // A JSON 403 is a refused signature, not a bot check: our signing no longer matches the upstream.
-    return new RelayError('upstream_protocol', 'MiniMax rejected the request signature.', { ...detail, field: 'yy' });
+    return new RelayError('upstream_protocol', 'MiniMax rejected the request signature.', { ...detail, field: 'yy', ...reasonDetail('agent_signature_rejected') });
   }
-  if (status >= 500) return new RelayError('upstream_unavailable', `MiniMax is unavailable (HTTP ${status}).`, detail);
-  return new RelayError('upstream_protocol', `MiniMax answered HTTP ${status} unexpectedly.`, detail);
+  if (status >= 500) return new RelayError('upstream_unavailable', `MiniMax is unavailable (HTTP ${status}).`, { ...detail, ...reasonDetail('agent_unavailable', { status }) });
+  return new RelayError('upstream_protocol', `MiniMax answered HTTP ${status} unexpectedly.`, {
+    ...detail,
+    ...reasonDetail('agent_http_unexpected', { status, body: detail.bodyShape }),
+  });
 }
 
 export function fromNetworkError(error: unknown, endpoint: string): RelayError {
   const reason = error instanceof Error ? error.message : String(error);
-  return new RelayError('upstream_unavailable', 'Could not reach MiniMax.', { endpoint, reason }, { cause: error });
+  return new RelayError('upstream_unavailable', 'Could not reach MiniMax.', { endpoint, reason, ...reasonDetail('agent_unreachable') }, { cause: error });
 }
 
 export function notJson(endpoint: string, httpStatus: number): RelayError {
-  return new RelayError('upstream_unavailable', 'MiniMax answered with something that is not JSON.', { endpoint, httpStatus });
+  return new RelayError('upstream_unavailable', 'MiniMax answered with something that is not JSON.', { endpoint, httpStatus, ...reasonDetail('agent_not_json') });
 }
 
 export function wrongShape(endpoint: string, field: string, message: string): RelayError {
   return new RelayError('upstream_protocol', `MiniMax answered in an unexpected shape (${field}): ${message}`, {
     endpoint,
     field,
+    ...reasonDetail('agent_wrong_shape', { field }),
   });
 }
 

@@ -42,6 +42,8 @@ describe('request profile negotiation', () => {
     const sent = await send();
     expect(sent.profile.id).toBe('web-cookie-2026-05');
     expect(sent.tries.map((t) => [t.profile, t.outcome])).toEqual([['signed-2026-04', 'refused'], ['web-cookie-2026-05', 'accepted']]);
+    // The refusal as words for the log and as a code the UI translates.
+    expect(sent.tries[0]).toMatchObject({ reason: 'HTTP 401, empty body', reasonCode: 'http_refused_body', reasonParams: { status: 401, body: 'empty' } });
     expect(upstream.callsTo(PATHS.userInfo)).toHaveLength(1);
     expect(memory.read(ACCOUNT.id)).toEqual({ preferred: 'web-cookie-2026-05', failedAt: { 'signed-2026-04': upstream.now() } });
     upstream.calls.length = 0;

@@ -8,6 +8,7 @@
  * 5xx, credits) ends the negotiation as it is: that send may have started a chat.
  */
 import type { ProfileAttempt } from '../../../shared/domain/request-log';
+import { reasonDetail } from '../../../shared/domain/upstream-reason';
 import { RelayError, isRelayError } from '../../../shared/errors';
 import type { Logger } from '../../logs/types';
 import { isRefusedOutright } from './errors';
@@ -55,6 +56,17 @@ function skipReason(profile: RequestProfile, identity: CallIdentity, state: Prof
     return { reason: `refused ${minutes} min ago; re-probed at most once a day`, reasonCode: 'refused_recently', reasonParams: { minutes } };
   }
   return null;
+}
+
+/** describeRefusal as a code the UI translates (`logs.profileReason.<code>`). */
+function refusalCode(error: RelayError): Pick<ProfileAttempt, 'reasonCode' | 'reasonParams'> {
+  const status = error.detail?.httpStatus;
+  const shape = error.detail?.bodyShape;
+  if (typeof status === 'number') {
+    return typeof shape === 'string' ? { reasonCode: 'http_refused_body', reasonParams: { status, body: shape } } : { reasonCode: 'http_refused', reasonParams: { status } };
+  }
+  const code = error.detail?.upstreamCode;
+  return typeof code === 'number' ? { reasonCode: 'upstream_code', reasonParams: { code } } : {};
 }
 
 export function describeRefusal(error: RelayError): string {
@@ -112,7 +124,7 @@ export async function sendNegotiated(
         report();
         throw error;
       }
-      tries.push({ profile: profile.id, outcome: 'refused', httpStatus: statusOf(error), reason: describeRefusal(error) });
+      tries.push({ profile: profile.id, outcome: 'refused', httpStatus: statusOf(error), reason: describeRefusal(error), ...refusalCode(error) });
       if (!tokenChecked) {
         tokenChecked = true;
         await checkToken(deps, identity, tries, report);
@@ -142,7 +154,7 @@ async function checkToken(deps: NegotiationDeps, identity: CallIdentity, tries: 
       throw new RelayError(
         'upstream_auth_expired',
         'MiniMax refused the token on send_msg and on user/info: it has expired or was logged out. Log in again.',
-        { ...error.detail, profiles: summarizeTries(tries) },
+        { ...error.detail, profiles: summarizeTries(tries), ...reasonDetail('agent_token_refused_everywhere') },
         { cause: error },
       );
     }
@@ -159,7 +171,12 @@ function rejection(tries: readonly ProfileAttempt[], last: RelayError | null): R
   return new RelayError(
     'upstream_protocol_rejected',
     `MiniMax accepts the token but refused send_msg under ${refused.length > 0 ? `every request profile tried (${refused.join(', ')})` : 'the profiles this account can use'}. ${nextStep}`,
-    { endpoint: PATHS.sendMsg, httpStatus: statusOf(last), profiles: summarizeTries(tries) },
+    {
+      endpoint: PATHS.sendMsg,
+      httpStatus: statusOf(last),
+      profiles: summarizeTries(tries),
+      ...reasonDetail(missingCookies ? 'agent_profiles_refused_no_cookies' : 'agent_profiles_refused', { profiles: refused.join(', ') }),
+    },
     last ? { cause: last } : undefined,
   );
 }

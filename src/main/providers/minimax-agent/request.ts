@@ -5,6 +5,7 @@
  * the account's transport with a per-request timeout, and turns every failure into a RelayError.
  */
 import type { z } from 'zod';
+import { reasonDetail } from '../../../shared/domain/upstream-reason';
 import { RelayError } from '../../../shared/errors';
 import type { Logger } from '../../logs/types';
 import type { UpstreamTransport } from '../transport';
@@ -143,6 +144,7 @@ function toTransportError(error: unknown, spec: CallSpec<unknown>, timeout: Abor
     return new RelayError('upstream_unavailable', 'MiniMax did not answer in time.', {
       endpoint: spec.path,
       reason: 'request_timeout',
+      ...reasonDetail('agent_no_answer'),
     });
   }
   return fromNetworkError(error, spec.path);

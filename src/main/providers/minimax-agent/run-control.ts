@@ -3,6 +3,7 @@
  * also cuts the in-flight request, and the translation of whatever ended the run into the error
  * the caller should see (`aborted` for a cancel, `timeout` for the deadline).
  */
+import { reasonDetail } from '../../../shared/domain/upstream-reason';
 import { RelayError, isRelayError } from '../../../shared/errors';
 
 export interface RunControl {
@@ -22,6 +23,7 @@ export function createRunControl(caller: AbortSignal, timeoutMs: number, now: ()
   const deadlineAt = now() + timeoutMs;
   const timeoutError = new RelayError('timeout', `MiniMax did not finish the reply within ${Math.round(timeoutMs / 1000)} s.`, {
     timeoutMs,
+    ...reasonDetail('agent_reply_timeout', { seconds: Math.round(timeoutMs / 1000) }),
   });
   const abortedError = new RelayError('aborted', 'The reply was cancelled.');
   const controller = new AbortController();

@@ -44,8 +44,9 @@ describe('adding API keys', () => {
     const wrongRegion = await importKey(key, { region: 'cn' });
     expect(wrongRegion.results[0]!.error).toMatchObject({ code: 'invalid_credential', detail: { reason: 'wrong_region', region: 'intl' } });
     expect(wrongRegion.results[0]!.error!.message).toContain('international');
+    expect(wrongRegion.results[0]!.error!.detail).toMatchObject({ reasonCode: 'open_wrong_region', reasonParams: JSON.stringify({ region: 'intl' }) });
     const invalid = await importKey('sk-this-key-does-not-exist-0000');
-    expect(invalid.results[0]!.error).toMatchObject({ code: 'invalid_credential', detail: { reason: 'invalid_key' } });
+    expect(invalid.results[0]!.error).toMatchObject({ code: 'invalid_credential', detail: { reason: 'invalid_key', reasonCode: 'open_invalid_key' } });
   });
 
   it('maps no balance and rate limits to the relay’s codes, and refuses text that is no key', async () => {

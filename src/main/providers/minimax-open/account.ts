@@ -5,6 +5,7 @@
  * "this key belongs to the international platform" instead of a bare "invalid key".
  */
 import type { CreditInfo, Region } from '../../../shared/domain/account';
+import { reasonDetail } from '../../../shared/domain/upstream-reason';
 import { isRelayError, RelayError } from '../../../shared/errors';
 import type { AccountIdentity, ProviderAccount } from '../types';
 import { openCredentialOf, type OpenHttp } from './http';
@@ -48,9 +49,13 @@ export async function validateOpenAccount(deps: OpenAccountDeps, account: Provid
       throw new RelayError('invalid_credential', `This key belongs to the ${REGION_NAMES[other]} platform: choose that region and add it again.`, {
         reason: 'wrong_region',
         region: other,
+        ...reasonDetail('open_wrong_region', { region: other }),
       });
     }
-    throw new RelayError('invalid_credential', 'The MiniMax Open Platform refused this API key: copy it again from the platform’s API keys page.', { reason: 'invalid_key' });
+    throw new RelayError('invalid_credential', 'The MiniMax Open Platform refused this API key: copy it again from the platform’s API keys page.', {
+      reason: 'invalid_key',
+      ...reasonDetail('open_invalid_key'),
+    });
   }
   return { realUserId: '', userName: null, email: null, tokenExpiresAt: null };
 }

@@ -4,6 +4,7 @@
  * the model starts and failover can still happen before it.
  */
 import { randomUUID } from 'node:crypto';
+import { reasonDetail } from '../../../shared/domain/upstream-reason';
 import { RelayError } from '../../../shared/errors';
 import type { CanonicalEvent, CanonicalRequest } from '../../relay/canonical';
 import type { ProviderChatOptions } from '../types';
@@ -43,7 +44,10 @@ export async function* runOpenChat(http: OpenHttp, request: CanonicalRequest, op
     yield* reply.end();
   } catch (error) {
     if (options.signal.aborted) throw new RelayError('aborted', 'The client closed the request.');
-    if (signal.aborted) throw new RelayError('timeout', `The MiniMax Open Platform did not finish the reply within ${Math.round(options.timeoutMs / 1000)} s.`);
+    if (signal.aborted) {
+      const seconds = Math.round(options.timeoutMs / 1000);
+      throw new RelayError('timeout', `The MiniMax Open Platform did not finish the reply within ${seconds} s.`, reasonDetail('open_reply_timeout', { seconds }));
+    }
     throw error;
   }
 }

@@ -1,3 +1,4 @@
+import { reasonFromDetail } from '../../../shared/domain/upstream-reason';
 import { FAILOVER_CODES, RelayError, isRelayError } from '../../../shared/errors';
 import type { LeaseOutcome } from '../../accounts/types';
 import type { Logger } from '../../logs/types';
@@ -17,12 +18,21 @@ export function isFailoverError(error: RelayError): boolean {
   return FAILOVER_CODES.includes(error.code);
 }
 
+/** What a failed request does to its account; the upstream reason code travels along for the status. */
 export function outcomeFor(error: RelayError): LeaseOutcome {
   const resetAt = error.detail?.resetAt;
+  const reason = reasonFromDetail(error.detail);
   return {
     ok: false,
     code: error.code,
     message: error.message,
     ...(typeof resetAt === 'number' ? { resetAt } : {}),
+    ...(reason ? { reasonCode: reason.code, reasonParams: reason.params } : {}),
   };
+}
+
+/** The upstream reason of an error as log fields (`errorReasonCode`/`errorReasonParams`); empty when it has none. */
+export function errorReasonFields(error: RelayError | null | undefined): { errorReasonCode?: string; errorReasonParams?: Record<string, string | number> } {
+  const reason = error ? reasonFromDetail(error.detail) : null;
+  return reason ? { errorReasonCode: reason.code, errorReasonParams: reason.params } : {};
 }

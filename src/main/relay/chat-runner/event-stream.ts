@@ -11,7 +11,7 @@ import type { RequestAttachment } from '../../../shared/domain/request-log';
 import { statusForError } from '../../../shared/error-status';
 import { limitOutput } from '../tools';
 import type { ToolEmulation } from '../types';
-import { outcomeFor, toRelayError } from './errors';
+import { errorReasonFields, outcomeFor, toRelayError } from './errors';
 import type { StartedReply } from './failover';
 import type { AttemptLog } from './request-entry';
 import { truncateBody } from './request-entry';
@@ -141,6 +141,7 @@ async function settle(input: EventStreamInput, deps: EventStreamDeps, tally: Tal
     toolCalls: tally.toolCalls,
     errorCode: error?.code ?? null,
     errorMessage: error?.message ?? null,
+    ...errorReasonFields(error),
     responseBody: input.logBodies ? truncateBody(tally.output) : null,
     ...(tally.attachments ? { attachments: tally.attachments } : {}),
   });

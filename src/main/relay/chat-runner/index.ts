@@ -12,7 +12,7 @@ import type { CanonicalRequest } from '../canonical';
 import type { ChatStream } from '../types';
 import { statusForError } from '../../../shared/error-status';
 import type { ProviderLookup, ToolEmulation } from '../types';
-import { toRelayError } from './errors';
+import { errorReasonFields, toRelayError } from './errors';
 import { createEventStream } from './event-stream';
 import { startWithFailover } from './failover';
 import { AttemptLog, newRequestEntry } from './request-entry';
@@ -103,6 +103,7 @@ export function createChatRunner(deps: ChatRunnerDeps): ChatRunner {
           latencyMs: deps.now() - startedAt,
           errorCode: relay.code,
           errorMessage: relay.message,
+          ...errorReasonFields(relay),
         });
         throw relay;
       }

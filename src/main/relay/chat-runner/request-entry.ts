@@ -3,6 +3,7 @@ import { pendingRequestLogEntry, type RequestAttempt, type RequestLogEntry } fro
 import type { RelayError } from '../../../shared/errors';
 import type { AccountLease } from '../../accounts/types';
 import type { RequestLog } from '../../logs/types';
+import { errorReasonFields } from './errors';
 import type { CanonicalRequest } from '../canonical';
 
 const BODY_LOG_LIMIT = 64 * 1024;
@@ -62,7 +63,9 @@ export class AttemptLog {
       errorMessage: null,
     };
     this.attempts.push(attempt);
-    this.log.update(this.id, { attempts: this.snapshot(), accountId: lease.account.id, accountLabel: lease.account.label });
+    // The provider is known from the first attempt on, so a request that fails before it streams
+    // still counts under its provider in the stats.
+    this.log.update(this.id, { attempts: this.snapshot(), accountId: lease.account.id, accountLabel: lease.account.label, provider: lease.account.provider });
     return attempt;
   }
 
@@ -71,6 +74,9 @@ export class AttemptLog {
     attempt.outcome = outcome;
     attempt.errorCode = error?.code ?? null;
     attempt.errorMessage = error?.message ?? null;
+    delete attempt.errorReasonCode;
+    delete attempt.errorReasonParams;
+    Object.assign(attempt, errorReasonFields(error));
     this.log.update(this.id, { attempts: this.snapshot() });
   }
 
