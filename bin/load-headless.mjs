@@ -2,6 +2,7 @@
 // uses the V8 code cache written beside it at build time (scripts/headless-code-cache.mjs), so
 // start-up skips compiling the bundle. A cache that does not belong to these bytes (stale, corrupt,
 // another Node/V8) is ignored and the bundle compiles from source as usual.
+import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -48,7 +49,9 @@ export function packCodeCache(bundleBytes, data) {
 export function loadHeadlessBundle(bundle = HEADLESS_BUNDLE) {
   const bytes = readFileSync(bundle);
   const cachedData = readCodeCache(codeCachePath(bundle), bytes);
-  const wrapper = `(function (exports, require, module, __filename, __dirname) {${bytes.toString('utf8')}\n})`;
+  // The bundle is built ASCII-only (charset: 'ascii'): latin1 then makes a one-byte string without a UTF-8 decode.
+  const source = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
+  const wrapper = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
   const script = new vm.Script(wrapper, { filename: bundle, ...(cachedData ? { cachedData } : {}) });
   const module = { exports: {} };
   script.runInThisContext().call(module.exports, module.exports, createRequire(bundle), module, bundle, dirname(bundle));
