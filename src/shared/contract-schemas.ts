@@ -5,6 +5,7 @@
  * schema's output type must equal the method's parameter type, so drift is a compile error.
  */
 import { z } from 'zod';
+import { lazy } from './lazy';
 import type { BRIDGE_METHODS, BridgeApi, BridgeDomain } from './contract';
 import { OPEN_KEY_KINDS, REGIONS } from './domain/account';
 import { DIALECT_IDS } from './domain/dialects';
@@ -35,9 +36,9 @@ export type ContractSchemas = {
   [D in BridgeDomain]: { [M in Listed<D>]: z.ZodType<MethodInput<D, M>> };
 };
 
-const noInput = z.undefined();
-const id = z.object({ id: z.string().min(1).max(200) }).strict();
-const region = z.enum(REGIONS);
+const noInput = lazy(() => z.undefined());
+const id = lazy(() => z.object({ id: z.string().min(1).max(200) }).strict());
+const region = lazy(() => z.enum(REGIONS));
 
 /**
  * A section patch: every field optional and WITHOUT its default, so an update that names one field
@@ -52,7 +53,7 @@ function toPatchSchema<T extends z.ZodRawShape>(schema: z.ZodObject<T>): z.ZodTy
   return z.object(shape).strict() as unknown as z.ZodType<Partial<z.output<z.ZodObject<T>>>>;
 }
 
-const settingsPatchSchema = z
+const settingsPatchSchema = lazy(() => z
   .object({
     server: toPatchSchema(serverSettingsSchema).optional(),
     upstream: toPatchSchema(upstreamSettingsSchema).optional(),
@@ -67,9 +68,9 @@ const settingsPatchSchema = z
     // API keys change only through createApiKey/revokeApiKey (the plain key is never stored).
     apiKeys: z.never().optional(),
   })
-  .strict();
+  .strict());
 
-const logQuerySchema = z
+const logQuerySchema = lazy(() => z
   .object({
     status: z.enum(['pending', 'streaming', 'success', 'error', 'aborted', 'all']).optional(),
     model: z.string().max(200).optional(),
@@ -79,11 +80,11 @@ const logQuerySchema = z
     before: z.number().optional(),
     limit: z.number().int().min(1).max(10_000).optional(),
   })
-  .strict();
+  .strict());
 
-const mappingInput = modelMappingInputSchema.extend({ accountId: z.string().min(1).nullable() }).strict();
+const mappingInput = lazy(() => modelMappingInputSchema.extend({ accountId: z.string().min(1).nullable() }).strict());
 
-export const CONTRACT_SCHEMAS = {
+export const CONTRACT_SCHEMAS = lazy(() => ({
   app: { info: noInput },
   relay: {
     status: noInput,
@@ -143,7 +144,7 @@ export const CONTRACT_SCHEMAS = {
     backup: z.object({ passphrase: z.string().min(8, 'Use a passphrase of at least 8 characters.').max(1024) }).strict(),
     restore: z.object({ data: z.string().min(1).max(200_000_000), passphrase: z.string().min(1).max(1024) }).strict(),
   },
-} satisfies ContractSchemas;
+} satisfies ContractSchemas));
 
 // Both directions: a schema that accepts less than the method (a missing optional field) is also
 // an error, not only one that produces a wrong type.

@@ -1,7 +1,7 @@
 /**
- * The headless server as its own OS process (so its memory is its own): the built entry
- * (out/main/headless.js, what `minimax-relay` runs) when present, else the source through tsx.
- * Benchmarks use it for load, soak and start-up figures.
+ * The headless server as its own OS process (so its memory is its own): the built server through
+ * bin/minimax-relay.mjs (the bundle out/headless/relay.cjs, what `minimax-relay` runs) when it is
+ * built, else the source through tsx. Benchmarks use it for load, soak and start-up figures.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -10,7 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-export const BUILT_ENTRY = join(ROOT, 'out', 'main', 'headless.js');
+/** What `npm run build` writes for the headless server; BIN runs it. */
+export const BUILT_ENTRY = join(ROOT, 'out', 'headless', 'relay.cjs');
+export const BIN = join(ROOT, 'bin', 'minimax-relay.mjs');
 export const SOURCE_ENTRY = join(ROOT, 'src', 'main', 'headless.ts');
 
 export type HeadlessEntry = 'built' | 'source';
@@ -31,6 +33,8 @@ export interface HeadlessProcess {
   adminToken: string;
   /** ms from spawn to the "listening" line. */
   listeningMs: number;
+  /** CPU time (user + system) the server had used when its "listening" line arrived, in ms (Linux /proc). */
+  listeningCpuMs: number;
   startedAt: number;
   /** Resident set size of the server process now (Linux /proc), in MB. */
   rssMb(): number;
@@ -48,11 +52,26 @@ export function readRssMb(pid: number): number {
   return match ? Number(match[1]) / 1024 : Number.NaN;
 }
 
+/** USER_HZ of Linux /proc/<pid>/stat: 100 on every architecture Node runs on. */
+const CLOCK_TICKS = 100;
+
+/** User + system CPU time of a process so far, in ms (Linux /proc; NaN elsewhere). */
+export function readCpuMs(pid: number): number {
+  try {
+    // Fields after the parenthesised command name: utime and stime are the 12th and 13th.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 export async function startHeadless(options: HeadlessOptions): Promise<HeadlessProcess> {
   const entry = options.entry ?? defaultEntry();
   const dataDir = await mkdtemp(join(tmpdir(), 'relay-headless-'));
   const adminToken = options.adminToken ?? `adm-${crypto.randomUUID()}`;
-  const args = entry === 'built' ? [BUILT_ENTRY] : ['--import', 'tsx', SOURCE_ENTRY];
+  const args = entry === 'built' ? [BIN] : ['--import', 'tsx', SOURCE_ENTRY];
   const startedAt = performance.now();
   const child = spawn(process.execPath, [...args, '--port', '0', '--data-dir', dataDir], {
     cwd: ROOT,
@@ -79,6 +98,7 @@ export async function startHeadless(options: HeadlessOptions): Promise<HeadlessP
   });
   const listeningMs = performance.now() - startedAt;
   const pid = child.pid ?? 0;
+  const listeningCpuMs = readCpuMs(pid);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
     child,
@@ -86,6 +106,7 @@ export async function startHeadless(options: HeadlessOptions): Promise<HeadlessP
     baseUrl,
     adminToken,
     listeningMs,
+    listeningCpuMs,
     startedAt,
     rssMb: () => readRssMb(pid),
     async call(path, body = {}) {

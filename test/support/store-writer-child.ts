@@ -1,6 +1,6 @@
 /**
  * Child process of the kill -9 store test. Opens the relay store exactly as createRelayCore does
- * (file document store via `conf`/`atomically`, AES key file) and changes it as fast as it can:
+ * (file document store with its atomic JSON writer, AES key file) and changes it as fast as it can:
  * adds model mappings (dropping the oldest beyond a cap) and adds or re-keys accounts (sealed
  * credentials). After each write returns it acknowledges on stdout — synchronously, so an ack the
  * parent reads is a write that completed before the kill.

@@ -1,8 +1,8 @@
 /**
  * Graceful shutdown on SIGINT/SIGTERM: run `close` (listener, request log, stats, store) once, then
- * exit 0. The store's atomic-write library (conf → atomically → when-exit) re-raises the signal it
- * saw a moment ago, so a repeat within a second is ignored; a later one is a person pressing
- * Ctrl-C again, which means "exit now".
+ * exit 0. A repeat within a second (a process group forwarding the signal, an atomic-write library's
+ * exit hook re-raising it) is ignored; a later one is a person pressing Ctrl-C again, which means
+ * "exit now".
  */
 export function exitOnSignals(close: () => Promise<unknown>, onError: (error: unknown) => void = () => {}): void {
   let closingSince: number | null = null;

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import Conf from 'conf';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createFileDocumentStore } from './file-document-store';
 import { makeTempDir } from './__test__/test-helpers';
@@ -34,6 +35,21 @@ describe('createFileDocumentStore', () => {
     store.write({ schemaVersion: 2, a: [1, 2] });
     expect(store.read()).toEqual({ schemaVersion: 2, a: [1, 2] });
     expect(store.path.endsWith(`nested${path.sep}relay.json`)).toBe(true);
+  });
+
+  it('writes the file conf and electron-store write (same bytes, owner-only, no temp file left), so a data dir moves between hosts', () => {
+    const dir = tempDir();
+    const doc = { schemaVersion: 2, accounts: [{ id: 'a', name: 'ü' }], n: 1 };
+    createFileDocumentStore({ dir, fileName: 'relay.json' }).write(doc);
+    const ours = fs.readFileSync(path.join(dir, 'relay.json'), 'utf8');
+    if (process.platform !== 'win32') expect(fs.statSync(path.join(dir, 'relay.json')).mode & 0o777).toBe(0o600);
+    expect(fs.readdirSync(dir)).toEqual(['relay.json']);
+
+    const confDir = tempDir();
+    const conf = new Conf<Record<string, unknown>>({ cwd: confDir, configName: 'relay', fileExtension: 'json', configFileMode: 0o600, clearInvalidConfig: false, accessPropertiesByDotNotation: false });
+    conf.store = doc;
+    expect(ours).toBe(fs.readFileSync(path.join(confDir, 'relay.json'), 'utf8'));
+    expect(new Conf<Record<string, unknown>>({ cwd: dir, configName: 'relay', fileExtension: 'json', clearInvalidConfig: false }).store).toEqual(doc);
   });
 
   it('throws on a file that is not JSON instead of returning something', () => {

@@ -1,6 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import Conf from 'conf';
 import type { DocumentStore } from './document-store';
 
 export interface FileDocumentStoreOptions {
@@ -9,7 +9,7 @@ export interface FileDocumentStoreOptions {
   fileName: string;
 }
 
-/** What writes the JSON file: a `conf` instance (headless) or an electron-store one (desktop). */
+/** What writes the JSON file: createAtomicJsonWriter (headless) or an electron-store instance (desktop). */
 export interface DocumentFileWriter {
   store: Record<string, unknown>;
 }
@@ -26,8 +26,9 @@ export interface DocumentWriterOptions {
 }
 
 /**
- * A DocumentStore over a JSON file written by `conf` or its subclass electron-store, which write
- * through `atomically` (temp file, fsync, rename) in one format, so a data dir moves between hosts.
+ * A DocumentStore over a JSON file written by electron-store (desktop; `conf` through `atomically`)
+ * or createAtomicJsonWriter (headless). Both write the same way (tab-indented JSON to a temp file,
+ * fsync, rename over the old file, owner-only mode), so a data dir moves between hosts.
  *
  * Reads bypass the writer on purpose: its constructor parses the file and throws on a corrupt one
  * before we could keep a copy of it, and it merges defaults into what it read. We want the raw
@@ -71,12 +72,62 @@ export function createJsonFileDocumentStore(
   };
 }
 
-/** Headless DocumentStore backed by `conf`. */
+/**
+ * The headless writer: what conf/electron-store do for this store, without their import cost at
+ * start-up (they pull in ajv, atomically and a dozen small modules). The file is replaced whole:
+ * written to a temp file beside it with the owner-only mode, fsynced, then renamed over the old
+ * one, so a crash leaves the old or the new document, never a half-written one.
+ */
+export function createAtomicJsonWriter(options: DocumentWriterOptions): DocumentFileWriter {
+  const filePath = path.join(options.cwd, `${options.name}.${options.fileExtension}`);
+  let current: Record<string, unknown> = {};
+  return {
+    get store() {
+      return current;
+    },
+    set store(doc) {
+      fs.mkdirSync(options.cwd, { recursive: true });
+      writeFileAtomic(filePath, JSON.stringify(doc, undefined, '\t'), options.configFileMode);
+      current = doc;
+    },
+  };
+}
+
+function writeFileAtomic(filePath: string, text: string, mode: number): void {
+  const temp = `${filePath}.tmp-${randomBytes(6).toString('hex')}`;
+  const fd = fs.openSync(temp, 'wx', mode);
+  try {
+    try {
+      fs.writeFileSync(fd, text);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    renameWithRetry(temp, filePath);
+  } catch (error) {
+    fs.rmSync(temp, { force: true });
+    throw error;
+  }
+}
+
+/** Windows refuses a rename over a file another process (an antivirus, an indexer) holds open for a moment. */
+function renameWithRetry(from: string, to: string): void {
+  const deadline = Date.now() + 1_000;
+  for (;;) {
+    try {
+      fs.renameSync(from, to);
+      return;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (!(code === 'EPERM' || code === 'EACCES' || code === 'EBUSY') || Date.now() > deadline) throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
+    }
+  }
+}
+
+/** Headless DocumentStore backed by createAtomicJsonWriter. */
 export function createFileDocumentStore(options: FileDocumentStoreOptions): DocumentStore {
-  return createJsonFileDocumentStore(
-    options,
-    ({ name, ...rest }) => new Conf<Record<string, unknown>>({ ...rest, configName: name }),
-  );
+  return createJsonFileDocumentStore(options, createAtomicJsonWriter);
 }
 
 /** An in-memory DocumentStore for tests and demos. */

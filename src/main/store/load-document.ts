@@ -43,7 +43,8 @@ export function loadDocument(
   for (const step of [...migrations].sort((a, b) => a.version - b.version)) {
     if (step.version > fromVersion && step.version <= currentVersion) doc = step.migrate(doc);
   }
-  const parsed = storeDocumentSchema.safeParse(doc);
+  // jitless: parsed once per start; zod's eval-compiled fast path costs more to make than it saves here.
+  const parsed = storeDocumentSchema.safeParse(doc, { jitless: true });
   if (!parsed.success) {
     const problems = parsed.error.issues
       .slice(0, 3)

@@ -25,7 +25,8 @@ export type StoreDocument = z.infer<typeof storeDocumentSchema>;
 export function createEmptyDocument(): StoreDocument {
   return {
     schemaVersion: CURRENT_SCHEMA_VERSION,
-    settings: settingsSchema.parse({}),
+    // jitless: one parse per start, and zod's eval-compiled fast path costs more to make than it saves here.
+    settings: settingsSchema.parse({}, { jitless: true }),
     accounts: [],
     mappings: [],
     chatLedger: {},

@@ -5,6 +5,7 @@
  * any account is used.
  */
 import { z } from 'zod';
+import { lazy } from '../../../shared/lazy';
 import { RelayError } from '../../../shared/errors';
 import type { SpeechRequest } from '../../providers/types';
 
@@ -31,7 +32,7 @@ const VOICE_ID = /^[A-Za-z][A-Za-z0-9_-]{1,127}$/;
 
 const FORMATS = ['mp3', 'wav', 'pcm', 'flac'] as const;
 
-export const speechBodySchema = z.object({
+export const speechBodySchema = lazy(() => z.object({
   model: z.string().trim().min(1, 'model is required'),
   input: z.string(),
   voice: z.union([z.string(), z.object({ id: z.string() })]),
@@ -39,7 +40,7 @@ export const speechBodySchema = z.object({
   speed: z.number().min(0.25).max(4).optional(),
   stream_format: z.enum(['audio', 'sse']).optional(),
   instructions: z.string().optional(),
-});
+}));
 export type SpeechBody = z.infer<typeof speechBodySchema>;
 
 function invalid(message: string, param: string): RelayError {

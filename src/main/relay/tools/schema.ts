@@ -34,9 +34,15 @@ export interface SchemaValidator {
  * Shared by tool-argument checks and structured output.
  */
 export function createSchemaCompiler(options: { allErrors: boolean; maxCached: number; onCompileError: (message: string) => void }): (schema: JsonSchema) => ValidateFunction | null {
-  // strict off: client schemas carry vendor keywords (and draft variants) that must not fail the call.
-  const ajv = new Ajv({ strict: false, allErrors: options.allErrors, validateFormats: true });
-  addFormats(ajv);
+  // Built on the first schema, not at start-up: an Ajv instance compiles its meta-schemas when made.
+  let ajv: Ajv | null = null;
+  const instance = (): Ajv => {
+    if (ajv) return ajv;
+    // strict off: client schemas carry vendor keywords (and draft variants) that must not fail the call.
+    ajv = new Ajv({ strict: false, allErrors: options.allErrors, validateFormats: true });
+    addFormats(ajv);
+    return ajv;
+  };
   const cache = new Map<string, ValidateFunction | null>();
   return (schema) => {
     const key = JSON.stringify(schema);
@@ -45,7 +51,7 @@ export function createSchemaCompiler(options: { allErrors: boolean; maxCached: n
     try {
       // `$schema` pointing at a draft ajv does not bundle (e.g. 2020-12) would make compile throw.
       const { $schema: _ignored, $id: _id, ...rest } = schema;
-      validate = ajv.compile(rest);
+      validate = instance().compile(rest);
     } catch (error) {
       options.onCompileError(error instanceof Error ? error.message : String(error));
     }

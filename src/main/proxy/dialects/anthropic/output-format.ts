@@ -3,15 +3,16 @@
  * with `{type: "json_schema", schema}`. The reply then is one text block holding the JSON.
  */
 import { z } from 'zod';
+import { lazy } from '../../../../shared/lazy';
 import type { ResponseFormat } from '../../../relay/canonical';
 
-const jsonOutputFormat = z.looseObject({ type: z.literal('json_schema'), schema: z.record(z.string(), z.unknown()) });
+const jsonOutputFormat = lazy(() => z.looseObject({ type: z.literal('json_schema'), schema: z.record(z.string(), z.unknown()) }));
 
 /** Request fields to spread into the request schema (validated, so a bad value is a 400 naming it). */
-export const outputFormatFields = {
+export const outputFormatFields = lazy(() => ({
   output_config: z.looseObject({ format: jsonOutputFormat.nullish() }).nullish(),
   output_format: jsonOutputFormat.nullish(),
-};
+}));
 
 type OutputFields = { [K in keyof typeof outputFormatFields]?: z.infer<(typeof outputFormatFields)[K]> };
 

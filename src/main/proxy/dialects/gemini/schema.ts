@@ -1,7 +1,8 @@
 /** zod schema of a Gemini GenerateContent request: the fields the relay reads, checked for type. */
 import { z } from 'zod';
+import { lazy } from '../../../../shared/lazy';
 
-const part = z.looseObject({
+const part = lazy(() => z.looseObject({
   text: z.string().optional(),
   thought: z.boolean().optional(),
   thoughtSignature: z.string().optional(),
@@ -12,30 +13,30 @@ const part = z.looseObject({
   file_data: z.looseObject({ mime_type: z.string().optional(), file_uri: z.string() }).optional(),
   functionCall: z.looseObject({ id: z.string().optional(), name: z.string().min(1), args: z.record(z.string(), z.unknown()).optional() }).optional(),
   functionResponse: z.looseObject({ id: z.string().optional(), name: z.string().min(1), response: z.record(z.string(), z.unknown()).optional() }).optional(),
-});
+}));
 export type GeminiPart = z.infer<typeof part>;
 
-const content = z.looseObject({
+const content = lazy(() => z.looseObject({
   // Old clients send function responses with role `function`; both mean "from the caller's side".
   role: z.enum(['user', 'model', 'function', 'tool']).optional(),
   parts: z.array(part),
-});
+}));
 export type GeminiContent = z.infer<typeof content>;
 
-const functionDeclaration = z.looseObject({
+const functionDeclaration = lazy(() => z.looseObject({
   name: z.string().min(1),
   description: z.string().optional(),
   parameters: z.record(z.string(), z.unknown()).optional(),
   parametersJsonSchema: z.record(z.string(), z.unknown()).optional(),
-});
+}));
 
-const tool = z.looseObject({
+const tool = lazy(() => z.looseObject({
   functionDeclarations: z.array(functionDeclaration).optional(),
   googleSearch: z.record(z.string(), z.unknown()).optional(),
   googleSearchRetrieval: z.record(z.string(), z.unknown()).optional(),
-});
+}));
 
-const generationConfig = z.looseObject({
+const generationConfig = lazy(() => z.looseObject({
   maxOutputTokens: z.number().int().positive().optional(),
   stopSequences: z.array(z.string()).optional(),
   temperature: z.number().optional(),
@@ -45,9 +46,9 @@ const generationConfig = z.looseObject({
   thinkingConfig: z
     .looseObject({ thinkingBudget: z.number().int().optional(), includeThoughts: z.boolean().optional(), thinkingLevel: z.string().optional() })
     .optional(),
-});
+}));
 
-const requestFields = {
+const requestFields = lazy(() => ({
   contents: z.array(content),
   systemInstruction: z.union([z.string(), content.extend({ role: z.string().optional() })]).optional(),
   tools: z.array(tool).optional(),
@@ -61,13 +62,13 @@ const requestFields = {
   generationConfig: generationConfig.optional(),
   safetySettings: z.array(z.unknown()).optional(),
   cachedContent: z.string().optional(),
-};
+}));
 
-export const generateContentRequestSchema = z.looseObject(requestFields);
+export const generateContentRequestSchema = lazy(() => z.looseObject(requestFields));
 export type GenerateContentRequest = z.infer<typeof generateContentRequestSchema>;
 
 /** countTokens takes `contents` alone or a whole `generateContentRequest`. */
-export const countTokensRequestSchema = z.looseObject({
+export const countTokensRequestSchema = lazy(() => z.looseObject({
   contents: z.array(content).optional(),
   generateContentRequest: z.looseObject({ ...requestFields, model: z.string().optional() }).optional(),
-});
+}));

@@ -1,49 +1,50 @@
 /** zod schema of an OpenAI chat-completions request: the fields the relay reads, checked for type. */
 import { z } from 'zod';
+import { lazy } from '../../../../shared/lazy';
 
-const textPart = z.looseObject({ type: z.literal('text'), text: z.string() });
-const imagePart = z.looseObject({
+const textPart = lazy(() => z.looseObject({ type: z.literal('text'), text: z.string() }));
+const imagePart = lazy(() => z.looseObject({
   type: z.literal('image_url'),
   image_url: z.union([z.string(), z.looseObject({ url: z.string(), detail: z.string().optional() })]),
-});
-const filePart = z.looseObject({
+}));
+const filePart = lazy(() => z.looseObject({
   type: z.literal('file'),
   file: z.looseObject({ file_data: z.string().optional(), file_id: z.string().optional(), filename: z.string().optional() }),
-});
-const userPart = z.discriminatedUnion('type', [textPart, imagePart, filePart]);
+}));
+const userPart = lazy(() => z.discriminatedUnion('type', [textPart, imagePart, filePart]));
 
-const toolCall = z.looseObject({
+const toolCall = lazy(() => z.looseObject({
   id: z.string(),
   type: z.literal('function').optional(),
   function: z.looseObject({ name: z.string(), arguments: z.string() }),
-});
+}));
 
-const systemMessage = z.looseObject({
+const systemMessage = lazy(() => z.looseObject({
   role: z.enum(['system', 'developer']),
   content: z.union([z.string(), z.array(textPart)]),
   name: z.string().optional(),
-});
-const userMessage = z.looseObject({
+}));
+const userMessage = lazy(() => z.looseObject({
   role: z.literal('user'),
   content: z.union([z.string(), z.array(userPart)]),
   name: z.string().optional(),
-});
-const assistantMessage = z.looseObject({
+}));
+const assistantMessage = lazy(() => z.looseObject({
   role: z.literal('assistant'),
   content: z.union([z.string(), z.array(z.looseObject({ type: z.string(), text: z.string().optional() }))]).nullish(),
   reasoning_content: z.string().nullish(),
   tool_calls: z.array(toolCall).nullish(),
   name: z.string().optional(),
-});
-const toolMessage = z.looseObject({
+}));
+const toolMessage = lazy(() => z.looseObject({
   role: z.literal('tool'),
   content: z.union([z.string(), z.array(textPart)]),
   tool_call_id: z.string(),
-});
+}));
 
-export const openaiMessageSchema = z.discriminatedUnion('role', [systemMessage, userMessage, assistantMessage, toolMessage]);
+export const openaiMessageSchema = lazy(() => z.discriminatedUnion('role', [systemMessage, userMessage, assistantMessage, toolMessage]));
 
-const functionTool = z.looseObject({
+const functionTool = lazy(() => z.looseObject({
   type: z.literal('function'),
   function: z.looseObject({
     name: z.string().min(1),
@@ -51,14 +52,14 @@ const functionTool = z.looseObject({
     parameters: z.record(z.string(), z.unknown()).optional(),
     strict: z.boolean().nullish(),
   }),
-});
+}));
 
-const toolChoice = z.union([
+const toolChoice = lazy(() => z.union([
   z.enum(['auto', 'none', 'required']),
   z.looseObject({ type: z.literal('function'), function: z.looseObject({ name: z.string() }) }),
-]);
+]));
 
-const responseFormat = z.discriminatedUnion('type', [
+const responseFormat = lazy(() => z.discriminatedUnion('type', [
   z.looseObject({ type: z.literal('text') }),
   z.looseObject({ type: z.literal('json_object') }),
   z.looseObject({
@@ -70,9 +71,9 @@ const responseFormat = z.discriminatedUnion('type', [
       strict: z.boolean().nullish(),
     }),
   }),
-]);
+]));
 
-export const chatCompletionRequestSchema = z.looseObject({
+export const chatCompletionRequestSchema = lazy(() => z.looseObject({
   model: z.string().min(1),
   messages: z.array(openaiMessageSchema).min(1),
   stream: z.boolean().nullish(),
@@ -87,7 +88,7 @@ export const chatCompletionRequestSchema = z.looseObject({
   reasoning_effort: z.enum(['none', 'minimal', 'low', 'medium', 'high', 'xhigh']).nullish(),
   web_search_options: z.looseObject({}).nullish(),
   response_format: responseFormat.nullish(),
-});
+}));
 
 export type ChatCompletionRequest = z.infer<typeof chatCompletionRequestSchema>;
 export type OpenAIMessage = z.infer<typeof openaiMessageSchema>;
