@@ -34,6 +34,7 @@ vi.mock('electron-store', async () => {
 let sim: Simulator;
 let dataDir: string;
 let loggedInId = '';
+let loggedInRealUserId = '';
 const fake = () => {
   if (!shared.fake) throw new Error('electron was not loaded');
   return shared.fake;
@@ -130,6 +131,7 @@ describe('desktop composition root', () => {
     const saved = (await pending) as { ok: boolean; value: { id: string } };
     expect(saved).toMatchObject({ ok: true, value: { status: 'active', userName: 'window-user' } });
     loggedInId = saved.value.id;
+    loggedInRealUserId = account.realUserId;
     expect(loginWindow.isDestroyed()).toBe(true);
     // The cookies moved into the account's own persisted session; the throw-away one was wiped.
     const accountJar = fake().sessions.get(`persist:minimax-account-${loggedInId}`)?.cookies.jar ?? [];
@@ -180,6 +182,17 @@ describe('desktop composition root', () => {
     await until(() => sealed() !== before, 'the renewed cookies to be saved');
     const accounts = (await invoke('accounts:list')) as { value: { id: string; status: string }[] };
     expect(accounts.value.find((a) => a.id === loggedInId)?.status).toBe('active');
+  });
+
+  it('raises a system notification when an account\'s login ends, and the tray tooltip counts it', async () => {
+    const before = fake().state.notifications.length;
+    sim.admin.expireToken(loggedInRealUserId);
+    await expect(invoke('accounts:validate', { id: loggedInId })).resolves.toMatchObject({ ok: true, value: { status: 'expired' } });
+    await until(() => fake().state.notifications.length > before, 'the notification');
+    expect(fake().state.notifications.slice(before)).toEqual([
+      { title: 'window-user: login ended', body: expect.stringContaining('log in again') },
+    ]);
+    await until(() => fake().state.trays[0]?.tooltip.includes('1 expired') ?? false, 'the tray tooltip to count the expired account');
   });
 
   it('removing the account deletes its browser session', async () => {
