@@ -5,7 +5,7 @@
  * is stale, corrupt or refused by V8 must be ignored, never fatal.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import vm from 'node:vm';
@@ -26,6 +26,8 @@ const children = new Set<ChildProcess>();
 
 beforeAll(async () => {
   sim = await startSimulator({ tickMs: 10, charsPerTick: 200 });
+  // A fresh clone has no out/ until the first build.
+  mkdirSync(join(ROOT, 'out'), { recursive: true });
   outDir = mkdtempSync(join(ROOT, 'out', 'headless-test-'));
   await build({ configFile: join(ROOT, 'vite.headless.config.ts'), logLevel: 'silent', build: { outDir, emptyOutDir: true } });
   bundle = join(outDir, 'relay.cjs');
@@ -38,8 +40,8 @@ afterEach(() => {
   cleanups.splice(0).forEach((fn) => fn());
 });
 afterAll(async () => {
-  await sim.close();
-  rmSync(outDir, { recursive: true, force: true });
+  await sim?.close();
+  if (outDir) rmSync(outDir, { recursive: true, force: true });
 });
 
 /** A copy of the built bundle and its cache in a folder of its own under the scratch output. */
