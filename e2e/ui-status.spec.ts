@@ -52,6 +52,7 @@ const TEXT = {
     copied: 'Copied',
     guide: 'How to get a credential from',
     region: 'Region',
+    attemptError: 'error',
   },
   'zh-CN': {
     cooling: '上游出错后正在冷却',
@@ -61,6 +62,7 @@ const TEXT = {
     copied: '已复制',
     guide: '如何从',
     region: '区域',
+    attemptError: '错误',
   },
 } as const;
 
@@ -111,6 +113,8 @@ for (const language of ['en', 'zh-CN'] as const) {
     await page.locator('[data-log-id]').first().click();
     const attempt = page.getByTestId('log-detail').locator('.attempt-error').first();
     await expect(attempt.locator('[data-reason-code="agent_cloudflare"]')).toContainText(text.reason);
+    // Its only account failed and no other was tried: the attempt says error, not "failed over".
+    await expect(page.getByTestId('log-detail').locator('.attempt .badge')).toHaveText(text.attemptError);
     await shot(page, `status-${tag}-logs-reason`);
   });
 
