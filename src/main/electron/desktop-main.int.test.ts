@@ -11,62 +11,21 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { BRIDGE_METHODS, toChannel, type BridgeDomain } from '../../shared/contract';
 import { startSimulator, type Simulator } from '../../../tools/minimax-sim';
-import { FakeBrowserWindow, type createFakeElectron } from './__test__/fake-electron';
+import { bootDesktop, fake, invoke, mainWindow, until } from './__test__/desktop-harness';
+import { FakeBrowserWindow } from './__test__/fake-electron';
 
-const shared = vi.hoisted(() => ({ fake: null as ReturnType<typeof createFakeElectron> | null }));
-
-vi.mock('electron', async () => {
-  const { createFakeElectron } = await import('./__test__/fake-electron');
-  shared.fake = createFakeElectron(process.env.MINIMAX_RELAY_DATA_DIR ?? '');
-  return { ...shared.fake.electron, default: shared.fake.electron };
-});
-// electron-store is conf plus Electron's app paths; the stand-in maps its options onto conf.
-vi.mock('electron-store', async () => {
-  const { default: Conf } = await import('conf');
-  class Store extends Conf<Record<string, unknown>> {
-    constructor({ name, ...options }: { name: string; cwd: string }) {
-      super({ ...options, configName: name });
-    }
-  }
-  return { default: Store };
-});
+vi.mock('electron', async () => (await import('./__test__/desktop-harness')).electronModule());
+vi.mock('electron-store', async () => (await import('./__test__/desktop-harness')).electronStoreModule());
 
 let sim: Simulator;
 let dataDir: string;
 let loggedInId = '';
 let loggedInRealUserId = '';
-const fake = () => {
-  if (!shared.fake) throw new Error('electron was not loaded');
-  return shared.fake;
-};
-
-async function until(check: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 200 && !check(); i += 1) await new Promise((resolve) => setTimeout(resolve, 25));
-  if (!check()) throw new Error(`timed out waiting for ${what}`);
-}
-
-function mainWindow(): FakeBrowserWindow {
-  const window = FakeBrowserWindow.all[0];
-  if (!window) throw new Error('no main window');
-  return window;
-}
-
-function invoke(channel: string, input?: unknown, from: FakeBrowserWindow = mainWindow(), frame: unknown = from.webContents.mainFrame): Promise<unknown> {
-  const handler = fake().ipcHandlers.get(channel);
-  if (!handler) throw new Error(`no handler for ${channel}`);
-  return Promise.resolve(handler({ sender: from.webContents, senderFrame: frame }, input));
-}
 
 beforeAll(async () => {
   sim = await startSimulator();
   dataDir = mkdtempSync(join(tmpdir(), 'relay-desktop-main-'));
-  process.env.MINIMAX_RELAY_DATA_DIR = dataDir;
-  process.env.MINIMAX_RELAY_AGENT_URL = sim.url;
-  process.env.MINIMAX_RELAY_PORT = '0';
-  process.env.MINIMAX_RELAY_LOG_LEVEL = 'silent';
-  await import('../index');
-  fake().markReady();
-  await until(() => FakeBrowserWindow.all.length > 0 && fake().state.trays.length > 0, 'the main window and the tray');
+  await bootDesktop({ dataDir, agentUrl: sim.url, port: 0 });
 }, 30_000);
 
 afterAll(async () => {

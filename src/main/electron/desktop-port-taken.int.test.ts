@@ -10,41 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startSimulator, type Simulator } from '../../../tools/minimax-sim';
-import { FakeBrowserWindow, type createFakeElectron } from './__test__/fake-electron';
+import { bootDesktop, electronLoaded, fake, invoke, until } from './__test__/desktop-harness';
 
-const shared = vi.hoisted(() => ({ fake: null as ReturnType<typeof createFakeElectron> | null }));
-
-vi.mock('electron', async () => {
-  const { createFakeElectron } = await import('./__test__/fake-electron');
-  shared.fake = createFakeElectron(process.env.MINIMAX_RELAY_DATA_DIR ?? '');
-  return { ...shared.fake.electron, default: shared.fake.electron };
-});
-vi.mock('electron-store', async () => {
-  const { default: Conf } = await import('conf');
-  class Store extends Conf<Record<string, unknown>> {
-    constructor({ name, ...options }: { name: string; cwd: string }) {
-      super({ ...options, configName: name });
-    }
-  }
-  return { default: Store };
-});
-
-const fake = () => {
-  if (!shared.fake) throw new Error('electron was not loaded');
-  return shared.fake;
-};
-
-async function until(check: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 200 && !check(); i += 1) await new Promise((resolve) => setTimeout(resolve, 25));
-  if (!check()) throw new Error(`timed out waiting for ${what}`);
-}
-
-function invoke(channel: string, input?: unknown): Promise<unknown> {
-  const handler = fake().ipcHandlers.get(channel);
-  const window = FakeBrowserWindow.all[0];
-  if (!handler || !window) throw new Error(`no handler for ${channel} or no main window`);
-  return Promise.resolve(handler({ sender: window.webContents, senderFrame: window.webContents.mainFrame }, input));
-}
+vi.mock('electron', async () => (await import('./__test__/desktop-harness')).electronModule());
+vi.mock('electron-store', async () => (await import('./__test__/desktop-harness')).electronStoreModule());
 
 let sim: Simulator;
 let dataDir: string;
@@ -57,18 +26,12 @@ beforeAll(async () => {
   await once(blocker, 'listening');
   port = (blocker.address() as AddressInfo).port;
   dataDir = mkdtempSync(join(tmpdir(), 'relay-desktop-port-'));
-  process.env.MINIMAX_RELAY_DATA_DIR = dataDir;
-  process.env.MINIMAX_RELAY_AGENT_URL = sim.url;
-  process.env.MINIMAX_RELAY_PORT = String(port);
-  process.env.MINIMAX_RELAY_LOG_LEVEL = 'silent';
-  await import('../index');
-  fake().markReady();
-  await until(() => FakeBrowserWindow.all.length > 0 && fake().state.trays.length > 0, 'the main window and the tray');
+  await bootDesktop({ dataDir, agentUrl: sim.url, port: port });
 }, 30_000);
 
 afterAll(async () => {
-  if (shared.fake && shared.fake.state.quitCalls === 0) {
-    shared.fake.electron.app.quit();
+  if (electronLoaded() && fake().state.quitCalls === 0) {
+    fake().electron.app.quit();
     await until(() => fake().state.quitCalls === 2, 'the core to close');
   }
   if (blocker.listening) blocker.close();

@@ -6,15 +6,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it, vi } from 'vitest';
-import { FakeBrowserWindow, type createFakeElectron } from './__test__/fake-electron';
+import { fake, until } from './__test__/desktop-harness';
+import { FakeBrowserWindow } from './__test__/fake-electron';
 
-const shared = vi.hoisted(() => ({ fake: null as ReturnType<typeof createFakeElectron> | null }));
-
-vi.mock('electron', async () => {
-  const { createFakeElectron } = await import('./__test__/fake-electron');
-  shared.fake = createFakeElectron(process.env.MINIMAX_RELAY_DATA_DIR ?? '');
-  return { ...shared.fake.electron, default: shared.fake.electron };
-});
+vi.mock('electron', async () => (await import('./__test__/desktop-harness')).electronModule());
 
 // Never the real electron-store: it imports the real electron package, which would try to download.
 vi.mock('electron-store', () => ({ default: class {} }));
@@ -29,14 +24,12 @@ it('refuses a store from a newer version: shows why, exits, leaves the file as i
   process.env.MINIMAX_RELAY_DATA_DIR = dataDir;
   process.env.MINIMAX_RELAY_LOG_LEVEL = 'silent';
   await import('../index');
-  const fake = shared.fake;
-  if (!fake) throw new Error('electron was not loaded');
-  fake.markReady();
-  for (let i = 0; i < 200 && fake.state.exitCode === null; i += 1) await new Promise((resolve) => setTimeout(resolve, 25));
+  fake().markReady();
+  await until(() => fake().state.exitCode !== null, 'the app to exit');
 
-  expect(fake.state.exitCode).toBe(1);
-  expect(fake.state.errorBoxes).toHaveLength(1);
-  expect(fake.state.errorBoxes[0]).toContain('(store_newer_version)');
+  expect(fake().state.exitCode).toBe(1);
+  expect(fake().state.errorBoxes).toHaveLength(1);
+  expect(fake().state.errorBoxes[0]).toContain('(store_newer_version)');
   expect(FakeBrowserWindow.all).toHaveLength(0);
   expect(readFileSync(join(dataDir, 'relay.json'), 'utf8')).toBe(future);
 });
