@@ -8,9 +8,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '../logs/types';
+import { TEMP_FILE_NAME } from './temp-files';
 
-/** atomically (`store.json.tmp-<10 digits><6 hex>`), the key file (`secret.key.<uuid>.tmp`), the stats file (`<file>.<pid>.tmp`). */
-const TEMP_NAME = /(\.tmp-\d{10}[a-f0-9]{6}|\.[0-9a-f-]{36}\.tmp|\.\d+\.tmp)$/;
 
 export interface PrepareDataDirOptions {
   logger: Logger;
@@ -44,7 +43,7 @@ function tidy(dir: string, options: Required<PrepareDataDirOptions>): void {
       continue;
     }
     if (!stat.isFile()) continue;
-    if (TEMP_NAME.test(name) && options.now() - stat.mtimeMs >= options.minTempAgeMs) {
+    if (TEMP_FILE_NAME.test(name) && options.now() - stat.mtimeMs >= options.minTempAgeMs) {
       fs.rmSync(file, { force: true });
       options.logger.info({ file: name }, 'removed a temporary file left by an interrupted write');
       continue;

@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Conf from 'conf';
 import { afterEach, describe, expect, it } from 'vitest';
+import { silentLogger } from '../logs/types';
+import { prepareDataDir } from './data-dir';
 import { createFileDocumentStore } from './file-document-store';
 import { makeTempDir } from './__test__/test-helpers';
 
@@ -71,5 +73,8 @@ describe('createFileDocumentStore', () => {
       expect(typeof doc.n).toBe('number');
       expect(doc.items).toHaveLength(doc.n % 400);
     }
+    // What the kills left beside the file is what start-up cleanup removes.
+    prepareDataDir(dir, { logger: silentLogger, minTempAgeMs: 0 });
+    expect(fs.readdirSync(dir)).toEqual(['relay.json']);
   });
 });

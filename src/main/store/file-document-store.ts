@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DocumentStore } from './document-store';
+import { writeTempFile } from './temp-files';
 
 export interface FileDocumentStoreOptions {
   dir: string;
@@ -94,15 +94,8 @@ export function createAtomicJsonWriter(options: DocumentWriterOptions): Document
 }
 
 function writeFileAtomic(filePath: string, text: string, mode: number): void {
-  const temp = `${filePath}.tmp-${randomBytes(6).toString('hex')}`;
-  const fd = fs.openSync(temp, 'wx', mode);
+  const temp = writeTempFile(filePath, text, mode);
   try {
-    try {
-      fs.writeFileSync(fd, text);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
     renameWithRetry(temp, filePath);
   } catch (error) {
     fs.rmSync(temp, { force: true });

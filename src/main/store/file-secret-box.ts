@@ -4,6 +4,7 @@ import path from 'node:path';
 import { RelayError } from '../../shared/errors';
 import { silentLogger, type Logger } from '../logs/types';
 import type { SecretBox } from './secret-box';
+import { writeTempFile } from './temp-files';
 
 const KEY_FILE = 'secret.key';
 const KEY_BYTES = 32;
@@ -41,22 +42,16 @@ function loadOrCreateKey(dataDir: string, logger: Logger): Buffer {
  * once cannot each write a different key.
  */
 function createKeyFile(dataDir: string, keyPath: string, logger: Logger): void {
-  const tempPath = `${keyPath}.${crypto.randomUUID()}.tmp`;
+  let tempPath: string | null = null;
   try {
-    const fd = fs.openSync(tempPath, 'wx', 0o600);
-    try {
-      fs.writeSync(fd, crypto.randomBytes(KEY_BYTES).toString('base64'));
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
+    tempPath = writeTempFile(keyPath, crypto.randomBytes(KEY_BYTES).toString('base64'), 0o600);
     fs.linkSync(tempPath, keyPath);
     syncDirectory(dataDir);
     logger.info({ path: keyPath }, 'created a new secret key file');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
   } finally {
-    fs.rmSync(tempPath, { force: true });
+    if (tempPath) fs.rmSync(tempPath, { force: true });
   }
 }
 
