@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { UPSTREAM_REASON_CODES, reasonDetail } from '../../shared/domain/upstream-reason';
+import { UPSTREAM_REASON_CODES, reasonDetail, reasonFromDetail } from '../../shared/domain/upstream-reason';
 import { en } from '../locales/en';
 import { zhCN } from '../locales/zh-cn';
 import { createTranslator } from './i18n';
-import { errorReasonText, upstreamReasonText } from './upstream-reason-text';
+import { upstreamReasonText } from './upstream-reason-text';
 
 const enT = createTranslator('en');
 const zhT = createTranslator('zh-CN');
@@ -33,12 +33,16 @@ describe('upstream reasons in the UI language', () => {
   it('falls back to the raw text for an unknown or missing code', () => {
     expect(upstreamReasonText(zhT, 'from_a_newer_version', {}, 'Raw upstream words')).toBe('Raw upstream words');
     expect(upstreamReasonText(zhT, null, null, 'Raw upstream words')).toBe('Raw upstream words');
-    expect(errorReasonText(zhT, { endpoint: '/p' }, 'Raw')).toBe('Raw');
   });
 
   it('reads the reason from an error detail (import and validate results)', () => {
-    expect(errorReasonText(zhT, reasonDetail('agent_busy'), 'only one output at a time')).toBe(zhCN['reason.agent_busy']);
-    expect(errorReasonText(zhT, reasonDetail('agent_cloudflare', { status: 403 }), 'x')).toContain('Cloudflare');
+    const text = (detail: Record<string, unknown>, fallback: string) => {
+      const reason = reasonFromDetail(detail);
+      return upstreamReasonText(zhT, reason?.code, reason?.params, fallback);
+    };
+    expect(text({ endpoint: '/p' }, 'Raw')).toBe('Raw');
+    expect(text(reasonDetail('agent_busy'), 'only one output at a time')).toBe(zhCN['reason.agent_busy']);
+    expect(text(reasonDetail('agent_cloudflare', { status: 403 }), 'x')).toContain('Cloudflare');
   });
 
   it('says why no account served, with the scope named in the UI language', () => {

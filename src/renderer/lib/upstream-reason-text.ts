@@ -3,7 +3,7 @@
  * parameters are named in the UI language too; a code this UI does not know shows the relay's
  * own English text, which is always kept next to the code.
  */
-import { reasonFromDetail, type UpstreamReasonParams } from '../../shared/domain/upstream-reason';
+import type { UpstreamReasonParams } from '../../shared/domain/upstream-reason';
 import { en, type MessageKey } from '../locales/en';
 import type { Translate } from './i18n';
 
@@ -28,10 +28,4 @@ export function upstreamReasonText(t: Translate, code: string | null | undefined
   const key = `reason.${code}`;
   if (!isMessageKey(key)) return fallback;
   return t(key, localizedParams(t, params ?? {}));
-}
-
-/** The same for an error whose detail carries `reasonCode`/`reasonParams` (import, validate, API errors). */
-export function errorReasonText(t: Translate, detail: Readonly<Record<string, unknown>> | null | undefined, fallback: string): string {
-  const reason = reasonFromDetail(detail);
-  return reason ? upstreamReasonText(t, reason.code, reason.params, fallback) : fallback;
 }

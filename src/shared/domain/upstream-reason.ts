@@ -55,16 +55,7 @@ export const UPSTREAM_REASON_CODES = [
 export type UpstreamReasonCode = (typeof UPSTREAM_REASON_CODES)[number];
 export type UpstreamReasonParams = Record<string, string | number>;
 
-export interface UpstreamReason {
-  code: UpstreamReasonCode;
-  params: UpstreamReasonParams;
-}
-
 export const upstreamReasonParamsSchema = z.record(z.string(), z.union([z.string(), z.number()]));
-
-export function isUpstreamReasonCode(value: unknown): value is UpstreamReasonCode {
-  return typeof value === 'string' && (UPSTREAM_REASON_CODES as readonly string[]).includes(value);
-}
 
 /** The fields a RelayError detail carries for a reason (spread into the detail). */
 export function reasonDetail(code: UpstreamReasonCode, params: UpstreamReasonParams = {}): { reasonCode: string; reasonParams: string } {
