@@ -4,7 +4,7 @@
 // another Node/V8) is ignored and the bundle compiles from source as usual.
 import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import vm from 'node:vm';
@@ -57,8 +57,4 @@ export function loadHeadlessBundle(bundle = HEADLESS_BUNDLE) {
   script.runInThisContext().call(module.exports, module.exports, createRequire(bundle), module, bundle, dirname(bundle));
   const cache = cachedData ? (script.cachedDataRejected ? 'rejected' : 'used') : 'none';
   return { exports: module.exports, script, bytes, cache };
-}
-
-export function headlessBundleBuilt(bundle = HEADLESS_BUNDLE) {
-  return existsSync(bundle);
 }

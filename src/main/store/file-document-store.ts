@@ -78,7 +78,7 @@ export function createJsonFileDocumentStore(
  * written to a temp file beside it with the owner-only mode, fsynced, then renamed over the old
  * one, so a crash leaves the old or the new document, never a half-written one.
  */
-export function createAtomicJsonWriter(options: DocumentWriterOptions): DocumentFileWriter {
+function createAtomicJsonWriter(options: DocumentWriterOptions): DocumentFileWriter {
   const filePath = path.join(options.cwd, `${options.name}.${options.fileExtension}`);
   let current: Record<string, unknown> = {};
   return {
