@@ -12,16 +12,7 @@ function reasonOf(item: Pick<RequestAttempt, 'errorReasonCode' | 'errorReasonPar
   return item.errorReasonCode ? { code: item.errorReasonCode, params: item.errorReasonParams ?? {} } : null;
 }
 
-/**
- * The badge of an attempt. `failover` means the attempt failed in a way another account may serve;
- * it reads "failed over" only when another attempt followed, so a request that ended on it says error.
- */
-function attemptOutcome(attempt: RequestAttempt, followed: boolean, ended: boolean): NonNullable<RequestAttempt['outcome']> | 'running' {
-  if (attempt.outcome === 'failover' && !followed && ended) return 'error';
-  return attempt.outcome ?? 'running';
-}
-
-function Attempt({ attempt, index, locale, followed, ended }: { attempt: RequestAttempt; index: number; locale: string; followed: boolean; ended: boolean }) {
+function Attempt({ attempt, index, locale }: { attempt: RequestAttempt; index: number; locale: string }) {
   const t = useT();
   const nextStep = useNextStep();
   const errorTitle = useErrorTitle();
@@ -33,7 +24,7 @@ function Attempt({ attempt, index, locale, followed, ended }: { attempt: Request
           {index + 1}. {attempt.accountLabel}
         </strong>
         <span className={`badge ${attempt.outcome === 'success' ? 'ok' : attempt.outcome === null ? 'info' : 'warn'}`}>
-          {t(`logs.outcome.${attemptOutcome(attempt, followed, ended)}`)}
+          {t(`logs.outcome.${attempt.outcome ?? 'running'}`)}
         </span>
         <span className="muted">
           {formatDateTime(attempt.startedAt, locale)} · {formatMs(duration)}
@@ -98,14 +89,7 @@ export function LogDetail({ entry, locale }: { entry: RequestLogEntry; locale: s
       <h4>{t('logs.attempts')}</h4>
       <ol className="attempts">
         {entry.attempts.map((attempt, index) => (
-          <Attempt
-            key={`${attempt.accountId}-${attempt.startedAt}`}
-            attempt={attempt}
-            index={index}
-            locale={locale}
-            followed={index < entry.attempts.length - 1}
-            ended={entry.status !== 'pending' && entry.status !== 'streaming'}
-          />
+          <Attempt key={`${attempt.accountId}-${attempt.startedAt}`} attempt={attempt} index={index} locale={locale} />
         ))}
       </ol>
       <h4>{t('logs.timings')}</h4>

@@ -79,9 +79,12 @@ describe('chat runner', () => {
       yield* [];
       throw new RelayError('upstream_unavailable', 'HTTP 500');
     });
-    await expect(runner.startChat(request(), { signal, endpoint: 'x' })).rejects.toMatchObject({ code: 'upstream_unavailable' });
+    const req = request();
+    await expect(runner.startChat(req, { signal, endpoint: 'x' })).rejects.toMatchObject({ code: 'upstream_unavailable' });
     expect(deps.provider.calls).toHaveLength(3);
     expect(deps.pool.busy.size).toBe(0);
+    // The last attempt had no account after it: it failed the request rather than failing over.
+    expect(deps.requestLog.get(req.id)?.attempts.map((a) => a.outcome)).toEqual(['failover', 'failover', 'error']);
   });
 
   it('re-throws an error after the first event to the dialect and releases once', async () => {

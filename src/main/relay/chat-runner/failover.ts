@@ -131,6 +131,7 @@ export async function startWithFailover(input: FailoverInput, deps: FailoverDeps
       });
     } catch (error) {
       const relay = toRelayError(error, input.signal, deps.logger);
+      deps.attempts.endFailover();
       // After a failover the pool has nothing left: the upstream error says more than "no account".
       throw lastError && relay.code === 'no_account' ? lastError : relay;
     }
@@ -145,5 +146,6 @@ export async function startWithFailover(input: FailoverInput, deps: FailoverDeps
       lastError = relay;
     }
   }
+  deps.attempts.endFailover();
   throw lastError ?? new RelayError('no_account', 'No account is available.');
 }

@@ -80,6 +80,17 @@ export class AttemptLog {
     this.log.update(this.id, { attempts: this.snapshot() });
   }
 
+  /**
+   * The request ends on its last attempt: `failover` promised another account, so when none was
+   * tried after it, that attempt is what failed the request.
+   */
+  endFailover(): void {
+    const last = this.attempts.at(-1);
+    if (last?.outcome !== 'failover') return;
+    last.outcome = 'error';
+    this.log.update(this.id, { attempts: this.snapshot() });
+  }
+
   /** Facts the provider reports while the attempt runs (request profiles tried). */
   note(attempt: RequestAttempt, facts: Pick<RequestAttempt, 'profiles'>): void {
     if (facts.profiles) attempt.profiles = facts.profiles.map((profile) => ({ ...profile }));
