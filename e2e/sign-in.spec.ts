@@ -1,8 +1,6 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { startEnv, type E2eEnv } from './support/relay';
-import { SCREENSHOT_DIR } from './support/screenshots';
+import { shot } from './support/screenshots';
 
 let env: E2eEnv;
 
@@ -13,11 +11,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await env?.close();
 });
-
-async function shot(page: Page, name: string): Promise<void> {
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
-}
 
 /** Counts the management calls the relay refused (each one is a failed attempt on its limiter). */
 function countRefused(page: Page): { count: number } {

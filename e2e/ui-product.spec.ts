@@ -3,12 +3,10 @@
  * of each, no English left on a Chinese page, the logs readable at 900 px and 800 px, and status
  * that follows the clock.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import OpenAI from 'openai';
 import { callApi, startEnv, type E2eEnv } from './support/relay';
-import { PAGE_IDS, SCREENSHOT_DIR } from './support/screenshots';
+import { PAGE_IDS, shot } from './support/screenshots';
 
 let env: E2eEnv;
 
@@ -24,11 +22,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await env?.close();
 });
-
-async function shot(page: Page, name: string): Promise<void> {
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
-}
 
 async function openPage(page: Page, id: string): Promise<void> {
   await page.goto(`${env.relay.baseUrl}/ui/#/${id}`);

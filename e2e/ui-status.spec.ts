@@ -4,12 +4,10 @@
  * the Logs say why in Chinese, and moving the page's clock past the cool-down shows the account
  * usable again without a reload. Both languages, screenshots into e2e-artifacts/.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import OpenAI from 'openai';
 import { callApi, startEnv, type E2eEnv } from './support/relay';
-import { SCREENSHOT_DIR } from './support/screenshots';
+import { shot } from './support/screenshots';
 
 const COOLDOWN_MS = 10 * 60_000;
 let env: E2eEnv;
@@ -30,11 +28,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await env?.close();
 });
-
-async function shot(page: Page, name: string): Promise<void> {
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
-}
 
 /** Moves between pages the way a user does (the hash link), so nothing reloads. */
 async function goTo(page: Page, id: string): Promise<void> {

@@ -6,6 +6,12 @@ import { ROOT } from './relay';
 export const SCREENSHOT_DIR = join(ROOT, 'e2e-artifacts', 'screenshots');
 export const PAGE_IDS = ['dashboard', 'accounts', 'models', 'logs', 'settings', 'connect'] as const;
 
+/** Writes `<name>.png` of the page as it is now. */
+export async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
+}
+
 /** Switches the theme the way the app does (data-theme on <html>) without touching stored settings. */
 export async function forceTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
   await page.evaluate(`document.documentElement.setAttribute('data-theme', ${JSON.stringify(theme)})`);
