@@ -34,7 +34,7 @@ export function applyLeaseOutcome(
       return;
     }
     repository.recordResult(accountId, outcome.code !== 'aborted');
-    const coded = outcome.reasonCode ? { code: outcome.reasonCode, params: outcome.reasonParams ?? {} } : undefined;
+    const coded = outcome.reason;
     if (outcome.code === 'upstream_auth_expired') {
       repository.markExpired(accountId, outcome.message, coded);
     } else if (outcome.code === 'upstream_credits_exhausted') {

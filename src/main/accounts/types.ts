@@ -6,7 +6,7 @@
 import type { PoolHealth } from '../../shared/contract';
 import type { AccountRecord, ProviderKind } from '../../shared/domain/account';
 import type { ChoiceReasonPart } from '../../shared/domain/request-log';
-import type { UpstreamReasonParams } from '../../shared/domain/upstream-reason';
+import type { CodedReason } from '../../shared/domain/upstream-reason';
 import type { ErrorCode } from '../../shared/errors';
 import type { ProviderAccount } from '../providers/types';
 
@@ -35,8 +35,7 @@ export type LeaseOutcome =
       /** For credits exhausted: when the upstream resets them (epoch ms). */
       resetAt?: number | null;
       /** Why, as a code the UI translates (shared/domain/upstream-reason.ts); `message` stays the English text. */
-      reasonCode?: string;
-      reasonParams?: UpstreamReasonParams;
+      reason?: CodedReason;
     };
 
 export interface AccountLease {

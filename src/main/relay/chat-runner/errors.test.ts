@@ -25,14 +25,14 @@ function repositoryWithAccount() {
 describe('outcomeFor', () => {
   it('carries the upstream reason code of the error that cools an account down', () => {
     const outcome = outcomeFor(fromBusinessError('baseResp', 1400010171, 'only one output at a time', '/send'));
-    expect(outcome).toMatchObject({ ok: false, code: 'upstream_busy', reasonCode: 'agent_busy', reasonParams: {} });
-    expect(outcomeFor(fromHttpStatus(401, '', '/send'))).toMatchObject({ reasonCode: 'agent_token_refused', reasonParams: { status: 401, body: 'empty' } });
-    expect(outcomeFor(fromStatusCode(STATUS.rateLimit, 'rpm', '/v1/chat/completions'))).toMatchObject({ reasonCode: 'open_rate_limited' });
+    expect(outcome).toMatchObject({ ok: false, code: 'upstream_busy', reason: { code: 'agent_busy', params: {} } });
+    expect(outcomeFor(fromHttpStatus(401, '', '/send'))).toMatchObject({ reason: { code: 'agent_token_refused', params: { status: 401, body: 'empty' } } });
+    expect(outcomeFor(fromStatusCode(STATUS.rateLimit, 'rpm', '/v1/chat/completions'))).toMatchObject({ reason: { code: 'open_rate_limited' } });
   });
 
   it('has no reason code for an error without one', () => {
     const outcome = outcomeFor(new RelayError('upstream_unavailable', 'down'));
-    expect(outcome).not.toHaveProperty('reasonCode');
+    expect(outcome).not.toHaveProperty('reason');
     expect(errorReasonFields(new RelayError('timeout', 'slow'))).toEqual({});
   });
 

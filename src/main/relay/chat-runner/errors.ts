@@ -27,7 +27,7 @@ export function outcomeFor(error: RelayError): LeaseOutcome {
     code: error.code,
     message: error.message,
     ...(typeof resetAt === 'number' ? { resetAt } : {}),
-    ...(reason ? { reasonCode: reason.code, reasonParams: reason.params } : {}),
+    ...(reason ? { reason } : {}),
   };
 }
 
