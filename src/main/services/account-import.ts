@@ -33,9 +33,7 @@ export interface ImportInput {
   keyKind?: OpenKeyKind;
 }
 
-type ValidEntry = ValidImportEntry;
-
-async function importOne(deps: ImportDeps, module: ProviderModule, entry: ValidEntry, input: ImportInput, line: number): Promise<ImportLineResult> {
+async function importOne(deps: ImportDeps, module: ProviderModule, entry: ValidImportEntry, input: ImportInput, line: number): Promise<ImportLineResult> {
   const upstream: ProviderAccount = {
     id: `import-${line}`,
     label: input.label ?? '',
@@ -64,7 +62,7 @@ async function importOne(deps: ImportDeps, module: ProviderModule, entry: ValidE
   }
 }
 
-function expiredResult(entry: ValidEntry, line: number): ImportLineResult {
+function expiredResult(entry: ValidImportEntry, line: number): ImportLineResult {
   return {
     line,
     input: entry.masked,
