@@ -7,10 +7,9 @@ export default defineConfig({
     plugins: [externalizeDepsPlugin()],
     build: {
       rollupOptions: {
-        input: {
-          index: resolve(import.meta.dirname, 'src/main/index.ts'),
-          headless: resolve(import.meta.dirname, 'src/main/headless.ts'),
-        },
+        // The desktop's main process only: the headless server is its own one-file bundle
+        // (vite.headless.config.ts), built by `npm run build` after this.
+        input: { index: resolve(import.meta.dirname, 'src/main/index.ts') },
       },
     },
   },

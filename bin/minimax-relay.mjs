@@ -1,17 +1,12 @@
 #!/usr/bin/env node
 // Runs the built headless server: the one-file bundle out/headless/relay.cjs with its V8 code cache
-// (see bin/load-headless.mjs), else the electron-vite output out/main/headless.js. From a source
-// checkout without a build, `npm run serve` runs the same server through tsx.
+// (see bin/load-headless.mjs). From a source checkout without a build, `npm run serve` runs the
+// same server through tsx.
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { HEADLESS_BUNDLE, loadHeadlessBundle } from './load-headless.mjs';
 
-const fallback = join(import.meta.dirname, '..', 'out', 'main', 'headless.js');
-
-async function loadRunHeadless() {
+function loadRunHeadless() {
   if (existsSync(HEADLESS_BUNDLE)) return loadHeadlessBundle(HEADLESS_BUNDLE).exports.runHeadless;
-  if (existsSync(fallback)) return (await import(pathToFileURL(fallback).href)).runHeadless;
   process.stderr.write(
     'minimax-relay: the headless server is not built yet.\n' +
       '  Build it:            npm run build   (then run minimax-relay again)\n' +
@@ -20,7 +15,7 @@ async function loadRunHeadless() {
   process.exit(1);
 }
 
-const runHeadless = await loadRunHeadless();
+const runHeadless = loadRunHeadless();
 try {
   await runHeadless(process.argv.slice(2), process.env);
 } catch (error) {
